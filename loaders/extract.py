@@ -1,0 +1,447 @@
+"""One file in, its documents' facts out: the loader pipeline.
+
+normalise → split into documents → header → issuer and scope → references → tasks,
+assignments, reports → signatures → recipients → copies and repeated texts.
+
+>>> facts = extract_text("KẾ HOẠCH\\nThực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của "
+...     "Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW\\n-----\\nBan Thường vụ Tỉnh "
+...     "ủy Lạng Sơn ban hành Kế hoạch triển khai như sau:\\n1. Quán triệt sâu rộng nội dung "
+...     "Kết luận trong toàn Đảng bộ tỉnh.", "plan.txt")
+>>> doc = facts.documents[0]
+>>> doc.doc_type, doc.issuer.name, [(r.symbol, r.relation.value) for r in doc.references]
+('Kế hoạch', 'Tỉnh ủy Lạng Sơn', [('54-KL/TW', 'IMPLEMENTS'), ('99-QĐ/TW', 'CITES')])
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from vanban.graph.model import (
+    Assignment,
+    DocumentFacts,
+    DocumentRef,
+    Evidence,
+    FileFacts,
+    OrganRef,
+    Recipient,
+    ReportLine,
+    Signature,
+    TaskFacts,
+)
+from vanban.graph.vocabulary import EdgeType, Role
+from vanban.loaders import tasks as task_rules
+from vanban.loaders.header import Header, parse_header, split_cells
+from vanban.loaders.lexicon import organ_registry
+from vanban.loaders.organs import OrganScope, looks_like_organ, resolve_organ, titlecase_organ
+from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
+from vanban.loaders.references import find_references, is_self_reference
+from vanban.loaders.segment import (
+    Line,
+    Segment,
+    is_heading,
+    split_documents,
+    type_of_line,
+    view_lines,
+)
+from vanban.loaders.signatures import find_signatures
+from vanban.loaders.symbols import (
+    is_local_code,
+    issuer_code,
+    normalize_symbol,
+    party_term,
+    registry_issuer,
+)
+from vanban.loaders.text import TextView, clean_view, fold, join_lines
+
+from vanban.errors import LoadError
+
+__all__ = ["extract_text"]
+
+_UNIT_START = re.compile(r"^(?:VĂN PHÒNG|BAN|SỞ|CỤC|VỤ|TỔNG CỤC|CHI CỤC|ĐẢNG ỦY|ĐẢNG ĐOÀN|"
+                         r"ỦY BAN KIỂM TRA|PHÒNG|TRUNG TÂM|HỘI ĐỒNG|BAN CHỈ ĐẠO|BỘ)\b")
+_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP",
+                    re.IGNORECASE)
+
+
+def extract_text(raw: str, source_file: str) -> FileFacts:
+    """Facts of every document in one file's text. Raises :class:`LoadError` if none."""
+    clean = clean_view(raw)
+    flow = join_lines(clean)
+    flow_lines = view_lines(flow)
+    clean_lines = view_lines(clean)
+    if not flow_lines:
+        raise LoadError(source_file, "no text")
+    documents: list[DocumentFacts] = []
+    for index, segment in enumerate(split_documents(flow_lines)):
+        doc = _document(index, segment, flow, flow_lines, clean, clean_lines, source_file,
+                        documents)
+        documents.append(doc)
+    if not any(d.symbol or d.doc_type or d.references or d.signatures for d in documents):
+        raise LoadError(source_file, "no directive document recognised")
+    return FileFacts(source_file, tuple(documents))
+
+
+def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Line],
+              clean: TextView, clean_lines: list[Line], source_file: str,
+              earlier: list[DocumentFacts]) -> DocumentFacts:
+    header = parse_header(flow_lines, segment)
+    seg_start = flow_lines[segment.start].start
+    seg_end = flow_lines[segment.end - 1].end
+    orig_start, orig_end = flow.span(seg_start, seg_end)
+    doc_clean = _lines_between(clean, clean_lines, orig_start, orig_end)
+    text = flow.text[seg_start:seg_end]
+
+    def evidence(start: int, end: int, rule: str, sentence: str | None = None) -> Evidence:
+        span = flow.span(seg_start + start, seg_start + end)
+        return Evidence(source_file, span, (sentence or text[start:end]).strip(), rule)
+
+    issuer, issuer_evidence = _issuer(header, doc_clean, flow_lines, segment, text, evidence)
+    scope = OrganScope.of(issuer)
+
+    def resolve(name: str) -> OrganRef | None:
+        if not looks_like_organ(name):
+            return None
+        return resolve_organ(_bare_unit(name, scope), scope)
+
+    symbol = header.symbol
+    subject_span = None
+    if header.subject_line is not None:
+        line = flow_lines[header.subject_line]
+        subject_span = (line.start - seg_start, line.end - seg_start)
+    skip = ()
+    if header.symbol_line is not None:
+        line = flow_lines[header.symbol_line]
+        skip = ((line.start - seg_start, line.end - seg_start),)
+    first_task = task_rules.numbered_tasks(flow_lines, segment.header_end, segment.end)
+    preamble_end = (flow_lines[first_task[0].line].start - seg_start) if first_task else None
+    refs, links = find_references(text, source_file=source_file, view=flow, offset=seg_start,
+                                  subject_span=subject_span, resolve_issuer=resolve,
+                                  skip_spans=skip, preamble_end=preamble_end)
+    own = normalize_symbol(symbol) if symbol else None
+    refs = [_scoped(r, scope) for r in refs if not (own and r.symbol and normalize_symbol(r.symbol) == own)]
+    links = [replace(lk, source=_scoped(lk.source, scope), target=_scoped(lk.target, scope))
+             for lk in links]
+    term = header.term or (party_term(header.date) if symbol and "-" in symbol.split("/")[0] else None)
+    tasks, reports = _tasks(flow_lines, segment, seg_start, text, evidence, resolve)
+    signatures = tuple(
+        Signature(b.person, b.capacity, b.title,
+                  _clean_evidence(clean, doc_clean[b.line], source_file, "signature-block"))
+        for b in find_signatures([ln.text for ln in doc_clean])
+    )
+    recipients = _recipients(doc_clean, clean, source_file, resolve)
+    doc_type = header.doc_type
+    copies = None
+    if doc_type == "Sao lục" and earlier and earlier[-1].symbol:
+        prev = earlier[-1]
+        copies = DocumentRef(prev.symbol, prev.doc_type,
+                             evidence(0, min(len(text), 200), "copy-block"),
+                             date=prev.date, issuer=prev.issuer, term=prev.term, scope=prev.scope)
+    same_as = None
+    if index > 0 and symbol is None and copies is None:
+        same_as = _repeated_text_of(header, issuer, earlier)
+    doc_scope = _symbol_scope(symbol, issuer, scope) if symbol else ""
+    notes = []
+    if issuer_evidence:
+        notes.append(f"issuer from {issuer_evidence}")
+    return DocumentFacts(
+        source_file=source_file,
+        index=index,
+        span=(orig_start, orig_end),
+        symbol=symbol,
+        doc_type=doc_type,
+        date=header.date,
+        place=header.place,
+        subject=header.subject,
+        issuer=issuer,
+        scope=doc_scope,
+        term=term,
+        same_as=same_as,
+        copies=copies,
+        signatures=signatures,
+        recipients=recipients,
+        references=tuple(refs),
+        derived=tuple(links),
+        tasks=tasks,
+        reports=reports,
+        notes=tuple(notes),
+    )
+
+
+def _lines_between(view: TextView, lines: list[Line], start: int, end: int) -> list[Line]:
+    originals = [view.offsets[ln.start] for ln in lines]
+    lo = bisect.bisect_left(originals, start)
+    hi = bisect.bisect_left(originals, end)
+    return lines[lo:hi]
+
+
+def _clean_evidence(clean: TextView, line: Line, source_file: str, rule: str) -> Evidence:
+    return Evidence(source_file, clean.span(line.start, line.end), line.text, rule)
+
+
+# --- issuer -------------------------------------------------------------------------------
+
+def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segment: Segment,
+            text: str, evidence) -> tuple[OrganRef | None, str | None]:
+    candidates: list[tuple[str, str]] = []
+    rest = header.type_rest
+    if rest:
+        named = _registry_in(rest)
+        if named:
+            candidates.append((named, "type line"))
+        of = re.search(r"\bCỦA\s+(?P<who>.+?)(?:\s+VỀ\b|$)", rest)
+        if of:
+            candidates.append((titlecase_organ(of.group("who")), "type line"))
+    column = _header_column(doc_clean)
+    if column:
+        candidates.append((column, "header"))
+    body = re.search(r"(?:^|[;:.]\s*|\n)(?P<who>[A-ZĐÀ-Ỹ][^;:.\n]{3,120}?)\s+ban hành\s+"
+                     r"(?:Kế hoạch|Kết luận|Công văn|Hướng dẫn|Chương trình|Quyết định|"
+                     r"Nghị quyết|Chỉ thị|Thông báo|Quy định)\b", text)
+    if body and looks_like_organ(body.group("who")):
+        candidates.append((body.group("who"), "body"))
+    if header.symbol:
+        central = registry_issuer(header.symbol)
+        if central:
+            candidates.append((central, "symbol"))
+    for name, where in candidates:
+        organ = resolve_organ(_complete_bloc(name, text))
+        if organ is not None and looks_like_organ(organ.name):
+            return _standing_to_committee(organ), where
+    return None, None
+
+
+def _registry_in(heading: str) -> str | None:
+    folded = fold(heading)
+    best = None
+    for entry in organ_registry().entries:
+        for form in (entry.name, *entry.aliases):
+            key = fold(form)
+            if len(key) > 6 and re.search(rf"(?:^|\s){re.escape(key)}(?:\s|$)", folded) and (
+                    best is None or len(key) > best[0]):
+                best = (len(key), entry.name)
+    return best[1] if best else None
+
+
+def _header_column(doc_clean: list[Line]) -> str | None:
+    """The issuing organ from the header's left column (stacked lines combined)."""
+    names: list[str] = []
+    for line in doc_clean[:14]:
+        cells = split_cells(line.text)
+        if not cells:
+            continue
+        cell = cells[0]
+        if re.match(r"^\W*S[ốô]\b", cell, re.IGNORECASE) or type_of_line(cell):
+            break
+        cell = _MOTTO.sub("", re.split(r"\bS[ốô]\s*[:.]?\s*[\d.…_/-]", cell)[0]).strip(" *-|")
+        if not cell or not is_heading(cell) or "NGÀY" in cell or "NĂM" in cell:
+            continue
+        if cell not in names:
+            names.append(cell)
+    if not names:
+        return None
+    name = names[0]
+    for nxt in names[1:]:
+        if _UNIT_START.match(nxt):
+            upper = name
+            m = re.match(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(?P<place>(?:TỈNH|THÀNH PHỐ|HUYỆN).+)$", upper)
+            if m and nxt.startswith(("SỞ", "ĐẢNG ỦY")):
+                name = f"{nxt} {m.group('place')}"
+            elif nxt.startswith(("VĂN PHÒNG", "BAN", "ỦY BAN KIỂM TRA")) and not upper.startswith("BỘ"):
+                name = f"{nxt} {upper}"
+            else:
+                name = nxt
+        else:
+            name = f"{name} {nxt}"
+    return titlecase_organ(name)
+
+
+def _complete_bloc(name: str, text: str) -> str:
+    """``Đảng ủy Khối`` alone: complete it with the ``Khối …`` the document names."""
+    if not re.search(r"(?i)đảng\s+ủy\s+khối$", name.strip()):
+        return name
+    for entry in organ_registry().entries:
+        m = re.match(r"(?i)đảng ủy khối\s+(.+)$", entry.name)
+        if m and re.search(r"\bKhối\s+" + re.escape(m.group(1)), text, re.IGNORECASE):
+            return entry.name
+    m = re.search(r"\bKhối\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+(?:-\s+)?[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*)", text)
+    return f"{name.strip()} {m.group(1)}" if m else name
+
+
+def _standing_to_committee(organ: OrganRef | None) -> OrganRef | None:
+    """``Ban Thường vụ Tỉnh ủy X`` acts for ``Tỉnh ủy X``: the issuer is the committee."""
+    if organ is not None and organ.parent is not None and re.match(
+            r"^(?:Ban Thường vụ|Thường trực)\b", organ.name):
+        return organ.parent
+    return organ
+
+
+def _bare_unit(name: str, scope: OrganScope) -> str:
+    """``Ban Dân vận`` alone in a provincial document is the committee's own department."""
+    if scope.issuer is None or not scope.anchors:
+        return name
+    stripped = re.sub(r"\([^)]*\)", "", name).strip(" ,.;")
+    words = stripped.split()
+    if (2 <= len(words) <= 4 and words[0] == "Ban" and words[1][:1].isupper()
+            and all(w.islower() for w in words[2:])):
+        root = next(iter(scope.anchors.values()))
+        return f"{stripped} {root}"
+    return name
+
+
+# --- scopes -------------------------------------------------------------------------------
+
+def _symbol_scope(symbol: str, issuer: OrganRef | None, scope: OrganScope) -> str:
+    if not is_local_code(issuer_code(symbol)):
+        return ""
+    if issuer is not None:
+        return OrganScope.of(issuer).key or fold(issuer.name)
+    return scope.key or "?"
+
+
+def _scoped(ref: DocumentRef, scope: OrganScope) -> DocumentRef:
+    if ref.symbol:
+        if not is_local_code(issuer_code(ref.symbol)):
+            return ref
+        if ref.issuer is not None:
+            return replace(ref, scope=OrganScope.of(ref.issuer).key or fold(ref.issuer.name))
+        return replace(ref, scope=scope.key or "?")
+    if ref.title and re.search(r"\b(?:tỉnh|thành phố|huyện|Khối|khối)\b", ref.title):
+        return replace(ref, scope=scope.key or "?")
+    return ref
+
+
+# --- tasks, assignments, reports ----------------------------------------------------------
+
+def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, evidence,
+           resolve) -> tuple[tuple[TaskFacts, ...], tuple[ReportLine, ...]]:
+    body_start = segment.header_end
+    items = task_rules.numbered_tasks(flow_lines, body_start, segment.end)
+    units = task_rules.assignment_units(flow_lines, body_start, segment.end, items)
+    assignments: dict[str, list[Assignment]] = {}
+    new_tasks: list[TaskFacts] = []
+    reports: list[ReportLine] = []
+
+    def rel(line: Line) -> tuple[int, int]:
+        return line.start - seg_start, line.end - seg_start
+
+    for unit in units:
+        line = flow_lines[unit.line]
+        start, end = rel(line)
+        names, role, _ = task_rules.subject_of(unit.text)
+        organs = [o for o in (resolve(n) for n in names) if o is not None]
+        ev = evidence(start, end, "execution-unit")
+        found = [Assignment(o, role, ev) for o in organs]
+        found += [Assignment(o, Role.COORDINATE, ev)
+                  for o in (resolve(n) for n in task_rules.coordinators(unit.text)) if o]
+        if unit.is_new_task:
+            if not organs:
+                continue
+            new_tasks.append(TaskFacts(unit.path, unit.path, unit.text[:4000], ev, tuple(found)))
+        else:
+            assignments.setdefault(unit.path, []).extend(found)
+        for phrase in task_rules.find_reports(unit.text):
+            to = resolve(phrase.to)
+            via = resolve(phrase.via) if phrase.via else None
+            if to is None:
+                continue
+            rev = evidence(start, end, "reports-to")
+            reports += [ReportLine(o, to, via, rev) for o in organs if o.key != to.key]
+    # Paragraphs outside the units can also carry "X … báo cáo Y" (004's closing paragraph).
+    unit_lines = {u.line for u in units}
+    for i in range(body_start, segment.end):
+        if i in unit_lines:
+            continue
+        line = flow_lines[i]
+        phrases = task_rules.find_reports(line.text)
+        if not phrases:
+            continue
+        names, _, _ = task_rules.subject_of(re.sub(r"^[-–+•\d.)\s]+", "", line.text))
+        organs = [o for o in (resolve(n) for n in names) if o is not None]
+        start, end = rel(line)
+        for phrase in phrases:
+            to = resolve(phrase.to)
+            if to is None:
+                continue
+            via = resolve(phrase.via) if phrase.via else None
+            reports += [ReportLine(o, to, via, evidence(start, end, "reports-to"))
+                        for o in organs if o.key != to.key]
+    preamble_end = items[0].line if items else segment.end
+    preamble = "\n".join(ln.text for ln in flow_lines[body_start:preamble_end])
+    told = [o for o in (resolve(n) for n in task_rules.preamble_assignees(preamble)) if o]
+    execution_paths = {u.path for u in units}
+    tasks: list[TaskFacts] = []
+    for item in items:
+        line = flow_lines[item.line]
+        start, end = rel(line)
+        ev = evidence(start, end, "numbered-task")
+        found = list(assignments.get(item.path, []))
+        is_heading_item = task_rules._is_execution_heading(item.text.split("\n")[0])
+        if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
+            found += [Assignment(o, Role.PERFORM, ev) for o in told]
+        tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))
+    return tuple(tasks + new_tasks), tuple(reports)
+
+
+# --- recipients ---------------------------------------------------------------------------
+
+def _recipients(doc_clean: list[Line], clean: TextView, source_file: str,
+                resolve) -> tuple[Recipient, ...]:
+    texts = [ln.text for ln in doc_clean]
+    out: list[Recipient] = []
+    for kind, items in (("kinh_gui", kinh_gui_items(texts)), ("noi_nhan", noi_nhan_items(texts))):
+        for item in items:
+            organ = resolve(item.text)
+            if organ is None:
+                continue
+            ev = _clean_evidence(clean, doc_clean[item.line], source_file, f"recipients-{kind}")
+            out.append(Recipient(organ, kind, item.purpose, ev))
+    return tuple(out)
+
+
+# --- repeated texts -----------------------------------------------------------------------
+
+def _repeated_text_of(header: Header, issuer: OrganRef | None,
+                      earlier: list[DocumentFacts]) -> DocumentRef | None:
+    """A headerless appended document that repeats one the file's earlier text names."""
+    if not header.subject or not header.doc_type:
+        return None
+    mine = fold(header.subject)
+    best = None
+    for doc in earlier:
+        for ref in doc.references:
+            if not ref.symbol or ref.doc_type != header.doc_type:
+                continue
+            if issuer and ref.issuer and issuer.key != ref.issuer.key:
+                continue
+            theirs = _described_subject(ref)
+            if not theirs:
+                continue
+            common = len(_common_prefix(mine, theirs))
+            if common >= 30 and (best is None or common > best[0]):
+                best = (common, ref)
+    return best[1] if best else None
+
+
+def _described_subject(ref: DocumentRef) -> str:
+    sentence = fold(ref.evidence.sentence)
+    symbol = fold(ref.symbol)
+    at = sentence.find(symbol)
+    if at < 0:
+        return ""
+    after = sentence[at + len(symbol):]
+    m = re.search(r"\bve\s+", after)
+    return after[m.start():] if m else ""
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return a[:n]
+
+
+__all__ += ["EdgeType", "is_self_reference"]

@@ -1,0 +1,161 @@
+"""Header fields of one document: symbol, type, date, place, subject and issuer text.
+
+Works on the flow lines of a :class:`~vanban.loaders.segment.Segment`. Two-column layouts
+(``Số: 9387 /UBND-KT        Lào Cai, ngày …``) are split into cells on runs of spaces or
+pipes. The issuer is returned as text; organ resolution happens in the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
+from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
+
+__all__ = ["Header", "parse_header", "split_cells"]
+
+_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+                    r"ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC", re.IGNORECASE)
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,\s*ngày\s*(?P<date>[\d.…_ ]*\s*tháng\s*"
+    r"[\d.…_ ]*\s*năm\s*\d{0,4})",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|]*(?:\s*[-/]\s*[^\s|]+)*)", re.IGNORECASE)
+_SUBJECT_START = re.compile(
+    r"^(?:V/v|Về việc|Về|về|Thực hiện|Triển khai|Ban hành|Sửa đổi|Quy định|Hướng dẫn|"
+    r"Tiếp tục|Bãi bỏ|Kiện toàn|Phê duyệt|Tăng cường|Đẩy mạnh|Tổ chức)\b"
+)
+_TERM = re.compile(r"KH[ÓO]A\s+(?P<term>[IVXL]+)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Header:
+    symbol: str | None
+    symbol_line: int | None
+    doc_type: str | None
+    type_rest: str  # what the type block says after the type word ("CỦA BAN BÍ THƯ")
+    date: str | None
+    place: str | None
+    subject: str | None
+    subject_line: int | None
+    organ_lines: tuple[str, ...]  # header column lines naming the issuer, top first
+    term: str | None
+    blank_symbol_suffix: str | None  # "KH-UBND" from a blank "Số:    /KH-UBND"
+
+
+def split_cells(text: str) -> list[str]:
+    """Cells of a flattened two-column line (runs of 3+ spaces or pipes separate them)."""
+    return [c.strip(" *|") for c in re.split(r"\s{3,}|\s*\|\s*", text) if c.strip(" *|")]
+
+
+def parse_header(lines: list[Line], segment: Segment) -> Header:
+    """Read the header zone ``lines[segment.start : segment.header_end]``."""
+    zone = range(segment.start, max(segment.header_end, segment.start))
+    symbol = symbol_line = blank_suffix = None
+    date = place = None
+    for i in zone:
+        text = lines[i].text
+        if symbol_line is None and is_number_line(text):
+            symbol_line = i
+            symbol, blank_suffix = _read_symbol(text)
+        if date is None:
+            found = _PLACE_DATE.search(text)
+            if found:
+                date = parse_date(found.group("date"))
+                place = found.group("place").strip(" *").strip()
+                place = re.sub(r"^(?:.*\s{3,})", "", place) or None
+    doc_type = None
+    type_rest = ""
+    type_block_end = segment.type_line
+    if segment.type_line is not None:
+        doc_type, type_rest = type_of_line(lines[segment.type_line].text) or (None, "")
+        j = segment.type_line + 1
+        while j < segment.header_end and is_heading(lines[j].text) and not _MOTTO.search(
+            lines[j].text
+        ) and not is_number_line(lines[j].text):
+            if type_of_line(lines[j].text):
+                break
+            type_rest = f"{type_rest} {lines[j].text}".strip()
+            type_block_end = j
+            j += 1
+    if doc_type is None and symbol:
+        doc_type = type_from_symbol(symbol)
+    subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
+    if doc_type is None and subject and subject.startswith("V/v"):
+        doc_type = "Công văn"
+    term_match = _TERM.search(type_rest)
+    return Header(
+        symbol=symbol,
+        symbol_line=symbol_line,
+        doc_type=doc_type,
+        type_rest=type_rest,
+        date=date,
+        place=place,
+        subject=subject,
+        subject_line=subject_line,
+        organ_lines=_organ_lines(lines, segment, symbol_line),
+        term=term_match.group("term").upper() if term_match else None,
+        blank_symbol_suffix=blank_suffix,
+    )
+
+
+def _read_symbol(text: str) -> tuple[str | None, str | None]:
+    m = _NUMBER.search(text)
+    if not m:
+        return None, None
+    raw = re.sub(r"\s+", "", m.group("raw"))
+    found = SYMBOL.match(raw)
+    if found:
+        return normalize_symbol_as_written(found.group()), None
+    suffix = re.search(r"[-/]([A-ZĐ][\wĐđ&-]*(?:/[\wĐđ&-]+)*)$", raw)
+    return None, suffix.group(1) if suffix else None
+
+
+def normalize_symbol_as_written(symbol: str) -> str:
+    """Drop spaces a signing field leaves inside a symbol; keep the letters' case."""
+    return re.sub(r"\s+", "", symbol)
+
+
+def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
+             type_block_end: int | None) -> tuple[str | None, int | None]:
+    starts = [i for i in (type_block_end, symbol_line) if i is not None]
+    for first in sorted(starts):
+        for i in range(first + 1, min(first + 4, segment.end)):
+            cells = split_cells(lines[i].text)
+            for cell in cells:
+                if _SUBJECT_START.match(cell):
+                    return cell.rstrip(" .;"), i
+            if type_block_end is not None and first == type_block_end and i == first + 1:
+                text = lines[i].text
+                if not is_heading(text) and not is_number_line(text) and len(text) > 15:
+                    return text.rstrip(" .;"), i
+    return None, None
+
+
+def _organ_lines(lines: list[Line], segment: Segment, symbol_line: int | None) -> tuple[str, ...]:
+    """Left-column heading lines above the number (or the type line)."""
+    stop = symbol_line if symbol_line is not None else segment.type_line
+    if stop is None:
+        return ()
+    found: list[str] = []
+    for i in range(segment.start, stop + 1):
+        text = lines[i].text
+        cells = split_cells(text)
+        if not cells:
+            continue
+        cell = cells[0]
+        if i == stop:
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG Số 21-KL/TW": the organ may precede the number.
+            cell = re.split(r"\bS[ốô]\s*[:.]?\s*[\d.…_/-]", cell)[0].strip()
+            if not cell:
+                continue
+        cell = _MOTTO.sub("", cell).strip(" *-")
+        if not cell or type_of_line(cell) or not is_heading(cell) or SYMBOL.search(cell):
+            continue
+        found.append(cell)
+    return tuple(found)
+
+
+__all__ += ["normalize_symbol", "normalize_symbol_as_written"]

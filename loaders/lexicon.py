@@ -1,0 +1,99 @@
+"""Reference tables kept as data files in ``loaders/data`` (read once, cached)."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from vanban.loaders.text import fold
+
+__all__ = [
+    "DocType",
+    "OrganEntry",
+    "abbreviations",
+    "doc_types",
+    "organ_registry",
+    "surnames",
+]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("vanban.loaders").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
+
+
+@dataclass(frozen=True)
+class OrganEntry:
+    name: str
+    aliases: tuple[str, ...]
+    codes: tuple[str, ...]
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class OrganRegistry:
+    entries: tuple[OrganEntry, ...]
+    by_fold: dict[str, OrganEntry]
+    by_name: dict[str, OrganEntry]
+    by_code: dict[str, OrganEntry]
+
+
+@cache
+def organ_registry() -> OrganRegistry:
+    """The curated registry of central organs (``data/organs.tsv``)."""
+    entries = tuple(
+        OrganEntry(
+            row["name"],
+            tuple(a for a in row["aliases"].split("|") if a),
+            tuple(c for c in row["codes"].split("|") if c),
+            row["parent"] or None,
+        )
+        for row in _rows("organs.tsv")
+    )
+    by_fold: dict[str, OrganEntry] = {}
+    by_code: dict[str, OrganEntry] = {}
+    for entry in entries:
+        for form in (entry.name, *entry.aliases):
+            by_fold.setdefault(fold(form), entry)
+        for code in entry.codes:
+            by_code.setdefault(code.upper(), entry)
+    # Longest names first, so suffix matches prefer the most specific organ.
+    ordered = tuple(sorted(entries, key=lambda e: -len(e.name)))
+    return OrganRegistry(ordered, by_fold, {e.name: e for e in entries}, by_code)
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    codes: tuple[str, ...]
+    forms: tuple[str, ...]
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    """Document types with their symbol codes (``data/doc_types.tsv``), longest name first."""
+    types = [
+        DocType(
+            row["name"],
+            tuple(c for c in row["codes"].split("|") if c),
+            tuple(f for f in row["forms"].split("|") if f),
+        )
+        for row in _rows("doc_types.tsv")
+    ]
+    return tuple(sorted(types, key=lambda t: -len(t.name)))
+
+
+@cache
+def abbreviations() -> dict[str, str]:
+    """Organ-name abbreviations (``UBND`` → ``Ủy ban nhân dân``)."""
+    return {row["short"]: row["expansion"] for row in _rows("abbreviations.tsv")}
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Common family names as written (used to recognise a signer's name line)."""
+    text = resources.files("vanban.loaders").joinpath("data", "surnames.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line and not line.startswith("#"))

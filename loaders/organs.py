@@ -1,0 +1,288 @@
+"""Organ names: canonical forms, the curated registry, scoped resolution of relative names.
+
+A name is resolved in the *scope* of the document that mentions it: in a document of
+Tỉnh ủy Lạng Sơn, ``Ban Dân vận Tỉnh ủy`` is ``Ban Dân vận Tỉnh ủy Lạng Sơn`` and
+``Mặt trận Tổ quốc tỉnh`` is ``Mặt trận Tổ quốc tỉnh Lạng Sơn``. Collective addressees
+(``Các huyện ủy, thành ủy``) become group nodes, never merged with one organ.
+
+>>> scope = OrganScope.of(resolve_organ("Tỉnh ủy Lạng Sơn"))
+>>> resolve_organ("Ban Dân vận Tỉnh uỷ", scope).name
+'Ban Dân vận Tỉnh ủy Lạng Sơn'
+>>> resolve_organ("Ban Dân vận Tỉnh ủy", scope).parent.name
+'Tỉnh ủy Lạng Sơn'
+>>> resolve_organ("Ban Bí thư Trung ương Đảng").name
+'Ban Bí thư'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from vanban.graph.model import OrganRef
+from vanban.loaders.lexicon import abbreviations, organ_registry
+from vanban.loaders.text import fold, normalize_tones
+
+__all__ = [
+    "OrganScope",
+    "clean_organ_text",
+    "looks_like_organ",
+    "resolve_organ",
+    "titlecase_organ",
+]
+
+# Heads of committees named after a locality or a bloc: the rest of the name is the place.
+_COMMITTEE = re.compile(
+    r"(?P<head>Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy [Kk]hối|Đảng ủy|"
+    r"Ủy ban nhân dân|Hội đồng nhân dân|Tỉnh đoàn|Thành đoàn)"
+    r"(?:\s+(?P<place>\S.*))?$"
+)
+_UNIT = re.compile(
+    r"^(?P<unit>Ban Thường vụ|Thường trực|Ban Chấp hành|Văn phòng|Ủy ban Kiểm tra|"
+    r"Ban [A-ZĐ][^\s,]*(?: [a-zđ][^\s,]*)*(?: và [A-ZĐ][^\s,]*(?: [a-zđ][^\s,]*)*)?|"
+    r"Sở [A-ZĐ][^\s,]*(?: [a-zđ][^\s,]*)*(?: và [A-ZĐ][^\s,]*(?: [a-zđ][^\s,]*)*)?)"
+    r"\s+(?P<rest>(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Ủy ban nhân dân)\b.*)$"
+)
+_LEVELS = {"tinh": "tỉnh", "thanh pho": "thành phố", "huyen": "huyện", "quan": "quận",
+           "xa": "xã", "phuong": "phường", "thi xa": "thị xã", "thi tran": "thị trấn"}
+_HEAD_LEVEL = {"tinh uy": "tinh", "thanh uy": "thanh pho", "huyen uy": "huyen",
+               "quan uy": "quan", "thi uy": "thi xa"}
+# Canonical spelling of committee words, whatever the case or tone the text used.
+_WORDS = {
+    "tinh uy": "tỉnh ủy", "thanh uy": "thành ủy", "huyen uy": "huyện ủy", "quan uy": "quận ủy",
+    "thi uy": "thị ủy", "dang uy": "đảng ủy", "cap uy": "cấp ủy", "dang bo": "đảng bộ",
+}
+_COLLECTIVE = re.compile(r"^(?:các|những|cấp ủy các|cấp ủy, chính quyền các)\b", re.IGNORECASE)
+_ORGAN_HEADS = re.compile(
+    r"^(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
+    r"Ban cán sự|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Mặt trận|Đoàn|Hội|Tổng Liên đoàn|"
+    r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Bộ Chính trị|Thường trực|Công an|Tòa án|"
+    r"Viện|Kiểm toán|Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Các|Chi bộ|Trường|Báo|"
+    r"Đài|Học viện|Kho bạc|Chủ tịch|Giám đốc|Chánh|Trưởng|Bí thư|Phó|UBND|HĐND|MTTQ)\b",
+    re.IGNORECASE,
+)
+
+
+def _fold_aligned(text: str) -> str:
+    """Like :func:`fold` but keeps one character per input character (for slicing)."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[:1] or ch
+        out.append(base.lower())
+    return "".join(out)
+
+
+def clean_organ_text(text: str) -> str:
+    """Strip bullets, purposes, quotes and trailing punctuation from an organ mention.
+
+    >>> clean_organ_text("- Ban Bí thư Trung ương Đảng (B/c),")
+    'Ban Bí thư Trung ương Đảng'
+    """
+    text = normalize_tones(unicodedata.normalize("NFC", text))
+    text = re.sub(r"\([^)]*\)", " ", text)
+    text = re.sub(r"^[\s\-–+•*\d.)]+", "", text)
+    text = re.sub(r"^(?:đồng chí|đ/c|các đ/c)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–\"'")
+    return text
+
+
+def _expand(text: str) -> str:
+    table = abbreviations()
+    return re.sub(
+        r"\b(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b",
+        lambda m: table[m.group(1)],
+        text,
+    )
+
+
+def _canonical_words(text: str) -> str:
+    """Fix the spelling of committee words (OCR ``tinh uỷ`` → ``tỉnh ủy``), keeping case."""
+    folded = _fold_aligned(text)
+    out = list(text)
+    for key, word in _WORDS.items():
+        for m in re.finditer(r"\b" + key + r"\b", folded):
+            original = text[m.start() : m.end()]
+            fixed = word
+            if original[:1].isupper():
+                fixed = word[0].upper() + word[1:]
+            if original.isupper() and len(original) > 1:
+                fixed = original  # an all-caps heading: leave to titlecase_organ
+            out[m.start() : m.end()] = list(fixed)
+    return "".join(out)
+
+
+def titlecase_organ(heading: str) -> str:
+    """Write an all-capitals organ heading the way names are written in running text.
+
+    >>> titlecase_organ("TỈNH ỦY LẠNG SƠN")
+    'Tỉnh ủy Lạng Sơn'
+    >>> titlecase_organ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+    'Sở Nông nghiệp và Môi trường'
+    >>> titlecase_organ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    'Ủy ban nhân dân tỉnh Lào Cai'
+    """
+    text = re.sub(r"\s+", " ", normalize_tones(heading)).strip()
+    if not text:
+        return text
+    hit = organ_registry().by_fold.get(fold(text))
+    if hit:
+        return hit.name
+    lower = text.lower()
+    m = re.match(
+        r"^(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng ủy khối|đảng ủy|tỉnh đoàn|"
+        r"ủy ban nhân dân|hội đồng nhân dân)\s*(.*)$",
+        lower,
+    )
+    if m:
+        head = m.group(1)
+        head = head[0].upper() + head[1:]
+        if head.startswith("Đảng ủy khối"):
+            head = "Đảng ủy Khối"
+        rest = m.group(2)
+        level = re.match(r"^(tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn)\s+(.*)$", rest)
+        if level:
+            return f"{head} {level.group(1)} {_title_words(level.group(2))}".strip()
+        return f"{head} {_title_words(rest)}".strip()
+    # Unit + domain: capitalise the first word of each domain phrase.
+    m = re.match(r"^(ban thường vụ|ban chấp hành|văn phòng|ủy ban kiểm tra|ban cán sự đảng|"
+                 r"đảng đoàn|tổng cục|ban|bộ|sở|cục|vụ|chi cục|phòng|trung tâm|viện|hội)\s+(.*)$",
+                 lower)
+    if m:
+        unit = m.group(1)[0].upper() + m.group(1)[1:]
+        if unit in ("Ban thường vụ", "Ban chấp hành", "Ủy ban kiểm tra"):
+            unit = {"Ban thường vụ": "Ban Thường vụ", "Ban chấp hành": "Ban Chấp hành",
+                    "Ủy ban kiểm tra": "Ủy ban Kiểm tra"}[unit]
+        if _COMMITTEE.match(titlecase_organ(m.group(2))):
+            return f"{unit} {titlecase_organ(m.group(2))}"
+        parts = re.split(r"(\s+và\s+|,\s*|\s+-\s+)", m.group(2))
+        phrases = [p if i % 2 else (p[:1].upper() + p[1:]) for i, p in enumerate(parts)]
+        return f"{unit} {''.join(phrases)}"
+    return lower[:1].upper() + lower[1:]
+
+
+def _title_words(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split())
+
+
+@dataclass(frozen=True)
+class OrganScope:
+    """Where relative names point: the issuing organ and its locality or bloc."""
+
+    issuer: OrganRef | None = None
+    anchors: dict[str, str] = field(default_factory=dict)  # folded short name -> full name
+    key: str = ""
+
+    @staticmethod
+    def of(issuer: OrganRef | None) -> OrganScope:
+        """Build the scope of documents issued by ``issuer``."""
+        if issuer is None:
+            return OrganScope()
+        anchors: dict[str, str] = {}
+        node: OrganRef | None = issuer
+        while node is not None:
+            _add_anchors(node.name, anchors)
+            node = node.parent
+        key = fold(anchors.get("__root__", "")) if anchors else ""
+        anchors.pop("__root__", None)
+        return OrganScope(issuer, anchors, key)
+
+
+def _add_anchors(name: str, anchors: dict[str, str]) -> None:
+    m = _COMMITTEE.search(name)
+    if not m or m.start() != 0:
+        return
+    head, place = m.group("head"), (m.group("place") or "").strip()
+    folded_head = fold(head)
+    if not place:
+        return
+    anchors.setdefault("__root__", name)
+    if folded_head.startswith("dang uy khoi"):
+        anchors.setdefault("dang uy khoi", name)
+        anchors.setdefault("khoi", f"Khối {place}")
+        return
+    if folded_head in ("uy ban nhan dan", "hoi dong nhan dan"):
+        level = re.match(r"^(tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn)\s+(.+)$", place)
+        if level:
+            lvl, where = level.group(1), level.group(2)
+            anchors.setdefault(fold(lvl), f"{lvl} {where}")
+            anchors.setdefault(fold(f"{head} {lvl}"), name)
+            committee = {"tinh": "Tỉnh ủy", "thanh pho": "Thành ủy", "huyen": "Huyện ủy",
+                         "quan": "Quận ủy"}.get(fold(lvl))
+            if committee:
+                anchors.setdefault(fold(committee), f"{committee} {where}")
+        return
+    anchors.setdefault(folded_head, name)
+    level = _HEAD_LEVEL.get(folded_head)
+    if level:
+        anchors.setdefault(level, f"{_LEVELS[level]} {place}")
+        anchors.setdefault(fold(f"Ủy ban nhân dân {_LEVELS[level]}"),
+                           f"Ủy ban nhân dân {_LEVELS[level]} {place}")
+
+
+def looks_like_organ(text: str) -> bool:
+    """Does the phrase start like the name of an organ or a group of organs?"""
+    return bool(_ORGAN_HEADS.match(clean_organ_text(text)))
+
+
+def resolve_organ(mention: str, scope: OrganScope | None = None) -> OrganRef | None:
+    """Canonical :class:`OrganRef` for a mention, resolved in ``scope``; None if empty."""
+    scope = scope or OrganScope()
+    name = clean_organ_text(mention)
+    if not name or not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
+        return None
+    if name.isupper() and len(name) > 3:
+        name = titlecase_organ(name)
+    name = _canonical_words(_expand(name))
+    name = name[:1].upper() + name[1:]
+    if _COLLECTIVE.match(name):
+        return OrganRef(name, f"group:{fold(name)}@{scope.key}", collective=True)
+    return _resolve_single(name, scope)
+
+
+def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
+    registry = organ_registry()
+    hit = registry.by_fold.get(fold(name))
+    if hit:
+        return _registered(hit.name)
+    name = _complete_relative(name, scope)
+    hit = registry.by_fold.get(fold(name))
+    if hit:
+        return _registered(hit.name)
+    parent = None
+    unit = _UNIT.match(name)
+    if unit:
+        parent = _resolve_single(unit.group("rest"), scope)
+    else:
+        for entry in registry.entries:
+            # "Ban Tuyên giáo Trung ương Đoàn ..." is not "Ban Tuyên giáo Trung ương".
+            if fold(name).endswith(" " + fold(entry.name)) and len(entry.name) > 8:
+                parent = _registered(entry.name)
+                break
+    return OrganRef(name, f"organ:{fold(name)}", parent=parent)
+
+
+def _complete_relative(name: str, scope: OrganScope) -> str:
+    """Append the scope's place to a name that ends with a relative word."""
+    if not scope.anchors:
+        return name
+    folded = _fold_aligned(name)
+    for short in sorted(scope.anchors, key=len, reverse=True):
+        if folded == short or folded.endswith(" " + short):
+            full = scope.anchors[short]
+            prefix = name[: len(name) - len(short)].rstrip()
+            if not prefix:
+                return full
+            return f"{prefix} {full}"
+    return name
+
+
+@cache
+def _registered(name: str) -> OrganRef:
+    entry = organ_registry().by_name[name]
+    parent = _registered(entry.parent) if entry.parent else None
+    return OrganRef(entry.name, f"organ:{fold(entry.name)}", parent=parent)

@@ -1,0 +1,308 @@
+"""References to other documents, found in the flow text of one document.
+
+Forms (DOMAIN.md §3): ``{Type} [số] {symbol}[, ngày …][ của {issuer}][ (khóa …)][ về …]``;
+lists sharing a suffix (``Quyết định số 217, 218-QĐ/TW``); bare symbols continuing a list;
+named documents without a number (``Nghị quyết Trung ương 4 khóa XII``, ``Nghị quyết Đại
+hội XIII của Đảng``, ``Luật thực hiện dân chủ ở cơ sở``); aliases in brackets
+(``(sau đây gọi tắt là …)``); nested descriptions (``Kế hoạch 223-KH/TU … về thực hiện Kết
+luận 54-KL/TW``) that yield a derived IMPLEMENTS link.
+
+A mention is IMPLEMENTS when it heads an implementing phrase: the subject line
+(``Về việc triển khai thực hiện X``, ``Thực hiện X``) or a sentence opening
+``Thực hiện X`` / ``Để (tiếp tục) (triển khai) thực hiện (có hiệu quả) X``. Every other
+mention is CITES.
+
+>>> refs, links = find_references("Thực hiện Kế hoạch số 223-KH/TU, ngày 05/7/2023 của Ban "
+...     "Thường vụ Tỉnh ủy về thực hiện Kết luận số 54-KL/TW; căn cứ Quy định số 124-QĐ/TW.",
+...     source_file="a.txt")
+>>> [(r.symbol, r.relation.value, r.date) for r in refs]
+[('223-KH/TU', 'IMPLEMENTS', '2023-07-05'), ('54-KL/TW', 'CITES', None), ('124-QĐ/TW', 'CITES', None)]
+>>> [(link.source.symbol, link.relation.value, link.target.symbol) for link in links]
+[('223-KH/TU', 'IMPLEMENTS', '54-KL/TW')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from vanban.graph.model import DerivedLink, DocumentRef, Evidence, OrganRef
+from vanban.graph.vocabulary import EdgeType
+from vanban.loaders.lexicon import doc_types
+from vanban.loaders.symbols import SYMBOL, parse_date, type_from_symbol
+from vanban.loaders.text import TextView, fold
+
+__all__ = ["find_references", "sentence_around"]
+
+_TYPE_WORDS = sorted(
+    {form for t in doc_types() for form in (t.name, *t.forms) if t.name not in ("Sao lục",)},
+    key=len,
+    reverse=True,
+)
+_TYPE_RE = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
+_DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_NUMBERED = re.compile(
+    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})(?:[ \t]+số)?[ \t]*:?[ \t]*"
+    rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
+)
+_NAMED = re.compile(
+    r"(?<![\wÀ-ỹ])(?P<title>"
+    r"Nghị quyết\s+(?:Hội nghị\s+(?:lần thứ\s+\S+\s+)?)?(?:Ban Chấp hành\s+)?Trung ương\s+\d+"
+    r"(?:\s*\(?\s*khóa\s+[IVXL]+\)?)?"
+    r"|Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
+    r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|Khối|khối)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
+    r"(?:lần thứ\s+)?[IVXL]+(?:\s+của\s+Đảng(?!\s+bộ))?"
+    r"|Luật\s+(?!sư\b)[\wÀ-ỹĐđ][^,;.()\n]*?(?=\s+(?:và|ngày|số|năm\s+\d|được|đã|để|có|nhằm|theo|"
+    r"trong|tại|của|với|hiện hành|về)\b|[,;.()\n]|$)"
+    r"|Hiến pháp(?:\s+năm\s+\d{4}|\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?"
+    r")"
+)
+_ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+(?P<alias>[^)]{3,120})\)",
+                    re.IGNORECASE)
+_TAIL = re.compile(
+    rf"^(?:\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
+    r"(?:\s*,?\s*của\s+(?P<issuer>[^,;()\n]+?)(?=\s+(?:về|khóa|ngày|gắn|và|ban hành|đã|theo|"
+    r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn)\b|[,;()\n.]|$))?"
+    rf"(?:\s*,?\s*ngày\s*(?P<date2>{_DATE}))?"
+    r"(?:\s*\(?\s*khóa\s+(?P<term>[IVXL]+)\s*\)?)?"
+)
+_NESTED = re.compile(
+    r"^\s*,?\s*(?:về|để)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
+    r"\s+(?:có hiệu quả\s+)?",
+)
+_IMPLEMENTING_SENTENCE = re.compile(
+    r"^(?:Để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|quán triệt)"
+    r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
+    r"nghiêm|đầy đủ|kịp thời))*\s*$",
+    re.IGNORECASE,
+)
+_IMPLEMENTING_SUBJECT = re.compile(
+    r"^(?:V/v|Về việc|về việc|về|Về)?\s*(?:việc\s+)?(?:ban hành\s+)?(?:kế hoạch|chương trình)?"
+    r"(?:\s+hành động)?\s*(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
+    r"(?:\s+có hiệu quả)?\s*$",
+    re.IGNORECASE,
+)
+_SELF = re.compile(rf"\b(?:{_TYPE_RE})\s+này\b")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int  # end of the whole phrase (symbol + tail)
+    head_end: int  # end of the symbol or title
+    ref: DocumentRef
+
+
+OrganResolver = Callable[[str], OrganRef | None]
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence (or list item) holding ``text[start:end]``."""
+    left = max(text.rfind("\n", 0, start), _last_stop(text, start))
+    right_candidates = [i for i in (text.find("\n", end), _next_stop(text, end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return left + 1, right
+
+
+def _last_stop(text: str, pos: int) -> int:
+    best = -1
+    for m in re.finditer(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-])", text[max(0, pos - 2000) : pos]):
+        best = max(0, pos - 2000) + m.start() + 1
+    return best
+
+
+def _next_stop(text: str, pos: int) -> int:
+    m = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-]|\s*$)").search(text, pos)
+    return m.start() + 1 if m else -1
+
+
+def find_references(
+    text: str,
+    *,
+    source_file: str,
+    view: TextView | None = None,
+    offset: int = 0,
+    subject_span: tuple[int, int] | None = None,
+    resolve_issuer: OrganResolver | None = None,
+    skip_spans: tuple[tuple[int, int], ...] = (),
+    preamble_end: int | None = None,
+) -> tuple[list[DocumentRef], list[DerivedLink]]:
+    """References and derived links in ``text`` (a document's flow text).
+
+    ``view`` and ``offset`` map positions back to the original file (``text`` is
+    ``view.text[offset:]``-relative); ``subject_span`` marks the subject line;
+    ``resolve_issuer`` turns ``của …`` phrases into organs; an implementing sentence counts
+    only before ``preamble_end`` (the first numbered task), not inside the tasks.
+    """
+    mentions = _numbered(text, source_file, view, offset, resolve_issuer)
+    taken = [(m.start, m.end) for m in mentions]
+    mentions += [m for m in _named(text, source_file, view, offset) if not _overlaps(m, taken)]
+    mentions += _bare_symbols(text, source_file, view, offset, mentions)
+    mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip_spans)]
+    mentions.sort(key=lambda m: m.start)
+    mentions = _apply_aliases(text, mentions)
+    links = _nested_links(text, mentions, source_file, view, offset)
+    nested_targets = {id(link.target) for link in links}
+    refs = []
+    for m in mentions:
+        relation = _relation(text, m, mentions, subject_span, nested=id(m.ref) in nested_targets,
+                             preamble_end=len(text) if preamble_end is None else preamble_end)
+        refs.append(replace(m.ref, relation=relation))
+    relinked = []
+    by_id = {id(m.ref): r for m, r in zip(mentions, refs, strict=True)}
+    for link in links:
+        relinked.append(replace(link, source=by_id.get(id(link.source), link.source),
+                                target=by_id.get(id(link.target), link.target)))
+    return refs, relinked
+
+
+def _evidence(text: str, start: int, end: int, source_file: str, view: TextView | None,
+              offset: int, rule: str) -> Evidence:
+    s, e = sentence_around(text, start, end)
+    span = view.span(offset + start, offset + end) if view is not None else (start, end)
+    return Evidence(source_file, span, text[s:e].strip(), rule)
+
+
+def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]:
+    out = []
+    for m in _NUMBERED.finditer(text):
+        word = m.group("type")
+        doc_type = _canonical_type(word)
+        symbol = m.group("symbol")
+        tail = _TAIL.match(text[m.end() :])
+        date = term = issuer = None
+        end = m.end()
+        if tail:
+            date = parse_date(tail.group("date") or tail.group("date2") or "")
+            term = tail.group("term").upper() if tail.group("term") else None
+            if tail.group("issuer") and resolve_issuer is not None:
+                issuer_text = tail.group("issuer")
+                term_in_issuer = re.search(r"\s+khóa\s+([IVXL]+)$", issuer_text)
+                if term_in_issuer:
+                    term = term or term_in_issuer.group(1)
+                    issuer_text = issuer_text[: term_in_issuer.start()]
+                issuer = resolve_issuer(issuer_text)
+            end = m.end() + tail.end()
+        evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "numbered-reference")
+        numbers = re.findall(r"\d+[a-z]?", m.group("list"))
+        suffix = re.sub(r"^\d+(?:\.\d+)?[a-z]?", "", symbol)
+        for number in [*numbers, None]:
+            sym = f"{number}{suffix}" if number else symbol
+            ref = DocumentRef(symbol=sym, doc_type=doc_type, evidence=evidence, date=date,
+                              issuer=issuer, term=term, type_explicit=True)
+            out.append(_Mention(m.start(), end, m.end(), ref))
+    return out
+
+
+def _canonical_type(word: str) -> str:
+    folded = fold(word)
+    for doc_type in doc_types():
+        if folded in (fold(doc_type.name), *(fold(f) for f in doc_type.forms)):
+            return doc_type.name
+    return word
+
+
+def _named(text, source_file, view, offset) -> list[_Mention]:
+    out = []
+    for m in _NAMED.finditer(text):
+        title = re.sub(r"\s+", " ", m.group("title")).strip()
+        title = re.sub(r"\(\s*(khóa\s+[IVXL]+)\s*\)", r"\1", title)
+        if title.startswith("Luật") and len(title.split()) < 2:
+            continue
+        doc_type = "Luật" if title.startswith("Luật") else (
+            "Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
+        term_match = re.search(r"khóa\s+([IVXL]+)", title)
+        tail = _TAIL.match(text[m.end() :])
+        date = parse_date(tail.group("date") or "") if tail and tail.group("date") else None
+        evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "named-reference")
+        ref = DocumentRef(symbol=None, doc_type=doc_type, evidence=evidence, title=title,
+                          term=term_match.group(1) if term_match else None, date=date)
+        out.append(_Mention(m.start(), m.end(), m.end(), ref))
+    return out
+
+
+def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
+    """Symbols written without a type word (``… 99-QĐ/TW, 124-QĐ/TW``)."""
+    covered = [(m.start, m.head_end) for m in mentions]
+    out = []
+    for m in SYMBOL.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"(?:Mẫu|mẫu)\s+số\s*$|[Ss]ố\s*:?\s*$", before) and not re.search(
+            r"(?:,|và)\s*(?:số\s*)?$", before
+        ):
+            continue  # "Mẫu số 01/…" is a form; "Số 54-KL/TW" opens a header
+        symbol = m.group()
+        doc_type = type_from_symbol(symbol)
+        if doc_type is None:
+            continue
+        evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "bare-symbol")
+        ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, type_explicit=False)
+        out.append(_Mention(m.start(), m.end(), m.end(), ref))
+    return out
+
+
+def _overlaps(m: _Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(m.start < b and a < m.end for a, b in spans)
+
+
+def _apply_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Give later name-only mentions of an alias the identity of the aliased document."""
+    aliases: dict[str, DocumentRef] = {}
+    out = []
+    for m in mentions:
+        if m.ref.symbol is None and m.ref.title:
+            target = aliases.get(fold(m.ref.title))
+            if target is not None:
+                m = replace(m, ref=replace(m.ref, title=target.title, term=target.term,
+                                           symbol=target.symbol))
+        out.append(m)
+        window = text[m.end : m.end + 200]
+        alias = _ALIAS.search(window)
+        between = [x for x in mentions if m.end <= x.start < m.end + (alias.start() if alias else 0)]
+        if alias and not between and not re.search(r"[;.]\s", window[: alias.start()]) and (
+                m.ref.title or m.ref.symbol):
+            aliases.setdefault(fold(alias.group("alias")), m.ref)
+    return out
+
+
+def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink]:
+    links = []
+    for outer, inner in itertools.pairwise(mentions):
+        gap = text[outer.end : inner.start]
+        if outer.ref.symbol is None and outer.ref.title is None:
+            continue
+        if _NESTED.match(gap) and _NESTED.match(gap).end() == len(gap):
+            evidence = _evidence(text, outer.start, inner.head_end, source_file, view, offset,
+                                 "nested-implements")
+            links.append(DerivedLink(outer.ref, inner.ref, EdgeType.IMPLEMENTS, evidence))
+    return links
+
+
+def _relation(text: str, m: _Mention, mentions: list[_Mention],
+              subject_span: tuple[int, int] | None, *, nested: bool,
+              preamble_end: int) -> EdgeType:
+    if nested:
+        return EdgeType.CITES
+    if subject_span and subject_span[0] <= m.start < subject_span[1]:
+        first = min((x.start for x in mentions if subject_span[0] <= x.start < subject_span[1]),
+                    default=m.start)
+        if m.start == first and _IMPLEMENTING_SUBJECT.match(text[subject_span[0] : m.start].strip()):
+            return EdgeType.IMPLEMENTS
+        return EdgeType.CITES
+    if m.start >= preamble_end:
+        return EdgeType.CITES
+    s, _ = sentence_around(text, m.start, m.end)
+    prefix = text[s : m.start].strip()
+    prefix = re.sub(r"^[\-–+•\d.)\s]+", "", prefix) if not re.match(r"^\d+\.\s", prefix) else prefix
+    if _IMPLEMENTING_SENTENCE.match(prefix):
+        return EdgeType.IMPLEMENTS
+    return EdgeType.CITES
+
+
+def is_self_reference(text: str) -> bool:
+    """``Kết luận này``, ``Kế hoạch này``: the document itself."""
+    return bool(_SELF.search(text))

@@ -1,0 +1,168 @@
+"""Split a file into documents and find each document's header zone.
+
+A document starts at a *type line* (``KẾT LUẬN``, ``KẾ HOẠCH``, ``SAO LỤC`` … in capitals),
+together with the header lines just above it (organ, ``*``, ``Số …``, place and date). A
+type line opens a new document only once the current one has a body: the ``CÔNG VĂN
+ĐẾN`` stamp under a subject line, or ``QUYẾT ĐỊNH:`` before the articles, do not. A file
+with no type line at all (a Công văn, whose subject sits under its number) is one document.
+
+Lines here are lines of the *flow* view (paragraphs already joined).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.loaders.lexicon import doc_types
+from vanban.loaders.text import TextView, fold
+
+__all__ = ["Line", "Segment", "is_heading", "is_number_line", "split_documents", "type_of_line", "view_lines"]
+
+_MOTTO = re.compile(
+    r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP|Độc lập)",
+)
+_NUMBER_LINE = re.compile(
+    r"^\s*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+số\s*:|S[ốô]\s*[:.]?)\s*(?:\d|[.…_]|[-/])", re.IGNORECASE
+)
+_PLACE_DATE = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{0,4}", re.IGNORECASE)
+_SEPARATOR = re.compile(r"^[\s\-_*=~.]+$")
+_BODY_MIN_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a view: ``text`` stripped, ``start``/``end`` offsets in the view."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One document inside a file, as line indices into the flow view's lines."""
+
+    start: int  # first line of the document
+    end: int  # one past its last line
+    type_line: int | None  # index of its type line, if it has one
+    header_end: int  # first line of the body
+
+
+def view_lines(view: TextView) -> list[Line]:
+    """The non-empty lines of a view, stripped, with their offsets."""
+    lines = []
+    pos = 0
+    for raw in view.text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
+        pos += len(raw) + 1
+    return lines
+
+
+def is_heading(text: str) -> bool:
+    """An all-capitals line (header column, type line, section title)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def type_of_line(text: str) -> tuple[str, str] | None:
+    """(document type, rest of line) when ``text`` is a type line, else None.
+
+    >>> type_of_line("KẾT LUẬN CỦA BAN BÍ THƯ")
+    ('Kết luận', 'CỦA BAN BÍ THƯ')
+    >>> type_of_line("QUYẾT ĐỊNH:") is None
+    True
+    """
+    text = text.strip()
+    if not is_heading(text) or text.endswith(":"):
+        return None
+    folded = fold(text)
+    for doc_type in doc_types():
+        for form in (doc_type.name, *doc_type.forms):
+            key = fold(form)
+            if folded == key or folded.startswith(key + " "):
+                rest = text[len(form) :].strip()
+                if rest and not re.match(r"^(?:CỦA|HỘI NGHỊ|VỀ|SỐ|BAN|BỘ|SỬA|HÀNH|LIÊN|[IVX]+\b)", rest):
+                    continue  # "BÁO CÁO VIÊN", "CHƯƠNG TRÌNH MỤC TIÊU" are not type lines
+                return doc_type.name, rest
+    return None
+
+
+def is_number_line(text: str) -> bool:
+    """The ``Số …`` line of a header (short, or beside the place and date column)."""
+    return bool(_NUMBER_LINE.match(text)) and (len(text) < 90 or bool(_PLACE_DATE.search(text)))
+
+
+def _is_header_like(text: str) -> bool:
+    return bool(
+        is_heading(text)
+        or _SEPARATOR.match(text)
+        or is_number_line(text)
+        or _PLACE_DATE.search(text)
+        or _MOTTO.match(text)
+    )
+
+
+def _is_body(text: str) -> bool:
+    if is_heading(text) or is_number_line(text) or _PLACE_DATE.search(text):
+        return False
+    return len(text.split()) >= _BODY_MIN_WORDS or bool(re.match(r"^\d+\.\s", text))
+
+
+def split_documents(lines: list[Line]) -> list[Segment]:
+    """Documents of a file as line ranges (at least one, even for a file with no header)."""
+    anchors: list[int] = []
+    body_lines_since = 0
+    for i, line in enumerate(lines):
+        if type_of_line(line.text) is not None and (not anchors or body_lines_since >= 2):
+            anchors.append(i)
+            body_lines_since = 0
+            continue
+        if (anchors and _is_body(line.text)) or (not anchors and _is_body(line.text)):
+            body_lines_since += 1
+    if not anchors:
+        return [Segment(0, len(lines), None, _header_end(lines, 0, None))]
+    starts = []
+    for n, anchor in enumerate(anchors):
+        floor = 0 if n == 0 else anchors[n - 1] + 1
+        start = anchor
+        while start - 1 >= floor and _is_header_like(lines[start - 1].text):
+            start -= 1
+        starts.append(0 if n == 0 and _all_header_like(lines, 0, start) else start)
+    segments = []
+    for n, (start, anchor) in enumerate(zip(starts, anchors, strict=True)):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        segments.append(Segment(start, end, anchor, _header_end(lines, anchor, end)))
+    if segments[0].start > 0 and not any(_is_body(ln.text) for ln in lines[: segments[0].start]):
+        first = segments[0]
+        segments[0] = Segment(0, first.end, first.type_line, first.header_end)
+    return segments
+
+
+def _all_header_like(lines: list[Line], start: int, end: int) -> bool:
+    return all(not _is_body(line.text) for line in lines[start:end])
+
+
+def _header_end(lines: list[Line], anchor: int | None, end: int | None) -> int:
+    """First body line after the type line (or after the top of a headerless file)."""
+    end = len(lines) if end is None else end
+    i = 0 if anchor is None else anchor + 1
+    subject_seen = False
+    while i < end:
+        text = lines[i].text
+        if _is_body(text) and not _looks_like_subject(text, subject_seen):
+            return i
+        if not is_heading(text) and not _is_header_like(text):
+            subject_seen = True
+        i += 1
+    return end
+
+
+def _looks_like_subject(text: str, subject_seen: bool) -> bool:
+    if subject_seen:
+        return False
+    return bool(re.match(r"^(?:V/v|Về|về|Thực hiện|Triển khai|Ban hành|Sửa đổi|Quy định|"
+                         r"Hướng dẫn|Tiếp tục|Bãi bỏ|Kiện toàn|Phê duyệt)\b", text))

@@ -1,0 +1,127 @@
+"""Document symbols (số, ký hiệu), dates and party terms: patterns and small pure helpers.
+
+>>> [m.group() for m in SYMBOL.finditer("số 54-KL/TW, 59/2023/NĐ-CP và 9387/UBND-KT ngày 12/12/2013")]
+['54-KL/TW', '59/2023/NĐ-CP', '9387/UBND-KT']
+>>> type_from_symbol("01-QĐi/ĐUK"), type_from_symbol("9387/UBND-KT")
+('Quy định', 'Công văn')
+>>> parse_date("ngày 09 tháng 5 năm 2023"), parse_date("03/10/2017")
+('2023-05-09', '2017-10-03')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from vanban.loaders.lexicon import doc_types, organ_registry
+
+__all__ = [
+    "DATE",
+    "SYMBOL",
+    "is_local_code",
+    "issuer_code",
+    "normalize_symbol",
+    "parse_date",
+    "party_term",
+    "registry_issuer",
+    "type_from_symbol",
+]
+
+_UP = "A-ZĐÀ-Ỹ"
+_SEG = rf"[{_UP}][{_UP}a-zđà-ỹ0-9&]*"
+SYMBOL = re.compile(
+    rf"(?<![\w/.-])\d+(?:\.\d+)?[a-z]?"
+    rf"(?:-{_SEG}(?:/{_SEG})+"  # party: 54-KL/TW, 01-QĐi/ĐUK
+    rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*)"  # state: 59/2023/NĐ-CP, 1568/QĐ-TTg, 9387/UBND-KT
+    rf"(?![\w/])"
+)
+DATE = re.compile(
+    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+)
+# Party congresses: a term (khóa) runs from one congress to the next.
+_TERMS = (("XIV", date(2026, 1, 19)), ("XIII", date(2021, 1, 25)), ("XII", date(2016, 1, 20)),
+          ("XI", date(2011, 1, 12)), ("X", date(2006, 4, 18)), ("IX", date(2001, 4, 19)))
+_LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]+$|TU$|HU$|QU$|TXU$|ĐU$|ĐUK$|^VP[A-ZĐ]*U$|^B[A-ZĐ]+TU$)")
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Comparison key of a symbol: NFC, no spaces, upper case."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", symbol)).upper()
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date of the first date written in ``text`` (None if none or impossible)."""
+    m = DATE.search(text)
+    if not m:
+        return None
+    d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+        m.group("d2"), m.group("m2"), m.group("y2"))
+    try:
+        return date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def party_term(iso_date: str | None) -> str | None:
+    """The party term (khóa) in force on a date."""
+    if not iso_date:
+        return None
+    day = date.fromisoformat(iso_date)
+    for term, start in _TERMS:
+        if day >= start:
+            return term
+    return None
+
+
+def _parts(symbol: str) -> tuple[str | None, str | None]:
+    """(type code, issuer code) of a symbol."""
+    if "-" in symbol.split("/")[0]:  # party: 54-KL/TW
+        head, _, issuer = symbol.partition("/")
+        return head.split("-", 1)[1], issuer.split("/")[-1]
+    tail = symbol.split("/")[-1]  # state: .../QĐ-TTg, .../UBND-KT, .../QH15
+    pieces = tail.split("-")
+    known = {c.upper() for t in doc_types() for c in t.codes}
+    if pieces[0].upper() in known and len(pieces) > 1:
+        return pieces[0], "-".join(pieces[1:])
+    return None, tail
+
+
+def issuer_code(symbol: str) -> str | None:
+    """The issuer part of a symbol: ``TW`` in 54-KL/TW, ``TTg`` in 1568/QĐ-TTg."""
+    return _parts(symbol)[1]
+
+
+def is_local_code(code: str | None) -> bool:
+    """Does this issuer code belong to a local series (numbered per province or bloc)?"""
+    return bool(code) and bool(_LOCAL_CODE.search(code.upper()))
+
+
+def type_from_symbol(symbol: str) -> str | None:
+    """The document type implied by the symbol's type code (a fallback: words win)."""
+    code, issuer = _parts(symbol)
+    if code is None:
+        if "/" in symbol and issuer and not re.fullmatch(r"QH\d*|UBTVQH\d*", issuer):
+            return "Công văn"  # 9387/UBND-KT: state dispatches carry no type code
+        return "Luật" if issuer and issuer.startswith("QH") else None
+    for doc_type in doc_types():
+        if code in doc_type.codes:
+            return doc_type.name
+    folded = code.upper()
+    for doc_type in doc_types():
+        if folded in (c.upper() for c in doc_type.codes):
+            return doc_type.name
+    return None
+
+
+def registry_issuer(symbol: str) -> str | None:
+    """The central organ named by a symbol's issuer code (``NĐ-CP`` → Chính phủ)."""
+    code = issuer_code(symbol)
+    if not code:
+        return None
+    entry = organ_registry().by_code.get(code.upper()) or organ_registry().by_code.get(
+        code.split("-")[0].upper())
+    if entry is None or (entry.name == "Ban Chấp hành Trung ương" and "-" not in symbol):
+        return None
+    return entry.name

@@ -1,0 +1,248 @@
+"""Tasks, who is assigned to them (with role) and who reports to whom.
+
+* Numbered items (``1.``, ``2.1.``) under optional Roman sections (``II-``) are tasks.
+* In the ``Tổ chức thực hiện`` section every bullet or paragraph that opens with an organ
+  is a task assigned to that organ: ``chủ trì`` makes it the lead, organs after
+  ``phối hợp với`` coordinate, otherwise the organ performs.
+* A preamble ``… yêu cầu X … thực hiện tốt một số nhiệm vụ sau:`` assigns X (perform) to
+  the numbered tasks that follow.
+* ``báo cáo (kết quả thực hiện) (với|về) Y (qua Z)`` in a unit makes its organs report to
+  Y via Z.
+
+Pure text functions: organ names are returned as written; the extractor resolves them.
+
+>>> split_organ_list("Các huyện ủy, thành ủy, các ban đảng, Mặt trận Tổ quốc và các tổ chức "
+...                  "chính trị - xã hội")
+['Các huyện ủy, thành ủy', 'các ban đảng', 'Mặt trận Tổ quốc', 'các tổ chức chính trị - xã hội']
+>>> split_organ_list("Bộ Văn hóa, Thể thao và Du lịch, Ban Tuyên giáo và Dân vận Trung ương")
+['Bộ Văn hóa, Thể thao và Du lịch', 'Ban Tuyên giáo và Dân vận Trung ương']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.graph.vocabulary import Role
+from vanban.loaders.organs import looks_like_organ
+from vanban.loaders.segment import Line
+from vanban.loaders.text import fold
+
+__all__ = [
+    "AssignmentUnit",
+    "ReportPhrase",
+    "TaskItem",
+    "assignment_units",
+    "find_reports",
+    "numbered_tasks",
+    "preamble_assignees",
+    "split_organ_list",
+    "subject_of",
+]
+
+_NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(?P<text>\S.*)$")
+_ROMAN = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[-.–]\s*(?P<text>\S.*)$")
+_BULLET = re.compile(r"^[-–+•]\s*(?P<text>\S.*)$")
+_LETTER = re.compile(r"^(?P<letter>[a-zđ])\)\s*(?P<text>\S.*)$")
+_ORGAN_HEAD = re.compile(
+    r"(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|UBND|HĐND|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
+    r"Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Mặt trận|MTTQ|Đoàn|Hội|Tổng Liên đoàn|"
+    r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Thường trực|Công an|Tòa án|Viện|Kiểm toán|"
+    r"Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Chi bộ|Kho bạc|Bộ Chính trị|Ban cán sự)\b"
+)
+_VERBS = (
+    "chủ trì", "phối hợp", "lãnh đạo", "chỉ đạo", "tổ chức", "triển khai", "căn cứ",
+    "có trách nhiệm", "chịu trách nhiệm", "theo dõi", "làm tốt", "thực hiện", "hướng dẫn",
+    "xây dựng", "tham mưu", "nghiên cứu", "quán triệt", "tiếp tục", "định hướng", "đôn đốc",
+    "kiểm tra", "ban hành", "rà soát", "phụ trách", "bảo đảm", "đảm bảo", "tuyên truyền",
+    "cụ thể hóa", "quan tâm", "khẩn trương", "tăng cường", "đẩy mạnh", "giám sát",
+    "thường xuyên", "định kỳ", "báo cáo", "theo chức năng", "trong phạm vi", "được giao",
+    "cần", "phải", "tập trung", "chủ động", "là cơ quan", "sơ kết", "tổng kết", "hằng năm",
+    "hàng năm", "nắm", "đề xuất", "trình", "thẩm định", "cung cấp", "gửi", "thống nhất",
+    "tích cực", "nghiêm túc", "kịp thời", "bố trí", "giao", "có", "làm",
+)
+_NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội)"
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?:" + "|".join(
+    re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
+_LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")
+_REPORT = re.compile(
+    r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
+    r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
+    r"\s*(?:với|về|lên|cho|gửi)?\s+(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
+    r"(?=\s*\(\s*qua|\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|và|hằng|hàng|tổng hợp|xem xét)\b"
+    r"|[,;.()\n]|$)"
+    r"(?:\s*\(\s*qua\s+(?P<via>[^)]+?)\s*\))?"
+)
+_GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    number: str
+    path: str
+    text: str
+    line: int  # index into the document's flow lines
+    section: str | None
+
+
+@dataclass(frozen=True)
+class AssignmentUnit:
+    """A bullet, numbered item or paragraph of the ``Tổ chức thực hiện`` section."""
+
+    text: str
+    line: int
+    path: str  # path of the task it is (existing numbered task, or a new bullet task)
+    is_new_task: bool
+
+
+@dataclass(frozen=True)
+class ReportPhrase:
+    to: str
+    via: str | None
+    start: int
+    end: int
+
+
+def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
+    """Numbered items of a body (``lines[start:end]``), with section-qualified paths."""
+    items: list[TaskItem] = []
+    section: str | None = None
+    seen: set[str] = set()
+    for i in range(start, end):
+        text = lines[i].text
+        roman = _ROMAN.match(text)
+        if roman and (roman.group("text").isupper() or len(roman.group("text")) < 80):
+            section = roman.group("roman")
+            continue
+        m = _NUMBERED.match(text)
+        if not m or re.match(r"^\d{1,2}[./]\d{1,2}[./]\d{4}", text):
+            continue
+        number = m.group("num")
+        path = f"{section}.{number}" if section else number
+        if path in seen:
+            continue
+        seen.add(path)
+        body = [m.group("text")]
+        for j in range(i + 1, min(end, i + 30)):
+            nxt = lines[j].text
+            if _NUMBERED.match(nxt) or _ROMAN.match(nxt) or re.match(r"^\W*Nơi nhận", nxt):
+                break
+            body.append(nxt)
+        items.append(TaskItem(number, path, "\n".join(body)[:4000], i, section))
+    return items
+
+
+def _is_execution_heading(text: str) -> bool:
+    folded = fold(text)
+    return "to chuc thuc hien" in folded and len(text) < 70
+
+
+def assignment_units(lines: list[Line], start: int, end: int,
+                     tasks: list[TaskItem]) -> list[AssignmentUnit]:
+    """Units of the ``Tổ chức thực hiện`` section(s) of a body."""
+    by_line = {t.line: t for t in tasks}
+    units: list[AssignmentUnit] = []
+    i = start
+    while i < end:
+        text = lines[i].text
+        if not _is_execution_heading(text):
+            i += 1
+            continue
+        heading = by_line.get(i)
+        base = heading.path if heading else (_ROMAN.match(text).group("roman")
+                                             if _ROMAN.match(text) else "TCTH")
+        depth_roman = bool(_ROMAN.match(text))
+        k = 0
+        j = i + 1
+        while j < end:
+            line = lines[j].text
+            if re.match(r"^\W*Nơi nhận", line) or (_ROMAN.match(line) and not depth_roman):
+                break
+            if _ROMAN.match(line) and depth_roman and _ROMAN.match(line).group("text").isupper():
+                break
+            numbered = _NUMBERED.match(line)
+            if (heading and numbered and "." not in numbered.group("num")
+                    and (j not in by_line or by_line[j].section == heading.section)):
+                break
+            task = by_line.get(j)
+            body = _BULLET.match(line) or _LETTER.match(line)
+            if task is not None:
+                units.append(AssignmentUnit(_NUMBERED.match(line).group("text"), j, task.path, False))
+            elif body or (line[:1].isupper() and len(line.split()) >= 6):
+                k += 1
+                unit_text = body.group("text") if body else line
+                units.append(AssignmentUnit(unit_text, j, f"{base}-{k}", True))
+            j += 1
+        i = j
+    return units
+
+
+def split_organ_list(text: str) -> list[str]:
+    """Split a subject like ``Các huyện ủy, thành ủy, các ban đảng và Mặt trận Tổ quốc``."""
+    parts: list[str] = []
+    pos = 0
+    for m in re.finditer(r",\s*|\s+và\s+|;\s*", text):
+        after = text[m.end():]
+        if _ORGAN_HEAD.match(after) or re.match(r"(?:các|những|Các|Những)\s", after):
+            parts.append(text[pos:m.start()])
+            pos = m.end()
+    parts.append(text[pos:])
+    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+
+
+def subject_of(text: str) -> tuple[list[str], Role, int]:
+    """(organ names, role, end of subject) of a unit that opens with an organ."""
+    text = _LEAD_IN.sub("", text.strip())
+    if not looks_like_organ(text):
+        return [], Role.PERFORM, 0
+    verb = _VERB_RE.search(text)
+    if verb is None or verb.start() == 0:
+        return [], Role.PERFORM, 0
+    subject = text[: verb.start()].strip(" ,:")
+    if len(subject) > 300:
+        return [], Role.PERFORM, 0
+    role = Role.LEAD if text[verb.start():].startswith("chủ trì") else Role.PERFORM
+    return split_organ_list(subject), role, verb.start()
+
+
+def coordinators(text: str) -> list[str]:
+    """Organs named after ``phối hợp với`` (generic ``các cơ quan liên quan`` dropped)."""
+    out = []
+    for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)(?=\s+(?:để|trong|"
+                         r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
+                         r"kiểm tra|tham mưu|theo dõi)\b|[;.():]|$)", text):
+        for name in split_organ_list(m.group("who")):
+            if looks_like_organ(name) and not _GENERIC.search(name):
+                out.append(name)
+    return out
+
+
+def find_reports(text: str) -> list[ReportPhrase]:
+    """``báo cáo … Y (qua Z)`` phrases in a unit."""
+    out = []
+    for m in _REPORT.finditer(text):
+        to = m.group("to").strip()
+        if len(to.split()) < 2 or not looks_like_organ(to):
+            continue
+        via = m.group("via")
+        if via:
+            via = re.split(r",|\s+và\s+", via)[0].strip()
+        out.append(ReportPhrase(to, via, m.start(), m.end()))
+    return out
+
+
+_PREAMBLE = re.compile(
+    r"(?:yêu cầu|đề nghị)\s+(?P<who>.+?)\s+(?:lãnh đạo|chỉ đạo|tổ chức" + _NOUN_AFTER +
+    r"|thực hiện|quán triệt|tập trung|triển khai|tiếp tục)[^:]{0,200}?"
+    r"(?:nhiệm vụ|nội dung|giải pháp)[^:]{0,40}:",
+)
+
+
+def preamble_assignees(text: str) -> list[str]:
+    """Organs told to carry out the numbered tasks: ``… yêu cầu X … nhiệm vụ sau:``."""
+    m = _PREAMBLE.search(text)
+    if not m:
+        return []
+    who = m.group("who")
+    names = split_organ_list(who[:1].upper() + who[1:])
+    return [n for n in names if looks_like_organ(n)]

@@ -1,0 +1,242 @@
+"""Text normalisation that keeps character offsets into the original file.
+
+Every later step works on a *view* of the file: a normalised string plus, for each of its
+characters, the offset of the original character it came from. Facts found in a view are
+mapped back with :meth:`TextView.span`, so evidence always points into the file as read.
+
+Two views are built from one file:
+
+* :func:`clean_view` – NFC, OCR ``Ð`` → ``Đ``, straight quotes, markdown remnants removed,
+  one tone placement (``hoá`` → ``hóa``, ``uỷ`` → ``ủy``); line structure kept.
+* :func:`flow_view` – the clean view with PDF hard line breaks inside a paragraph joined,
+  and symbols split across lines repaired (``01-`` / blank line / ``KL/TW`` → ``01-KL/TW``).
+
+>>> view = flow_view("Kết luận số 01-\\n\\nKL/TW của Ban Bí thư khoá XIII")
+>>> view.text
+'Kết luận số 01-KL/TW của Ban Bí thư khóa XIII'
+>>> view.span(12, 20)
+(12, 22)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "TextView",
+    "clean_view",
+    "flow_view",
+    "fold",
+    "normalize_tones",
+]
+
+# Tone placement: hoá/hóa, uỷ/ủy. Keys and names use the first-vowel form (hóa, ủy).
+_TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc huyền hỏi ngã nặng
+_GLIDES = {"o": "ae", "O": "AE", "u": "y", "U": "Y"}
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+_OCR = str.maketrans({"Ð": "Đ", "ð": "đ", "\f": "\n",
+                      # Cyrillic look-alikes seen inside symbols (TT-BТС)
+                      "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M",
+                      "О": "O", "Р": "P", "Т": "T", "Х": "X"})
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A normalised string and the original offset of each of its characters."""
+
+    text: str
+    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is the end of the source
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a ``[start, end)`` range of this view to the original text."""
+        if end <= start:
+            return (self.offsets[start], self.offsets[start])
+        return (self.offsets[start], self.offsets[end - 1] + 1)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.offsets: list[int] = []
+
+    def add(self, text: str, origin: int) -> None:
+        self.parts.append(text)
+        self.offsets.extend([origin] * len(text))
+
+    def add_mapped(self, view: TextView, start: int, end: int) -> None:
+        self.parts.append(view.text[start:end])
+        self.offsets.extend(view.offsets[start:end])
+
+    def build(self, end: int) -> TextView:
+        return TextView("".join(self.parts), (*self.offsets, end))
+
+
+def fold(text: str | None) -> str:
+    """Lower-case, strip diacritics (``đ`` → ``d``) and collapse spaces: a matching key.
+
+    >>> fold("Tỉnh Uỷ  Lạng Sơn")
+    'tinh uy lang son'
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D"))
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def normalize_tones(text: str) -> str:
+    """Put the tone of ``oa``/``oe``/``uy`` ending a syllable on the first vowel.
+
+    Length-preserving, so it can run on a view without touching offsets.
+
+    >>> normalize_tones("chuyển hoá, tỉnh uỷ, quý, khoá XII, Thuỷ")
+    'chuyển hóa, tỉnh ủy, quý, khóa XII, Thủy'
+    """
+    chars = list(text)
+    n = len(chars)
+    for i in range(n - 1):
+        first = chars[i]
+        if first not in _GLIDES:
+            continue
+        decomposed = unicodedata.normalize("NFD", chars[i + 1])
+        base, marks = decomposed[:1], decomposed[1:]
+        if base not in _GLIDES[first] or len(marks) != 1 or marks not in _TONES:
+            continue
+        if i + 2 < n and chars[i + 2].isalpha():
+            continue  # the syllable goes on (hoàn, tuyết): placement is already settled
+        if first in "uU" and i > 0 and chars[i - 1] in "qQ":
+            continue  # "quý": the u belongs to the onset
+        chars[i] = unicodedata.normalize("NFC", first + marks)
+        chars[i + 1] = base
+    return "".join(chars)
+
+
+_MARKDOWN_INLINE = re.compile(r"\*\*|__|\\\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?sup>|</?b>|</?i>")
+_MARKDOWN_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)")
+
+
+def clean_view(raw: str) -> TextView:
+    """NFC, OCR letters, quotes, markdown remnants and tone placement; lines kept.
+
+    >>> clean_view("**TỈNH UỶ LẠNG SƠN**  \\n\\\\*").text
+    'TỈNH ỦY LẠNG SƠN  \\n*'
+    """
+    builder = _Builder()
+    # 1. NFC per grapheme cluster (base + combining marks), recording the cluster start.
+    i, n = 0, len(raw)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j].translate(_OCR).translate(_QUOTES)
+        if cluster == "\r":
+            i = j
+            continue
+        builder.add(unicodedata.normalize("NFC", cluster), i)
+        i = j
+    nfc = builder.build(n)
+    # 2. Drop markdown remnants, keeping the lone "*" that separates header columns.
+    out = _Builder()
+    pos = 0
+    removals = sorted(
+        [(m.start(), m.end(), m.group()) for m in _MARKDOWN_LINE.finditer(nfc.text)]
+        + [(m.start(), m.end(), m.group()) for m in _MARKDOWN_INLINE.finditer(nfc.text)]
+    )
+    for start, end, token in removals:
+        if start < pos:
+            continue
+        out.add_mapped(nfc, pos, start)
+        if token == "\\*":
+            out.add("*", nfc.offsets[start])
+        pos = end
+    out.add_mapped(nfc, pos, len(nfc.text))
+    view = out.build(n)
+    return TextView(normalize_tones(view.text), view.offsets)
+
+
+# A line ends a paragraph when it ends like a sentence or a heading.
+_HARD_END = re.compile(r"[.:;!?]\s*$")
+_LIST_START = re.compile(
+    r"^\s*(?:[-–+•]\s|\d+(?:\.\d+)*[.)/-]?\s|[IVXLC]+[.-]\s|[a-zđ][.)]\s|\(\d+\)|Điều\s+\d)"
+)
+_SYMBOL_HEAD = re.compile(r"(?:\d[\d.]*-|/[A-ZĐ]{1,6}-)\s*$")
+_SYMBOL_TAIL = re.compile(r"^\s*[A-ZĐ][A-Za-zĐđ]{0,6}(?:/|\b)")
+_SEPARATOR = re.compile(r"^\s*[-_*=~.]{1,}\s*$")
+_DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
+
+
+def is_double_spaced(lines: list[str]) -> bool:
+    """True when nearly every text line is followed by a blank line (PDF export habit)."""
+    text_lines = [i for i, line in enumerate(lines) if line.strip()]
+    if len(text_lines) < 8:
+        return False
+    followed = sum(1 for i in text_lines if i + 1 < len(lines) and not lines[i + 1].strip())
+    if followed < 0.8 * len(text_lines):
+        return False
+    # Markdown paragraphs are also blank-separated, but they end like sentences.
+    long_lines = [lines[i].strip() for i in text_lines if len(lines[i].strip()) >= 40]
+    wrapped = sum(1 for line in long_lines if not _HARD_END.search(line))
+    return bool(long_lines) and wrapped >= 0.5 * len(long_lines)
+
+
+def flow_view(raw: str) -> TextView:
+    """The clean view with soft line breaks joined into paragraphs.
+
+    A break between two lines is kept (as ``\\n``) when the first line ends like a
+    sentence, the second starts a list item, or a blank line separates them (in files where
+    blank lines are not just every-line PDF spacing); otherwise it becomes a space. A
+    symbol or date cut across the break is rejoined without a space.
+    """
+    return join_lines(clean_view(raw))
+
+
+def join_lines(view: TextView) -> TextView:
+    """Join soft line breaks of a clean view (see :func:`flow_view`)."""
+    text = view.text
+    lines = text.split("\n")
+    double = is_double_spaced(lines)
+    out = _Builder()
+    pos = 0
+    for m in re.finditer(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*", text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_line = text[line_start : m.start()]
+        next_end = text.find("\n", m.end())
+        next_line = text[m.end() : next_end if next_end >= 0 else len(text)]
+        blanks = m.group().count("\n") - 1
+        out.add_mapped(view, pos, m.start())
+        glue = _glue(prev_line, next_line, blanks, double)
+        if glue:
+            out.add(glue, view.offsets[m.start()])
+        pos = m.end()
+    out.add_mapped(view, pos, len(text))
+    return out.build(view.offsets[-1])
+
+
+def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
+    """What a line break becomes: "\n" (paragraph), " " (soft wrap) or "" (cut symbol)."""
+    if not prev_line.strip() or not next_line.strip():
+        return "\n"
+    if _SEPARATOR.match(prev_line) or _SEPARATOR.match(next_line):
+        return "\n"
+    if _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
+        return ""  # "01-" / "KL/TW"
+    if _DATE_HEAD.search(prev_line) and re.match(r"\s*\d", next_line):
+        return ""  # "25/10/" / "2021"
+    continues = next_line.lstrip()[:1].islower()
+    if blanks >= (2 if double else 1) and not (continues and not _HARD_END.search(prev_line)):
+        return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
+    if _LIST_START.match(next_line):
+        return "\n"
+    if _HARD_END.search(prev_line) and not (prev_line.rstrip().endswith(";") and continues):
+        return "\n"
+    if _is_heading(prev_line) != _is_heading(next_line):
+        return "\n"
+    return " "
+
+
+def _is_heading(line: str) -> bool:
+    """An all-capitals line (header column, type line, section title)."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)

@@ -1,0 +1,12 @@
+"""vanban: Vietnamese directive documents as a knowledge graph.
+
+The verbs::
+
+    from vanban import build_graph, read_inputs
+    result = read_inputs(["samples/"])
+    graph = build_graph(result.facts)
+"""
+
+from vanban.pipeline import build_graph, read_inputs
+
+__all__ = ["build_graph", "read_inputs"]
