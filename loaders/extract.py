@@ -116,8 +116,11 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
         skip = ((line.start - seg_start, line.end - seg_start),)
     first_task = task_rules.numbered_tasks(flow_lines, segment.header_end, segment.end)
     preamble_end = (flow_lines[first_task[0].line].start - seg_start) if first_task else None
+    def resolve_issuer(name: str) -> OrganRef | None:
+        return _standing_to_committee(resolve(name))
+
     refs, links = find_references(text, source_file=source_file, view=flow, offset=seg_start,
-                                  subject_span=subject_span, resolve_issuer=resolve,
+                                  subject_span=subject_span, resolve_issuer=resolve_issuer,
                                   skip_spans=skip, preamble_end=preamble_end)
     own = normalize_symbol(symbol) if symbol else None
     refs = [_scoped(r, scope) for r in refs if not (own and r.symbol and normalize_symbol(r.symbol) == own)]
@@ -279,7 +282,7 @@ def _standing_to_committee(organ: OrganRef | None) -> OrganRef | None:
 
 def _bare_unit(name: str, scope: OrganScope) -> str:
     """``Ban Dân vận`` alone in a provincial document is the committee's own department."""
-    if scope.issuer is None or not scope.anchors:
+    if scope.issuer is None or not scope.anchors or fold(name) in organ_registry().by_fold:
         return name
     stripped = re.sub(r"\([^)]*\)", "", name).strip(" ,.;")
     words = stripped.split()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from vanban.loaders.text import fold
 
@@ -19,8 +19,11 @@ __all__ = [
 ]
 
 
+_DATA = Path(__file__).parent / "data"
+
+
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("vanban.loaders").joinpath("data", name).read_text(encoding="utf-8")
+    text = (_DATA / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line and not line.startswith("#")]
     return [{k: (v or "") for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
 
@@ -95,5 +98,5 @@ def abbreviations() -> dict[str, str]:
 @cache
 def surnames() -> frozenset[str]:
     """Common family names as written (used to recognise a signer's name line)."""
-    text = resources.files("vanban.loaders").joinpath("data", "surnames.txt").read_text("utf-8")
+    text = (_DATA / "surnames.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line and not line.startswith("#"))

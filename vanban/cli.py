@@ -1,0 +1,248 @@
+"""The ``vanban`` command line: parses arguments and calls the library, nothing more."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import networkx as nx
+
+from vanban.cli_html import register as register_html
+from vanban.cli_neo4j import register as register_neo4j
+from vanban.cli_rdf import register as register_rdf
+from vanban.errors import VanbanError
+from vanban.graph.export import read_json, write_graphml, write_json
+from vanban.pipeline import InputResult, build_graph, read_inputs
+from vanban.queries.lookup import document_label, find_document, find_organ
+from vanban.queries.questions import QUESTIONS, implementers, ordered_not_implementing
+from vanban.tables import format_table
+
+__all__ = ["main"]
+
+DEFAULT_GRAPH = "out/graph.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except VanbanError as error:
+        print(f"vanban: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vanban", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    build = sub.add_parser("build", help="read documents, build the graph, write exports")
+    build.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md")
+    build.add_argument("--json", metavar="FILE", help="write the node-link JSON export")
+    build.add_argument("--graphml", metavar="FILE", help="write GraphML (for Gephi)")
+    build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.set_defaults(run=_build)
+
+    impl = sub.add_parser("implementers", help="bodies implementing a directive, and who was told to")
+    impl.add_argument("symbol", help="symbol (54-KL/TW), title words, or node id")
+    impl.add_argument("--transitive", action="store_true", help="follow implementation chains")
+    _graph_source(impl)
+    impl.set_defaults(run=_implementers)
+
+    show = sub.add_parser("show", help="a document's facts with their evidence")
+    show.add_argument("symbol")
+    _graph_source(show)
+    show.set_defaults(run=_show)
+
+    ask = sub.add_parser("ask", help="a canned question: " + ", ".join(QUESTIONS))
+    ask.add_argument("question", choices=sorted(QUESTIONS))
+    ask.add_argument("subject", nargs="?", help="document symbol or organ name (most-cited: none)")
+    ask.add_argument("--transitive", action="store_true")
+    _graph_source(ask)
+    ask.set_defaults(run=_ask)
+    for register in (register_neo4j, register_rdf, register_html):
+        register(sub)
+    return parser
+
+
+def _graph_source(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--graph", metavar="FILE",
+                        default=os.environ.get("VANBAN_GRAPH", DEFAULT_GRAPH),
+                        help=f"JSON export to read (default: $VANBAN_GRAPH or {DEFAULT_GRAPH})")
+    parser.add_argument("--from", dest="inputs", nargs="+", metavar="PATH",
+                        help="build from these documents instead of reading an export")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _load_graph(args) -> nx.MultiDiGraph:
+    if args.inputs:
+        result = read_inputs(args.inputs)
+        for failure in result.failures:
+            print(f"vanban: skipped {failure}", file=sys.stderr)
+        return build_graph(result.facts)
+    path = Path(args.graph)
+    if not path.exists():
+        raise VanbanError(f"{path}: no graph export; run 'vanban build PATH --json {path}' or pass --from")
+    return read_json(path)
+
+
+# --- build ----------------------------------------------------------------------------------
+
+def _progress(enabled: bool):
+    if not enabled:
+        return None
+
+    def show(n: int, total: int, path: Path) -> None:
+        width = 30
+        done = int(width * n / total)
+        print(f"\r[{'#' * done}{'.' * (width - done)}] {n}/{total} {path.name[:40]:<40}",
+              end="" if n < total else "\n", file=sys.stderr, flush=True)
+    return show
+
+
+def _build(args) -> int:
+    show = _progress(not args.quiet and sys.stderr.isatty())
+    result = read_inputs(args.paths, progress=show)
+    graph = build_graph(result.facts)
+    if args.json:
+        write_json(graph, args.json)
+    if args.graphml:
+        write_graphml(graph, args.graphml)
+    print(summary(graph, result))
+    return 1 if result.failures else 0
+
+
+def summary(graph: nx.MultiDiGraph, result: InputResult) -> str:
+    """The one-screen summary of a build."""
+    kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
+    types = Counter(d.get("type") for _, _, d in graph.edges(data=True))
+    read = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "Document" and d.get("read"))
+    conflicts = [(n, c) for n, d in graph.nodes(data=True) for c in d.get("conflicts") or []]
+    lines = [
+        f"files read       {len(result.facts)} ok, {len(result.failures)} failed",
+        f"documents        {kinds['Document']} ({read} read, {kinds['Document'] - read} referenced only)",
+        f"organs           {kinds['Organ']}   persons {kinds['Person']}   tasks {kinds['Task']}",
+        f"references       {types['IMPLEMENTS']} implements, {types['CITES']} cites, "
+        f"{types['COPIES']} copies",
+        f"assignments      {types['ASSIGNED_TO']}   reports-to {types['REPORTS_TO']}   "
+        f"addressed {types['ADDRESSED_TO']}",
+        f"conflicts        {len(conflicts)}",
+    ]
+    lines += [f"  {node}: {text}" for node, text in conflicts[:10]]
+    if len(conflicts) > 10:
+        lines.append(f"  … and {len(conflicts) - 10} more")
+    for failure in result.failures:
+        lines.append(f"FAILED {failure}")
+    return "\n".join(lines)
+
+
+# --- questions --------------------------------------------------------------------------------
+
+def _implementers(args) -> int:
+    graph = _load_graph(args)
+    directive = find_document(graph, args.symbol)
+    bodies = implementers(graph, directive, transitive=args.transitive)
+    ordered = ordered_not_implementing(graph, directive, transitive=True)
+    if args.json:
+        print(json.dumps({"directive": directive, "implementers": bodies, "ordered": ordered},
+                         ensure_ascii=False, indent=1))
+        return 0
+    root = graph.nodes[directive]
+    print(f"{root.get('doc_type') or 'Document'} {root.get('symbol') or root.get('title')} "
+          f"({root.get('date') or 'undated'}) — {directive}\n")
+    print("Implementing documents")
+    print(format_table(
+        ["depth", "document", "type", "date", "lag (days)", "issuer"],
+        [[r["depth"], r["label"] or r["document"], r["doc_type"], r["date"], r["lag_days"], r["issuer"]]
+         for r in bodies]) or "  (none in the corpus)")
+    print("\nOrdered to act (assignments in the directive)")
+    print(format_table(
+        ["body", "role", "tasks", "implementing document in corpus"],
+        [[r["name"], ",".join(r["roles"]), ",".join(r["tasks"]),
+          ", ".join(r["implemented_by"]) if r["implemented"] else "NONE — ordered, not implemented"]
+         for r in ordered]) or "  (no assignments read)")
+    return 0
+
+
+def _show(args) -> int:
+    graph = _load_graph(args)
+    node = find_document(graph, args.symbol)
+    attrs = dict(graph.nodes[node])
+    edges = []
+    for _, target, data in sorted(graph.out_edges(node, data=True), key=lambda e: (e[2]["type"], e[1])):
+        edges.append({"type": data["type"], "target": target,
+                      "target_label": document_label(graph.nodes[target]),
+                      **{k: data.get(k) for k in ("role", "kind", "purpose", "capacity", "title",
+                                                  "source_file", "span", "evidence", "rule")
+                         if data.get(k) is not None}})
+    incoming = [{"type": d["type"], "source": s, "source_label": document_label(graph.nodes[s]),
+                 "source_file": d.get("source_file"), "evidence": d.get("evidence")}
+                for s, _, d in sorted(graph.in_edges(node, data=True), key=lambda e: (e[2]["type"], e[0]))
+                if d["type"] in ("IMPLEMENTS", "CITES", "COPIES")]
+    if args.json:
+        print(json.dumps({"id": node, **attrs, "out": edges, "in": incoming}, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{node}")
+    for key in ("symbol", "doc_type", "date", "place", "title", "term", "scope", "sources", "conflicts"):
+        value = attrs.get(key)
+        if value:
+            print(f"  {key:<10} {', '.join(value) if isinstance(value, list) else value}")
+    print()
+    print(format_table(["edge", "to", "detail", "file", "evidence"],
+                       [[e["type"], e["target_label"], _detail(e), e.get("source_file"),
+                         _short(e.get("evidence"))] for e in edges]))
+    if incoming:
+        print("\nReferred to by")
+        print(format_table(["edge", "from", "file", "evidence"],
+                           [[e["type"], e["source_label"], e["source_file"], _short(e["evidence"])]
+                            for e in incoming]))
+    return 0
+
+
+def _detail(edge: dict) -> str:
+    return " ".join(str(edge[k]) for k in ("role", "kind", "purpose", "capacity", "title") if edge.get(k))
+
+
+def _short(text: str | None, width: int = 70) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _ask(args) -> int:
+    graph = _load_graph(args)
+    question = QUESTIONS[args.question]
+    if args.question == "most-cited":
+        rows = question(graph)
+    elif args.subject is None:
+        raise VanbanError(f"'{args.question}' needs a document or organ")
+    elif args.question in ("reporting-chain", "tasks"):
+        rows = question(graph, find_organ(graph, args.subject))
+    elif args.question in ("implementers", "ordered"):
+        rows = question(graph, find_document(graph, args.subject), transitive=args.transitive)
+    else:
+        rows = question(graph, find_document(graph, args.subject))
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("(no answer in the graph)")
+        return 0
+    headers = list(rows[0])
+    print(format_table(headers, [[_cell(r[h]) for h in headers] for r in rows]))
+    return 0
+
+
+def _cell(value) -> str:
+    if isinstance(value, list | tuple | set):
+        return ", ".join(str(v) for v in value)
+    return _short(str(value), 60) if value is not None else ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
