@@ -216,14 +216,12 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
 
 
 def _registry_in(heading: str) -> str | None:
-    folded = fold(heading)
+    """The longest registry name written inside a heading (``… BAN CHẤP HÀNH TRUNG ƯƠNG …``)."""
+    padded = f" {fold(heading)} "
     best = None
-    for entry in organ_registry().entries:
-        for form in (entry.name, *entry.aliases):
-            key = fold(form)
-            if len(key) > 6 and re.search(rf"(?:^|\s){re.escape(key)}(?:\s|$)", folded) and (
-                    best is None or len(key) > best[0]):
-                best = (len(key), entry.name)
+    for key, entry in organ_registry().by_fold.items():
+        if len(key) > 6 and f" {key} " in padded and (best is None or len(key) > best[0]):
+            best = (len(key), entry.name)
     return best[1] if best else None
 
 
@@ -380,7 +378,7 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         start, end = rel(line)
         ev = evidence(start, end, "numbered-task")
         found = list(assignments.get(item.path, []))
-        is_heading_item = task_rules._is_execution_heading(item.text.split("\n")[0])
+        is_heading_item = task_rules.is_execution_heading(item.text.split("\n")[0])
         if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
         tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))

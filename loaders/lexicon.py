@@ -42,6 +42,7 @@ class OrganRegistry:
     by_fold: dict[str, OrganEntry]
     by_name: dict[str, OrganEntry]
     by_code: dict[str, OrganEntry]
+    suffixes: tuple[tuple[str, OrganEntry], ...]  # (folded name, entry), longest first
 
 
 @cache
@@ -65,7 +66,8 @@ def organ_registry() -> OrganRegistry:
             by_code.setdefault(code.upper(), entry)
     # Longest names first, so suffix matches prefer the most specific organ.
     ordered = tuple(sorted(entries, key=lambda e: -len(e.name)))
-    return OrganRegistry(ordered, by_fold, {e.name: e for e in entries}, by_code)
+    suffixes = tuple((fold(e.name), e) for e in ordered if len(e.name) > 8)
+    return OrganRegistry(ordered, by_fold, {e.name: e for e in entries}, by_code, suffixes)
 
 
 @dataclass(frozen=True)

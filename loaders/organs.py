@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from vanban.graph.model import OrganRef
 from vanban.loaders.lexicon import abbreviations, organ_registry
@@ -232,6 +232,13 @@ def looks_like_organ(text: str) -> bool:
 def resolve_organ(mention: str, scope: OrganScope | None = None) -> OrganRef | None:
     """Canonical :class:`OrganRef` for a mention, resolved in ``scope``; None if empty."""
     scope = scope or OrganScope()
+    return _resolve_cached(mention, scope.issuer, tuple(sorted(scope.anchors.items())), scope.key)
+
+
+@lru_cache(maxsize=65536)
+def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[str, str], ...],
+                    key: str) -> OrganRef | None:
+    scope = OrganScope(issuer, dict(anchors), key)
     name = clean_organ_text(mention)
     if not name or not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
         return None
@@ -258,9 +265,9 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
     if unit:
         parent = _resolve_single(unit.group("rest"), scope)
     else:
-        for entry in registry.entries:
-            # "Ban Tuyên giáo Trung ương Đoàn ..." is not "Ban Tuyên giáo Trung ương".
-            if fold(name).endswith(" " + fold(entry.name)) and len(entry.name) > 8:
+        folded = fold(name)
+        for entry_fold, entry in registry.suffixes:
+            if folded.endswith(" " + entry_fold):
                 parent = _registered(entry.name)
                 break
     return OrganRef(name, f"organ:{fold(name)}", parent=parent)

@@ -72,8 +72,8 @@ def _item(text: str, line: int) -> list[RecipientItem]:
 def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
     """Items of the ``Nơi nhận:`` block in a document's clean lines (left column only)."""
     start = next((i for i, line in enumerate(lines)
-                  if re.match(r"^\W*Nơi nhận\s*:?", split_cells(line)[0] if split_cells(line)
-                              else "", re.IGNORECASE)), None)
+                  if "nhận" in line.lower() and re.match(r"^\W*Nơi nhận\s*:?", line.lstrip(" *|"),
+                                                       re.IGNORECASE)), None)
     if start is None:
         return []
     items: list[RecipientItem] = []

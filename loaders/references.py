@@ -197,11 +197,10 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
 
 
 def _canonical_type(word: str) -> str:
-    folded = fold(word)
-    for doc_type in doc_types():
-        if folded in (fold(doc_type.name), *(fold(f) for f in doc_type.forms)):
-            return doc_type.name
-    return word
+    return _TYPE_BY_FOLD.get(fold(word), word)
+
+
+_TYPE_BY_FOLD = {fold(form): t.name for t in doc_types() for form in (t.name, *t.forms)}
 
 
 def _named(text, source_file, view, offset) -> list[_Mention]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from vanban.loaders.lexicon import doc_types
 from vanban.loaders.text import TextView, fold
@@ -28,6 +29,7 @@ _NUMBER_LINE = re.compile(
 _PLACE_DATE = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{0,4}", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s\-_*=~.]+$")
 _BODY_MIN_WORDS = 12
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,7 @@ def view_lines(view: TextView) -> list[Line]:
 
 def is_heading(text: str) -> bool:
     """An all-capitals line (header column, type line, section title)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return text.isupper() and len(_LETTER.findall(text)) >= 2
 
 
 def type_of_line(text: str) -> tuple[str, str] | None:
@@ -80,15 +81,24 @@ def type_of_line(text: str) -> tuple[str, str] | None:
     if not is_heading(text) or text.endswith(":"):
         return None
     folded = fold(text)
-    for doc_type in doc_types():
-        for form in (doc_type.name, *doc_type.forms):
-            key = fold(form)
-            if folded == key or folded.startswith(key + " "):
-                rest = text[len(form) :].strip()
-                if rest and not re.match(r"^(?:CỦA|HỘI NGHỊ|VỀ|SỐ|BAN|BỘ|SỬA|HÀNH|LIÊN|[IVX]+\b)", rest):
-                    continue  # "BÁO CÁO VIÊN", "CHƯƠNG TRÌNH MỤC TIÊU" are not type lines
-                return doc_type.name, rest
+    for key, form, name in _type_forms():
+        if folded != key and not folded.startswith(key + " "):
+            continue
+        rest = text[len(form) :].strip()
+        if rest and not _TYPE_LINE_REST.match(rest):
+            continue  # "BÁO CÁO VIÊN", "CHƯƠNG TRÌNH MỤC TIÊU" are not type lines
+        return name, rest
     return None
+
+
+_TYPE_LINE_REST = re.compile(r"^(?:CỦA|HỘI NGHỊ|VỀ|SỐ|BAN|BỘ|SỬA|HÀNH|LIÊN|[IVX]+\b)")
+
+
+@cache
+def _type_forms() -> tuple[tuple[str, str, str], ...]:
+    """(folded form, form, type name) for every written form, longest first."""
+    forms = [(fold(form), form, t.name) for t in doc_types() for form in (t.name, *t.forms)]
+    return tuple(sorted(forms, key=lambda f: -len(f[0])))
 
 
 def is_number_line(text: str) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "TaskItem",
     "assignment_units",
     "find_reports",
+    "is_execution_heading",
     "numbered_tasks",
     "preamble_assignees",
     "split_organ_list",
@@ -132,9 +133,9 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
     return items
 
 
-def _is_execution_heading(text: str) -> bool:
-    folded = fold(text)
-    return "to chuc thuc hien" in folded and len(text) < 70
+def is_execution_heading(text: str) -> bool:
+    """The heading of the ``Tổ chức thực hiện`` section (numbered or not, any case)."""
+    return len(text) < 70 and "to chuc thuc hien" in fold(text)
 
 
 def assignment_units(lines: list[Line], start: int, end: int,
@@ -145,7 +146,7 @@ def assignment_units(lines: list[Line], start: int, end: int,
     i = start
     while i < end:
         text = lines[i].text
-        if not _is_execution_heading(text):
+        if not is_execution_heading(text):
             i += 1
             continue
         heading = by_line.get(i)

@@ -73,6 +73,24 @@ class _Builder:
         return TextView("".join(self.parts), (*self.offsets, end))
 
 
+def _fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(0xC0, 0x2000):
+        ch = chr(code)
+        if unicodedata.combining(ch):
+            table[code] = None
+            continue
+        base = unicodedata.normalize("NFD", ch)[:1]
+        if base != ch and base.isascii():
+            table[code] = base
+    table.update({ord("Đ"): "D", ord("đ"): "d", ord("Ð"): "D", ord("ð"): "d"})
+    return table
+
+
+_FOLD = _fold_table()
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str | None) -> str:
     """Lower-case, strip diacritics (``đ`` → ``d``) and collapse spaces: a matching key.
 
@@ -81,9 +99,7 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d").replace("Ð", "D"))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", text.translate(_FOLD)).strip().lower()
 
 
 def normalize_tones(text: str) -> str:
@@ -94,23 +110,29 @@ def normalize_tones(text: str) -> str:
     >>> normalize_tones("chuyển hoá, tỉnh uỷ, quý, khoá XII, Thuỷ")
     'chuyển hóa, tỉnh ủy, quý, khóa XII, Thủy'
     """
-    chars = list(text)
-    n = len(chars)
-    for i in range(n - 1):
-        first = chars[i]
-        if first not in _GLIDES:
-            continue
-        decomposed = unicodedata.normalize("NFD", chars[i + 1])
-        base, marks = decomposed[:1], decomposed[1:]
-        if base not in _GLIDES[first] or len(marks) != 1 or marks not in _TONES:
-            continue
-        if i + 2 < n and chars[i + 2].isalpha():
-            continue  # the syllable goes on (hoàn, tuyết): placement is already settled
-        if first in "uU" and i > 0 and chars[i - 1] in "qQ":
-            continue  # "quý": the u belongs to the onset
-        chars[i] = unicodedata.normalize("NFC", first + marks)
-        chars[i + 1] = base
-    return "".join(chars)
+    return _TONE_PAIR.sub(lambda m: _TONE_FIX[m.group()], text)
+
+
+def _tone_pairs() -> dict[str, str]:
+    """"oá" → "óa", "uỷ" → "ủy", … for every case and tone."""
+    pairs = {}
+    for first, seconds in (("o", "ae"), ("O", "AE"), ("u", "y"), ("U", "Y")):
+        for second in seconds:
+            for tone in _TONES:
+                toned = unicodedata.normalize("NFC", second + tone)
+                moved = unicodedata.normalize("NFC", first + tone)
+                pairs[first + toned] = moved + second
+                pairs[first + second.lower() + tone] = moved + second.lower()
+    return {k: v for k, v in pairs.items() if len(k) == 2}
+
+
+_TONE_FIX = _tone_pairs()
+# The pair must end the syllable (no letter after it) and the u must not follow q ("quý").
+_TONE_PAIR = re.compile(
+    "(?<![qQ])(?:" + "|".join(sorted(_TONE_FIX, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+_TRANSLATE = {**_QUOTES, **_OCR}
+_TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
 
 _MARKDOWN_INLINE = re.compile(r"\*\*|__|\\\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?sup>|</?b>|</?i>")
@@ -123,20 +145,7 @@ def clean_view(raw: str) -> TextView:
     >>> clean_view("**TỈNH UỶ LẠNG SƠN**  \\n\\\\*").text
     'TỈNH ỦY LẠNG SƠN  \\n*'
     """
-    builder = _Builder()
-    # 1. NFC per grapheme cluster (base + combining marks), recording the cluster start.
-    i, n = 0, len(raw)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
-            j += 1
-        cluster = raw[i:j].translate(_OCR).translate(_QUOTES)
-        if cluster == "\r":
-            i = j
-            continue
-        builder.add(unicodedata.normalize("NFC", cluster), i)
-        i = j
-    nfc = builder.build(n)
+    nfc = _nfc_view(raw)
     # 2. Drop markdown remnants, keeping the lone "*" that separates header columns.
     out = _Builder()
     pos = 0
@@ -152,8 +161,27 @@ def clean_view(raw: str) -> TextView:
             out.add("*", nfc.offsets[start])
         pos = end
     out.add_mapped(nfc, pos, len(nfc.text))
-    view = out.build(n)
+    view = out.build(len(raw))
     return TextView(normalize_tones(view.text), view.offsets)
+
+
+def _nfc_view(raw: str) -> TextView:
+    """NFC, OCR letters and quotes; carriage returns dropped. Fast when already NFC."""
+    n = len(raw)
+    # one character for one, so offsets are unchanged
+    text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
+    if "\r" not in text and unicodedata.is_normalized("NFC", text):
+        return TextView(text, tuple(range(n + 1)))
+    builder = _Builder()
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        if text[i:j] != "\r":
+            builder.add(unicodedata.normalize("NFC", text[i:j]), i)
+        i = j
+    return builder.build(n)
 
 
 # A line ends a paragraph when it ends like a sentence or a heading.
@@ -238,5 +266,7 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
 
 def _is_heading(line: str) -> bool:
     """An all-capitals line (header column, type line, section title)."""
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    return line.isupper() and len(_LETTERS.findall(line)) >= 3
+
+
+_LETTERS = re.compile(r"[^\W\d_]")
