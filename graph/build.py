@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
+
 from vanban.graph.identity import Claim, assign_ids, slug
 from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts, OrganRef
 from vanban.graph.vocabulary import EdgeType, NodeKind

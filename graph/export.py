@@ -51,8 +51,16 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
         flat.add_node(node, **_scalars(attrs))
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         flat.add_edge(u, v, key=key, **_scalars(attrs))
-    lines = "\n".join(nx.generate_graphml(flat)) + "\n"
-    _atomic_write(Path(path), lines)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        nx.write_graphml(flat, tmp, encoding="utf-8")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _scalars(attrs: dict) -> dict:

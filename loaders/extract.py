@@ -18,6 +18,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from vanban.errors import LoadError
 from vanban.graph.model import (
     Assignment,
     DocumentFacts,
@@ -54,8 +55,6 @@ from vanban.loaders.symbols import (
     registry_issuer,
 )
 from vanban.loaders.text import TextView, clean_view, fold, join_lines
-
-from vanban.errors import LoadError
 
 __all__ = ["extract_text"]
 
@@ -136,11 +135,14 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
     recipients = _recipients(doc_clean, clean, source_file, resolve)
     doc_type = header.doc_type
     copies = None
-    if doc_type == "Sao lục" and earlier and earlier[-1].symbol:
+    if doc_type == "Sao lục" and earlier and (earlier[-1].symbol or earlier[-1].same_as):
         prev = earlier[-1]
-        copies = DocumentRef(prev.symbol, prev.doc_type,
-                             evidence(0, min(len(text), 200), "copy-block"),
-                             date=prev.date, issuer=prev.issuer, term=prev.term, scope=prev.scope)
+        if prev.symbol:
+            copies = DocumentRef(prev.symbol, prev.doc_type,
+                                 evidence(0, min(len(text), 200), "copy-block"),
+                                 date=prev.date, issuer=prev.issuer, term=prev.term, scope=prev.scope)
+        else:
+            copies = replace(prev.same_as, evidence=evidence(0, min(len(text), 200), "copy-block"))
     same_as = None
     if index > 0 and symbol is None and copies is None:
         same_as = _repeated_text_of(header, issuer, earlier)

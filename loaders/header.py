@@ -129,7 +129,8 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
                     return cell.rstrip(" .;"), i
             if type_block_end is not None and first == type_block_end and i == first + 1:
                 text = lines[i].text
-                if not is_heading(text) and not is_number_line(text) and len(text) > 15:
+                if (not is_heading(text) and not is_number_line(text) and len(text) > 15
+                        and not _PLACE_DATE.search(text)):
                     return text.rstrip(" .;"), i
     return None, None
 

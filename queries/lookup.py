@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import networkx as nx
-from vanban.loaders.symbols import normalize_symbol
-from vanban.loaders.text import fold
 
 from vanban.errors import QueryError
+from vanban.loaders.symbols import normalize_symbol
+from vanban.loaders.text import fold
 
 __all__ = ["document_label", "find_document", "find_documents", "find_organ"]
 

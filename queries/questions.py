@@ -16,6 +16,7 @@ from collections import deque
 from datetime import date
 
 import networkx as nx
+
 from vanban.loaders.text import fold
 from vanban.queries.lookup import document_label
 
@@ -85,11 +86,23 @@ def implementers(graph: nx.MultiDiGraph, directive: str, transitive: bool = Fals
     return sorted(rows, key=lambda r: (r["depth"], r["date"] or "9999", r["document"], r["issuer"] or ""))
 
 
+_PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy")
+
+
 def _member_of(issuer: str, group: str) -> bool:
-    """Is an issuer one of a collective addressee (``Tỉnh ủy Lạng Sơn`` in ``Các tỉnh ủy``)?"""
+    """Is an issuer one of a collective addressee (``Tỉnh ủy Lạng Sơn`` in ``Các tỉnh ủy``)?
+
+    >>> _member_of("Tỉnh ủy Lạng Sơn", "Các tỉnh ủy, thành ủy"), _member_of("Bộ Tài chính", "Các tỉnh ủy")
+    (True, False)
+    >>> _member_of("Huyện ủy Lộc Bình", "Các cấp ủy, tổ chức đảng")
+    True
+    """
     words = fold(issuer).split()
     head = " ".join(words[:2]) if len(words) >= 2 else fold(issuer)
-    return bool(head) and head in fold(group)
+    folded_group = fold(group)
+    if head in _PARTY_COMMITTEES and ("cap uy" in folded_group or "to chuc dang" in folded_group):
+        return True  # every party committee is one of "các cấp ủy, tổ chức đảng"
+    return bool(head) and head in folded_group
 
 
 def ordered_not_implementing(graph: nx.MultiDiGraph, directive: str,

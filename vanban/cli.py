@@ -159,15 +159,25 @@ def _implementers(args) -> int:
     print("Implementing documents")
     print(format_table(
         ["depth", "document", "type", "date", "lag (days)", "issuer"],
-        [[r["depth"], r["label"] or r["document"], r["doc_type"], r["date"], r["lag_days"], r["issuer"]]
+        [[r["depth"], _short_doc(graph, r["document"]), r["doc_type"], r["date"], r["lag_days"], r["issuer"]]
          for r in bodies]) or "  (none in the corpus)")
     print("\nOrdered to act (assignments in the directive)")
     print(format_table(
         ["body", "role", "tasks", "implementing document in corpus"],
         [[r["name"], ",".join(r["roles"]), ",".join(r["tasks"]),
-          ", ".join(r["implemented_by"]) if r["implemented"] else "NONE — ordered, not implemented"]
+          ", ".join(_short_doc(graph, d) for d in r["implemented_by"]) if r["implemented"]
+          else "NONE — ordered, not implemented"]
          for r in ordered]) or "  (no assignments read)")
     return 0
+
+
+def _short_doc(graph: nx.MultiDiGraph, node: str) -> str:
+    """``54-KL/TW``, or ``Kế hoạch [004_….txt]`` for a document without a number."""
+    attrs = graph.nodes[node]
+    if attrs.get("symbol"):
+        return attrs["symbol"]
+    source = (attrs.get("sources") or ["?"])[0]
+    return f"{attrs.get('doc_type') or 'document'} [{source}]"
 
 
 def _show(args) -> int:

@@ -1,0 +1,113 @@
+"""Merging facts into one graph: identity, stubs, conflicts, provenance, determinism."""
+
+from __future__ import annotations
+
+from vanban.graph.build import build_graph
+from vanban.graph.export import graph_to_json
+from vanban.loaders.extract import extract_text
+
+CENTRAL = """BAN CHẤP HÀNH TRUNG ƯƠNG
+*
+Số 12-CT/TW
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Nội, ngày 03 tháng 4 năm 2022
+CHỈ THỊ
+CỦA BỘ CHÍNH TRỊ
+về tăng cường công tác dân vận
+
+Căn cứ Quy định số 124-QĐ/TW của Ban Bí thư, Bộ Chính trị yêu cầu các cấp ủy thực hiện tốt các nhiệm vụ sau:
+1. Nâng cao nhận thức của cán bộ, đảng viên về công tác dân vận trong tình hình mới.
+T/M BỘ CHÍNH TRỊ
+Võ Văn Thưởng
+"""
+
+
+def province(name: str, number: str, date: str, cited_date: str = "03/4/2022") -> str:
+    day, month, year = date.split("/")
+    return f"""TỈNH ỦY {name.upper()}
+*
+Số {number}-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+{name}, ngày {day} tháng {month} năm {year}
+KẾ HOẠCH
+thực hiện Chỉ thị số 12-CT/TW, ngày {cited_date} của Bộ Chính trị
+
+Thực hiện Chỉ thị số 12-CT/TW, ngày {cited_date} của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành kế hoạch.
+Nội dung chính của kế hoạch được trình bày đầy đủ trong các mục dưới đây của văn bản.
+1. Quán triệt sâu rộng nội dung Chỉ thị đến toàn thể cán bộ, đảng viên trong Đảng bộ tỉnh.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Nguyễn Văn An
+"""
+
+
+def graph_of(*files: tuple[str, str]):
+    return build_graph([extract_text(text, name) for name, text in files])
+
+
+def docs_with_symbol(g, symbol: str) -> list[str]:
+    return [n for n, d in g.nodes(data=True) if d.get("kind") == "Document" and d.get("symbol") == symbol]
+
+
+def test_a_document_read_and_cited_in_several_files_is_one_node() -> None:
+    g = graph_of(("central.txt", CENTRAL), ("a.txt", province("Cao Bằng", "10", "05/5/2022")),
+                 ("b.txt", province("Bắc Kạn", "20", "06/5/2022")))
+    nodes = docs_with_symbol(g, "12-CT/TW")
+    assert len(nodes) == 1
+    attrs = g.nodes[nodes[0]]
+    assert attrs["sources"] == ["a.txt", "b.txt", "central.txt"]
+    assert attrs["read"] is True and attrs["doc_type"] == "Chỉ thị" and attrs["date"] == "2022-04-03"
+    implementers = {u for u, _, d in g.in_edges(nodes[0], data=True) if d["type"] == "IMPLEMENTS"}
+    assert len(implementers) == 2
+
+
+def test_a_referenced_only_document_is_a_stub_that_fills_in_when_loaded() -> None:
+    stub = graph_of(("a.txt", province("Cao Bằng", "10", "05/5/2022")))
+    node = docs_with_symbol(stub, "12-CT/TW")[0]
+    assert stub.nodes[node]["read"] is False
+    assert stub.nodes[node]["date"] == "2022-04-03"  # from the reference
+    full = graph_of(("a.txt", province("Cao Bằng", "10", "05/5/2022")), ("central.txt", CENTRAL))
+    assert docs_with_symbol(full, "12-CT/TW") == [node]  # same id once the document itself is read
+    assert full.nodes[node]["read"] is True
+
+
+def test_local_symbols_are_scoped_to_their_province() -> None:
+    g = graph_of(("a.txt", province("Cao Bằng", "10", "05/5/2022")),
+                 ("b.txt", province("Bắc Kạn", "10", "06/5/2022")))
+    assert len(docs_with_symbol(g, "10-KH/TU")) == 2
+
+
+def test_disagreeing_dates_are_kept_as_a_conflict() -> None:
+    g = graph_of(("central.txt", CENTRAL), ("a.txt", province("Cao Bằng", "10", "05/5/2022", "04/4/2022")))
+    node = docs_with_symbol(g, "12-CT/TW")[0]
+    conflicts = g.nodes[node]["conflicts"]
+    assert len(conflicts) == 1 and "2022-04-03" in conflicts[0] and "2022-04-04" in conflicts[0]
+
+
+def test_edges_carry_provenance() -> None:
+    g = graph_of(("a.txt", province("Cao Bằng", "10", "05/5/2022")))
+    for _, _, data in g.edges(data=True):
+        if data["type"] in ("IMPLEMENTS", "CITES", "SIGNED_BY", "ASSIGNED_TO", "REPORTS_TO", "ADDRESSED_TO"):
+            assert data["source_file"] == "a.txt"
+            assert data["evidence"] and data["rule"] and data["span"][0] < data["span"][1]
+
+
+def test_one_edge_per_reference_with_the_strongest_relation() -> None:
+    g = graph_of(("a.txt", province("Cao Bằng", "10", "05/5/2022")))
+    plan = docs_with_symbol(g, "10-KH/TU")[0]
+    edges = [(d["type"], d["mentions"]) for _, v, d in g.out_edges(plan, data=True)
+             if d["type"] in ("IMPLEMENTS", "CITES")]
+    assert edges == [("IMPLEMENTS", 2)]
+
+
+def test_building_twice_gives_identical_json_whatever_the_file_order() -> None:
+    files = [("central.txt", CENTRAL), ("a.txt", province("Cao Bằng", "10", "05/5/2022")),
+             ("b.txt", province("Bắc Kạn", "20", "06/5/2022"))]
+    first = graph_to_json(graph_of(*files))
+    assert graph_to_json(graph_of(*files)) == first
+    assert graph_to_json(graph_of(*reversed(files))) == first
+
+
+def test_samples_export_is_deterministic(sample_result) -> None:
+    assert graph_to_json(build_graph(sample_result.facts)) == graph_to_json(
+        build_graph(list(reversed(sample_result.facts))))

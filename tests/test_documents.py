@@ -1,0 +1,295 @@
+"""Splitting files into documents; headers, signatures, recipients, organs, tasks (short texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.errors import LoadError
+from vanban.loaders.extract import extract_text
+from vanban.loaders.organs import OrganScope, resolve_organ, titlecase_organ
+from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
+from vanban.loaders.signatures import find_signatures, is_person_name
+from vanban.loaders.symbols import SYMBOL, parse_date, type_from_symbol
+from vanban.loaders.tasks import find_reports, split_organ_list, subject_of
+
+PARTY_HEADER = """TỈNH ỦY BẮC KẠN
+*
+Số 88-KH/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Bắc Kạn, ngày 02 tháng 3 năm 2024
+
+KẾ HOẠCH
+thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị
+
+Thực hiện Chỉ thị số 05-CT/TW, ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành
+Kế hoạch triển khai thực hiện với các nội dung như sau:
+
+1. Quán triệt sâu rộng nội dung Chỉ thị đến cán bộ, đảng viên trong toàn Đảng bộ tỉnh.
+
+2. Tổ chức thực hiện
+
+- Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy hướng dẫn, theo dõi, định kỳ
+báo cáo kết quả thực hiện với Ban Thường vụ Tỉnh ủy (qua Văn phòng Tỉnh ủy).
+
+Nơi nhận:
+- Ban Tuyên giáo Trung ương (b/c),
+- Các huyện ủy, thành ủy,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+
+Hoàng Duy Chinh
+"""
+
+
+def test_party_document_end_to_end() -> None:
+    doc = extract_text(PARTY_HEADER, "kh.txt").documents[0]
+    assert (doc.symbol, doc.doc_type, doc.date, doc.place) == ("88-KH/TU", "Kế hoạch", "2024-03-02", "Bắc Kạn")
+    assert doc.issuer.name == "Tỉnh ủy Bắc Kạn"
+    assert doc.scope == "tinh uy bac kan"
+    assert [(r.symbol, r.relation.value) for r in doc.references][:1] == [("05-CT/TW", "IMPLEMENTS")]
+    assert [(s.capacity, s.title, s.person) for s in doc.signatures] == [
+        ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Hoàng Duy Chinh")]
+    addressed = {(r.organ.name, r.purpose) for r in doc.recipients}
+    assert ("Ban Tuyên giáo Trung ương", "b/c") in addressed
+    assert ("Văn phòng Tỉnh ủy Bắc Kạn", "lưu") in addressed
+    roles = {(a.organ.name, a.role.value) for t in doc.tasks for a in t.assignments}
+    assert ("Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "lead") in roles
+    assert ("Ban Tổ chức Tỉnh ủy Bắc Kạn", "coordinate") in roles
+    assert [(r.reporter.name, r.recipient.name, r.via.name) for r in doc.reports] == [
+        ("Ban Tuyên giáo Tỉnh ủy Bắc Kạn", "Ban Thường vụ Tỉnh ủy Bắc Kạn", "Văn phòng Tỉnh ủy Bắc Kạn")]
+
+
+def test_every_fact_has_evidence_inside_the_file() -> None:
+    doc = extract_text(PARTY_HEADER, "kh.txt").documents[0]
+    evidences = [r.evidence for r in doc.references] + [s.evidence for s in doc.signatures]
+    evidences += [r.evidence for r in doc.recipients] + [r.evidence for r in doc.reports]
+    evidences += [a.evidence for t in doc.tasks for a in t.assignments]
+    assert evidences
+    for ev in evidences:
+        assert ev.source_file == "kh.txt" and ev.rule and ev.sentence
+        assert 0 <= ev.span[0] < ev.span[1] <= len(PARTY_HEADER)
+
+
+STATE_DISPATCH = """ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÀO CAI                     Độc lập - Tự do - Hạnh phúc
+Số: 5973 /UBND-KT              Lào Cai, ngày 11 tháng 6 năm 2026
+V/v triển khai thực hiện Nghị quyết
+số 10-NQ/TW của Bộ Chính trị
+
+Kính gửi: Sở Nông nghiệp và Môi trường tỉnh.
+
+Thực hiện Nghị quyết số 10-NQ/TW ngày 10/02/2022 của Bộ Chính trị, Ủy ban nhân dân tỉnh yêu cầu
+các sở, ngành thực hiện tốt các nội dung sau đây.
+
+Nơi nhận:                                   KT. CHỦ TỊCH
+- Như trên;                                 PHÓ CHỦ TỊCH
+- Bộ Nông nghiệp và Môi trường (để báo cáo);
+- Lưu: VT, KT.
+                                            Nguyễn Thành Sinh
+"""
+
+
+def test_two_column_state_dispatch() -> None:
+    doc = extract_text(STATE_DISPATCH, "cv.txt").documents[0]
+    assert doc.symbol == "5973/UBND-KT"
+    assert doc.doc_type == "Công văn"
+    assert doc.date == "2026-06-11"
+    assert doc.issuer.name == "Ủy ban nhân dân tỉnh Lào Cai"
+    assert ("10-NQ/TW", "IMPLEMENTS") in [(r.symbol, r.relation.value) for r in doc.references]
+    assert [(s.capacity, s.title, s.person) for s in doc.signatures] == [
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")]
+    assert ("Bộ Nông nghiệp và Môi trường", "b/c") in {(r.organ.name, r.purpose) for r in doc.recipients}
+
+
+def test_appended_text_and_copy_block_are_separate_documents() -> None:
+    text = """KẾT LUẬN
+CỦA BAN THƯỜNG VỤ TỈNH ỦY HÀ GIANG
+về thực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW
+
+Để triển khai thực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư về tiếp tục thực hiện Quyết định số 99-QĐ/TW, Ban Thường vụ yêu cầu như sau.
+Nội dung thứ hai của văn bản, đủ dài để được coi là phần thân của văn bản này.
+
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Nguyễn Văn Sơn
+
+KẾT LUẬN CỦA BAN BÍ THƯ
+về tiếp tục thực hiện Quyết định số 99-QĐ/TW, ngày 03/10/2017 của Ban Bí thư về phát huy vai trò
+
+Qua 5 năm thực hiện Quyết định số 99-QĐ/TW của Ban Bí thư, kết quả tích cực trên nhiều mặt công tác.
+Nội dung thứ hai của văn bản được nhắc lại, đủ dài để được coi là phần thân của văn bản.
+
+VĂN PHÒNG TỈNH ỦY
+*
+Số 12-BS/VPTU
+SAO LỤC
+Hà Giang, ngày 20 tháng 5 năm 2023
+K/T CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Lê Thị Hoa
+"""
+    docs = extract_text(text, "f.txt").documents
+    assert [d.doc_type for d in docs] == ["Kết luận", "Kết luận", "Sao lục"]
+    assert docs[1].same_as is not None and docs[1].same_as.symbol == "54-KL/TW"
+    assert docs[2].symbol == "12-BS/VPTU" and docs[2].date == "2023-05-20"
+    assert docs[2].copies.symbol == "54-KL/TW"  # the copied text is the repeated 54-KL/TW
+    assert docs[2].signatures[0].person == "Lê Thị Hoa"
+
+
+def test_headerless_plan_takes_its_issuer_from_the_body() -> None:
+    text = ("KẾ HOẠCH\nThực hiện Kết luận số 54-KL/TW của Ban Bí thư\n-----\n"
+            "Thực hiện Kế hoạch số 223-KH/TU của Ban Thường vụ Tỉnh ủy; Ban Thường vụ Đảng ủy Khối "
+            "các cơ quan tỉnh ban hành Kế hoạch thực hiện như sau:\n1. Quán triệt nội dung đến cán bộ.")
+    doc = extract_text(text, "p.txt").documents[0]
+    assert doc.symbol is None and doc.date is None
+    assert doc.issuer.name == "Đảng ủy Khối các cơ quan tỉnh"
+
+
+@pytest.mark.parametrize("raw", ["", "   \n  ", "chỉ là một dòng chữ không có gì"])
+def test_text_with_no_document_is_an_error(raw: str) -> None:
+    with pytest.raises(LoadError) as error:
+        extract_text(raw, "bad.txt")
+    assert str(error.value).startswith("bad.txt: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "symbols"),
+    [
+        ("số 54-KL/TW và 01-QĐi/ĐUK", ["54-KL/TW", "01-QĐi/ĐUK"]),
+        ("Nghị định 59/2023/NĐ-CP, Thông tư 29/2025/TTLT-BTP-BCA", ["59/2023/NĐ-CP", "29/2025/TTLT-BTP-BCA"]),
+        ("Nghị quyết 66.15/2026/NQ-CP", ["66.15/2026/NQ-CP"]),
+        ("ngày 12/12/2013, 03/10/2017", []),
+    ],
+)
+def test_symbol_shapes(text: str, symbols: list[str]) -> None:
+    assert [m.group() for m in SYMBOL.finditer(text)] == symbols
+
+
+def test_symbol_type_codes_and_dates() -> None:
+    assert type_from_symbol("124-QĐ/TW") == "Quyết định"  # the words decide; the code is a fallback
+    assert type_from_symbol("06-QC/TU") == "Quy chế"
+    assert type_from_symbol("13/2026/TT-BQP") == "Thông tư"
+    assert parse_date("ngày 31/02/2020") is None
+    assert parse_date("ngày 5 tháng 6 năm 2021") == "2021-06-05"
+
+
+@pytest.mark.parametrize(
+    ("mention", "issuer", "expected"),
+    [
+        ("Ban Dân vận Tỉnh ủy", "Tỉnh ủy Lạng Sơn", "Ban Dân vận Tỉnh ủy Lạng Sơn"),
+        ("Ban Thường vụ Tỉnh uỷ", "Tỉnh ủy Lạng Sơn", "Ban Thường vụ Tỉnh ủy Lạng Sơn"),
+        ("Mặt trận Tổ quốc tỉnh", "Tỉnh ủy Lạng Sơn", "Mặt trận Tổ quốc tỉnh Lạng Sơn"),
+        ("UBND tỉnh", "Tỉnh ủy Lạng Sơn", "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        ("Ban Tuyên giáo Đảng ủy Khối", "Đảng ủy Khối Doanh nghiệp Trung ương",
+         "Ban Tuyên giáo Đảng ủy Khối Doanh nghiệp Trung ương"),
+        ("Ban Dân vận TW", None, "Ban Dân vận Trung ương"),
+        ("Ban Bí thư Trung ương Đảng", None, "Ban Bí thư"),
+        ("Văn phòng Tỉnh ủy", "Ủy ban nhân dân tỉnh Lào Cai", "Văn phòng Tỉnh ủy Lào Cai"),
+    ],
+)
+def test_relative_organ_names_resolve_in_scope(mention: str, issuer: str | None, expected: str) -> None:
+    scope = OrganScope.of(resolve_organ(issuer)) if issuer else None
+    assert resolve_organ(mention, scope).name == expected
+
+
+def test_collective_groups_are_not_single_organs() -> None:
+    lang_son = OrganScope.of(resolve_organ("Tỉnh ủy Lạng Sơn"))
+    group = resolve_organ("Các tinh uỷ, thành uỷ", lang_son)
+    assert group.collective and group.name == "Các tỉnh ủy, thành ủy"
+    other = resolve_organ("Các tỉnh ủy, thành ủy", OrganScope.of(resolve_organ("Tỉnh ủy Cao Bằng")))
+    assert other.key != group.key  # a group is scoped to the issuer's locality
+
+
+def test_part_of_comes_from_the_name() -> None:
+    organ = resolve_organ("Ban Tuyên giáo Tỉnh ủy Yên Bái")
+    assert organ.parent.name == "Tỉnh ủy Yên Bái"
+    assert resolve_organ("Ban Dân vận Trung ương").parent.name == "Ban Chấp hành Trung ương"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"), ("VĂN PHÒNG QUẬN ỦY BA ĐÌNH", "Văn phòng Quận ủy Ba Đình"),
+     ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
+     ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương")],
+)
+def test_titlecase_headings(heading: str, expected: str) -> None:
+    assert titlecase_organ(heading) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "", "Hoàng Văn Nghiệm"],
+         [("T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Hoàng Văn Nghiệm")]),
+        (["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Trịnh Xuân Trường"],
+         [("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trịnh Xuân Trường")]),
+        (["T/M BAN CHẤP HÀNH TRUNG ƯƠNG", "TỔNG BÍ THƯ", "Đã ký: Nguyễn Phú Trọng"],
+         [("T/M BAN CHẤP HÀNH TRUNG ƯƠNG", "TỔNG BÍ THƯ", "Nguyễn Phú Trọng")]),
+        (["- Lưu Văn phòng.", "", "Trương Thị Mai"], [(None, None, "Trương Thị Mai")]),
+    ],
+)
+def test_signature_blocks(lines: list[str], expected: list[tuple]) -> None:
+    assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == expected
+
+
+def test_person_names() -> None:
+    assert is_person_name("Nguyễn Thị Thu Thủy")
+    assert not is_person_name("TỔNG BÍ THƯ")
+    assert not is_person_name("Ban Dân vận Tỉnh ủy")
+
+
+def test_kinh_gui_forms() -> None:
+    inline = kinh_gui_items(["Kính gửi: Ủy ban nhân dân các huyện, thành phố."])
+    listed = kinh_gui_items(["Kính gửi:", "- Các sở, ban, ngành tỉnh;", "- Ủy ban nhân dân các huyện."])
+    assert [i.text for i in inline] == ["Ủy ban nhân dân các huyện, thành phố"]
+    assert [i.text for i in listed] == ["Các sở, ban, ngành tỉnh", "Ủy ban nhân dân các huyện"]
+
+
+def test_noi_nhan_purposes_and_filing() -> None:
+    items = noi_nhan_items(["Nơi nhận:", "- Như Điều 3;", "- Thủ tướng Chính phủ (để báo cáo);",
+                            "- Bộ Tài chính (để phối hợp);", "- Lưu: VT, KT."])
+    assert [(i.text, i.purpose) for i in items] == [("Thủ tướng Chính phủ", "b/c"),
+                                                    ("Bộ Tài chính", "p/h")]
+
+
+@pytest.mark.parametrize(
+    ("unit", "names", "role"),
+    [
+        ("Ban Dân vận Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan", ["Ban Dân vận Tỉnh ủy"], "lead"),
+        ("Giao Sở Tài chính chủ trì tham mưu", ["Sở Tài chính"], "lead"),
+        ("Đảng đoàn Quốc hội, Ban cán sự đảng Chính phủ lãnh đạo, chỉ đạo",
+         ["Đảng đoàn Quốc hội", "Ban cán sự đảng Chính phủ"], "perform"),
+        ("Các huyện ủy, thành ủy, các ban đảng và Mặt trận Tổ quốc tỉnh căn cứ chức năng",
+         ["Các huyện ủy, thành ủy", "các ban đảng", "Mặt trận Tổ quốc tỉnh"], "perform"),
+        ("Kết luận này được phổ biến đến chi bộ", [], "perform"),
+    ],
+)
+def test_assignment_subjects(unit: str, names: list[str], role: str) -> None:
+    found, found_role, _ = subject_of(unit)
+    assert found == names
+    if names:
+        assert found_role.value == role
+
+
+def test_organ_lists_keep_names_with_commas_and_va() -> None:
+    assert split_organ_list("Bộ Văn hóa, Thể thao và Du lịch, Bộ Tài chính") == [
+        "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tài chính"]
+
+
+@pytest.mark.parametrize(
+    ("text", "to", "via"),
+    [
+        ("định kỳ báo cáo kết quả thực hiện với Ban Bí thư (qua Ban Dân vận Trung ương).",
+         "Ban Bí thư", "Ban Dân vận Trung ương"),
+        ("định kỳ báo cáo Ban Thường vụ Tỉnh ủy.", "Ban Thường vụ Tỉnh ủy", None),
+        ("báo cáo Thủ tướng Chính phủ trước ngày 15/12 hằng năm", "Thủ tướng Chính phủ", None),
+        ("báo cáo về Ủy ban nhân dân tỉnh (qua Sở Nội vụ, Văn phòng UBND tỉnh)",
+         "Ủy ban nhân dân tỉnh", "Sở Nội vụ"),
+    ],
+)
+def test_reports_to_phrases(text: str, to: str, via: str | None) -> None:
+    phrases = find_reports(text)
+    assert [(p.to, p.via) for p in phrases] == [(to, via)]

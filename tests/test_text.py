@@ -1,0 +1,100 @@
+"""Normalisation keeps offsets into the original text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from vanban.loaders.text import clean_view, flow_view, fold, normalize_tones
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("chuyển hoá", "chuyển hóa"),
+        ("Tỉnh uỷ", "Tỉnh ủy"),
+        ("TỈNH UỶ", "TỈNH ỦY"),
+        ("khoẻ mạnh, tuỳ theo", "khỏe mạnh, tùy theo"),
+        ("quý, quỳnh", "quý, quỳnh"),  # the u after q is part of the onset
+        ("hoàn thành, thuyết", "hoàn thành, thuyết"),  # not at the end of the syllable
+    ],
+)
+def test_tone_placement(raw: str, expected: str) -> None:
+    assert normalize_tones(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("**Số 54-KL/TW**", "Số 54-KL/TW"),
+        ("\\*", "*"),
+        ("## 6. Tổ chức thực hiện", "6. Tổ chức thực hiện"),
+        ("ÐẢNG ỦY", "ĐẢNG ỦY"),  # OCR eth
+        ("“tự diễn biến”", '"tự diễn biến"'),
+        ("*Kính gửi:* các huyện ủy", "Kính gửi: các huyện ủy"),
+        ("Tỉnh u\u0309y", "Tỉnh ủy"),  # decomposed marks → NFC
+        ("Số 1\r\n2", "Số 1\n2"),
+    ],
+)
+def test_clean_view_text(raw: str, expected: str) -> None:
+    assert clean_view(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["**BAN** \\* Số 54-KL/TW\r\nhoá uỷ Ð “x”", "Tỉnh u\u0309y Lạng Sơn", "# A\n\n*b* c"],
+)
+def test_clean_offsets_point_at_the_original_character(raw: str) -> None:
+    view = clean_view(raw)
+    assert len(view.offsets) == len(view.text) + 1
+    for i, ch in enumerate(view.text):
+        original = raw[view.offsets[i]]
+        # the original character is the same letter up to tone placement / NFC / OCR fixes
+        assert fold(original) == fold(ch) or fold(ch) in fold(raw[view.offsets[i]: view.offsets[i] + 3]) \
+            or ch in '"*\n'
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Kết luận số 01-\n\nKL/TW của Bộ Chính trị", "Kết luận số 01-KL/TW của Bộ Chính trị"),
+        ("Kết luận số 01-\nKL/TW", "Kết luận số 01-KL/TW"),
+        ("Thông tư số 36/2025/TT-\nBNNMT", "Thông tư số 36/2025/TT-BNNMT"),
+        ("ngày 25/10/\n2021", "ngày 25/10/2021"),
+        ("thực hiện Quyết định\nsố 99-QĐ/TW", "thực hiện Quyết định số 99-QĐ/TW"),
+        ("Câu một.\nCâu hai", "Câu một.\nCâu hai"),
+        ("nhiệm vụ sau:\n1. Quán triệt", "nhiệm vụ sau:\n1. Quán triệt"),
+        ("- Ban Dân vận,\n- Lưu VT.", "- Ban Dân vận,\n- Lưu VT."),
+        ("đoạn một\n\nĐoạn hai", "đoạn một\nĐoạn hai"),
+        ("căn cứ chức\n\nnăng, nhiệm vụ", "căn cứ chức năng, nhiệm vụ"),  # a sentence cut by a blank line
+        ("KẾT LUẬN\nCỦA BAN BÍ THƯ\nvề tiếp tục", "KẾT LUẬN CỦA BAN BÍ THƯ\nvề tiếp tục"),
+    ],
+)
+def test_flow_joins_soft_breaks(raw: str, expected: str) -> None:
+    assert flow_view(raw).text == expected
+
+
+def test_double_spaced_pdf_lines_join() -> None:
+    lines = [f"dòng số {i} của một đoạn văn bản dài được ngắt cứng khi xuất PDF" for i in range(12)]
+    raw = " \n\n".join(lines) + "."
+    text = flow_view(raw).text
+    assert "\n" not in text
+    assert text.count("dòng số") == 12
+
+
+def test_flow_span_maps_back_to_the_file() -> None:
+    raw = "Thực hiện Kết luận số 01-\n\nKL/TW, ngày 18/5/2021 của **Bộ Chính trị**"
+    view = flow_view(raw)
+    start = view.text.index("01-KL/TW")
+    span = view.span(start, start + len("01-KL/TW"))
+    assert raw[span[0] : span[1]].replace("\n", "") == "01-KL/TW"
+    start = view.text.index("Bộ Chính trị")
+    span = view.span(start, start + len("Bộ Chính trị"))
+    assert raw[span[0] : span[1]] == "Bộ Chính trị"
+
+
+def test_fold_is_tone_and_case_insensitive() -> None:
+    assert fold("Tỉnh Uỷ") == fold("tinh uy") == fold("TỈNH ỦY")
+    assert fold("Đảng ủy") == "dang uy"
+    assert fold(unicodedata.normalize("NFD", "Lạng Sơn")) == "lang son"
