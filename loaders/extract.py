@@ -49,6 +49,7 @@ from vanban.loaders.segment import (
 from vanban.loaders.signatures import find_signatures
 from vanban.loaders.symbols import (
     is_local_code,
+    parse_date,
     issuer_code,
     normalize_symbol,
     party_term,
@@ -150,13 +151,14 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
     notes = []
     if issuer_evidence:
         notes.append(f"issuer from {issuer_evidence}")
+    date = header.date or _passed_on(text)
     return DocumentFacts(
         source_file=source_file,
         index=index,
         span=(orig_start, orig_end),
         symbol=symbol,
         doc_type=doc_type,
-        date=header.date,
+        date=date,
         place=header.place,
         subject=header.subject,
         issuer=issuer,
@@ -191,11 +193,11 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
             text: str, evidence) -> tuple[OrganRef | None, str | None]:
     candidates: list[tuple[str, str]] = []
     rest = header.type_rest
-    if rest:
+    if re.match(r"^(?:cua|hoi nghi)\b", fold(rest)):
         named = _registry_in(rest)
         if named:
             candidates.append((named, "type line"))
-        of = re.search(r"\bCỦA\s+(?P<who>.+?)(?:\s+VỀ\b|$)", rest)
+        of = re.search(r"\bC[UỦÙÚ]A\s+(?P<who>.+?)(?:\s+V[ỀÊE]\b|$)", rest)
         if of:
             candidates.append((titlecase_organ(of.group("who")), "type line"))
     column = _header_column(doc_clean)
@@ -248,6 +250,11 @@ def _header_column(doc_clean: list[Line]) -> str | None:
     for nxt in names[1:]:
         if _UNIT_START.match(nxt):
             upper = name
+            level = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|XÃ|PHƯỜNG)$", nxt)
+            where = re.search(rf"\b{level.group(1)}\s+(.+)$", upper) if level else None
+            if where:  # "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" under "ĐẢNG BỘ TỈNH LÀO CAI"
+                name = f"{nxt} {where.group(1)}"
+                continue
             m = re.match(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(?P<place>(?:TỈNH|THÀNH PHỐ|HUYỆN).+)$", upper)
             if m and nxt.startswith(("SỞ", "ĐẢNG ỦY")):
                 name = f"{nxt} {m.group('place')}"
@@ -291,6 +298,15 @@ def _bare_unit(name: str, scope: OrganScope) -> str:
         root = next(iter(scope.anchors.values()))
         return f"{stripped} {root}"
     return name
+
+
+_PASSED = re.compile(r"thông qua ngày\s+(\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})")
+
+
+def _passed_on(text: str) -> str | None:
+    """A law or resolution dated only at its end: ``… thông qua ngày 10 tháng 12 năm 2025``."""
+    found = _PASSED.search(text)
+    return parse_date(found.group(1)) if found else None
 
 
 # --- scopes -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
 
-__all__ = ["Header", "parse_header", "split_cells"]
+__all__ = ["Header", "parse_header", "split_cells", "split_columns"]
 
 _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                     r"ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC", re.IGNORECASE)
@@ -22,7 +22,7 @@ _PLACE_DATE = re.compile(
     r"[\d.…_ ]*\s*năm\s*\d{0,4})",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|]*(?:\s*[-/]\s*[^\s|]+)*)", re.IGNORECASE)
+_NUMBER = re.compile(r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:\s*[-/](?!\s)[^\s|*]+)*)", re.IGNORECASE)
 _SUBJECT_START = re.compile(
     r"^(?:V/v|Về việc|Về|về|Thực hiện|Triển khai|Ban hành|Sửa đổi|Quy định|Hướng dẫn|"
     r"Tiếp tục|Bãi bỏ|Kiện toàn|Phê duyệt|Tăng cường|Đẩy mạnh|Tổ chức)\b"
@@ -46,8 +46,25 @@ class Header:
 
 
 def split_cells(text: str) -> list[str]:
-    """Cells of a flattened two-column line (runs of 3+ spaces or pipes separate them)."""
-    return [c.strip(" *|") for c in re.split(r"\s{3,}|\s*\|\s*", text) if c.strip(" *|")]
+    """Cells of a flattened layout line: runs of 3+ spaces or pipes separate columns, and
+    `` / `` separates the paragraphs a converter packed into one table cell.
+
+    >>> split_cells("Nơi nhận:    KT. CHỦ TỊCH") , split_cells("| BỘ CÔNG THƯƠNG / CỤC HÓA CHẤT / --- |")
+    (['Nơi nhận:', 'KT. CHỦ TỊCH'], ['BỘ CÔNG THƯƠNG', 'CỤC HÓA CHẤT'])
+    """
+    cells = (c.strip(" *|/") for c in _CELL_BREAK.split(text))
+    return [c for c in cells if c and not _RULE.fullmatch(c)]
+
+
+def split_columns(text: str) -> list[str]:
+    """Columns of a flattened layout line (runs of 3+ spaces or pipes), paragraphs kept."""
+    cols = (c.strip(" *|") for c in _COLUMN_BREAK.split(text))
+    return [c for c in cols if c and not _RULE.fullmatch(c)]
+
+
+_COLUMN_BREAK = re.compile(r"\s{3,}|\s*\|\s*")
+_CELL_BREAK = re.compile(r"\s{3,}|\s*\|\s*|\s+/\s+")
+_RULE = re.compile(r"[-_=*.\s]+")
 
 
 def parse_header(lines: list[Line], segment: Segment) -> Header:
@@ -70,7 +87,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
     type_rest = ""
     type_block_end = segment.type_line
     if segment.type_line is not None:
-        doc_type, type_rest = type_of_line(lines[segment.type_line].text) or (None, "")
+        doc_type, type_rest = type_of_line(lines[segment.type_line].text, strict=False) or (None, "")
         j = segment.type_line + 1
         while j < segment.header_end and is_heading(lines[j].text) and not _MOTTO.search(
             lines[j].text
@@ -83,6 +100,8 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
     if doc_type is None and symbol:
         doc_type = type_from_symbol(symbol)
     subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
+    if subject is None and type_rest and not re.match(r"^(?:CỦA|HỘI NGHỊ)\b", type_rest):
+        subject, subject_line = type_rest, segment.type_line  # a subject written in capitals
     if doc_type is None and subject and subject.startswith("V/v"):
         doc_type = "Công văn"
     term_match = _TERM.search(type_rest)

@@ -144,6 +144,8 @@ def titlecase_organ(heading: str) -> str:
         if head.startswith("Đảng ủy khối"):
             head = "Đảng ủy Khối"
         rest = m.group(2)
+        if head == "Đảng ủy" and re.match(r"^(?:ủy ban|hội đồng|bộ|sở|ban)\b", rest):
+            return f"{head} {titlecase_organ(rest)}"  # ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH …
         level = re.match(r"^(tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn)\s+(.*)$", rest)
         if level:
             return f"{head} {level.group(1)} {_title_words(level.group(2))}".strip()

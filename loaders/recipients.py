@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vanban.loaders.header import split_cells
+from vanban.loaders.header import split_columns
 from vanban.loaders.signatures import _CAPACITY, is_person_name
 from vanban.loaders.text import fold
 
@@ -69,40 +69,58 @@ def _item(text: str, line: int) -> list[RecipientItem]:
     return [RecipientItem(cleaned, _purpose(raw), line)] if cleaned else []
 
 
+def _left_paragraphs(lines: list[str]):
+    """(paragraph, line index) of the left-hand column, packed `` / `` paragraphs split."""
+    for i, line in enumerate(lines):
+        columns = split_columns(line)
+        if columns:
+            for paragraph in re.split(r"\s+/\s+", columns[0]):
+                paragraph = paragraph.strip(" *")
+                if paragraph:
+                    yield paragraph, i
+
+
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[;,.]))\s*[-–+•]\s+")
+_NOI_NHAN = re.compile(r"^\W*Nơi nhận\s*:?\s*", re.IGNORECASE)
+
+
 def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
     """Items of the ``Nơi nhận:`` block in a document's clean lines (left column only)."""
-    start = next((i for i, line in enumerate(lines)
-                  if "nhận" in line.lower() and re.match(r"^\W*Nơi nhận\s*:?", line.lstrip(" *|"),
-                                                       re.IGNORECASE)), None)
-    if start is None:
-        return []
     items: list[RecipientItem] = []
     current: list[str] = []
-    current_line = start
-    first = re.sub(r"^\W*Nơi nhận\s*:?\s*", "", split_cells(lines[start])[0], flags=re.IGNORECASE)
-    if first:
-        current, current_line = [first], start
-    for i in range(start + 1, min(start + 60, len(lines))):
-        cells = split_cells(lines[i])
-        if not cells:
-            continue
-        left = cells[0]
-        if len(cells) == 1 and (_CAPACITY.match(left) or is_person_name(left)):
+    current_line = 0
+    started = False
+
+    def flush() -> None:
+        if current:
+            items.extend(_item(" ".join(current), current_line))
+            current.clear()
+
+    for paragraph, i in _left_paragraphs(lines):
+        if not started:
+            m = _NOI_NHAN.match(paragraph)
+            if not m or "nhận" not in paragraph.lower():
+                continue
+            started, paragraph = True, paragraph[m.end():]
+            if not paragraph:
+                continue
+        elif _CAPACITY.match(paragraph) or is_person_name(paragraph) or (
+                paragraph.isupper() and len(paragraph) > 3):
+            break  # the signature block, or the next document's header
+        pieces = _INLINE_ITEM.split(paragraph)
+        if pieces and pieces[0].strip() and current:
+            current.append(pieces[0].strip())  # continuation of the item above
+        elif pieces and pieces[0].strip():
+            flush()
+            current, current_line = [pieces[0].strip()], i
+        for piece in pieces[1:]:
+            if piece.strip():
+                flush()
+                current.append(piece.strip())
+                current_line = i
+        if fold(paragraph).lstrip("-– ").startswith("luu") and paragraph.rstrip().endswith("."):
             break
-        if len(cells) == 1 and left.isupper() and len(left) > 3 and not left.startswith("-"):
-            break  # a title line of the signature block
-        if re.match(r"^[-–+•]", left):
-            if current:
-                items += _item(" ".join(current), current_line)
-            current, current_line = [left.lstrip("-–+• ")], i
-        elif current:
-            current.append(left)
-        else:
-            break
-        if re.search(r"\.\s*$", left) and fold(left).lstrip("-– ").startswith("luu"):
-            break
-    if current:
-        items += _item(" ".join(current), current_line)
+    flush()
     return items
 
 

@@ -44,7 +44,7 @@ _TYPE_WORDS = sorted(
 _TYPE_RE = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _NUMBERED = re.compile(
-    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})(?:[ \t]+số)?[ \t]*:?[ \t]*"
+    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})(?:(?:[ \t]+[a-zđà-ỹ]+){{0,2}}[ \t]+số)?[ \t]*:?[ \t]*"
     rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
 )
 _NAMED = re.compile(
@@ -145,11 +145,11 @@ def find_references(
     mentions = _apply_aliases(text, mentions)
     links = _nested_links(text, mentions, source_file, view, offset)
     nested_targets = {id(link.target) for link in links}
-    refs = []
-    for m in mentions:
-        relation = _relation(text, m, mentions, subject_span, nested=id(m.ref) in nested_targets,
-                             preamble_end=len(text) if preamble_end is None else preamble_end)
-        refs.append(replace(m.ref, relation=relation))
+    limit = len(text) if preamble_end is None else preamble_end
+    relations = [_relation(text, m, mentions, subject_span, nested=id(m.ref) in nested_targets,
+                           preamble_end=limit) for m in mentions]
+    relations = _extend_to_listed(text, mentions, relations, nested_targets, subject_span)
+    refs = [replace(m.ref, relation=r) for m, r in zip(mentions, relations, strict=True)]
     relinked = []
     by_id = {id(m.ref): r for m, r in zip(mentions, refs, strict=True)}
     for link in links:
@@ -279,6 +279,33 @@ def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink
                                  "nested-implements")
             links.append(DerivedLink(outer.ref, inner.ref, EdgeType.IMPLEMENTS, evidence))
     return links
+
+
+_MAIN_CLAUSE = re.compile(r"\b(?:yêu cầu|đề nghị|ban hành|chỉ đạo|thông báo|hướng dẫn|như sau)\b|[:\n]")
+_ATTACHED_ONLY = re.compile(r"\b(?:gắn với|theo|căn cứ|Căn cứ|đồng thời)\b")
+
+
+def _extend_to_listed(text: str, mentions: list[_Mention], relations: list[EdgeType],
+                      nested_targets: set[int], subject_span: tuple[int, int] | None) -> list[EdgeType]:
+    """Documents listed with the head of an implementing sentence are implemented too:
+    ``Thực hiện Chương trình số 104-CTr/TU …; Công văn số 2449-CV/ĐU …, Ủy ban nhân dân tỉnh
+    đề nghị …`` — up to the main clause, and not after ``gắn với`` (which only attaches)."""
+    out = list(relations)
+    for i, m in enumerate(mentions):
+        if relations[i] is not EdgeType.IMPLEMENTS or (
+                subject_span and subject_span[0] <= m.start < subject_span[1]):
+            continue
+        end_match = _MAIN_CLAUSE.search(text, m.head_end)
+        end = end_match.start() if end_match else len(text)
+        for j in range(i + 1, len(mentions)):
+            other = mentions[j]
+            if other.start >= end:
+                break
+            if _ATTACHED_ONLY.search(text, m.head_end, other.start):
+                break
+            if id(other.ref) not in nested_targets:
+                out[j] = EdgeType.IMPLEMENTS
+    return out
 
 
 def _relation(text: str, m: _Mention, mentions: list[_Mention],

@@ -24,7 +24,8 @@ _MOTTO = re.compile(
     r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP|Độc lập)",
 )
 _NUMBER_LINE = re.compile(
-    r"^\s*(?:(?:Luật|Pháp lệnh|Nghị quyết)\s+số\s*:|S[ốô]\s*[:.]?)\s*(?:\d|[.…_]|[-/])", re.IGNORECASE
+    r"^[\s|*]*(?:(?:Luật|Pháp lệnh|Nghị quyết(?: liên tịch)?)\s+số\s*:?|S[ốô]\s*[:.]?)\s*(?:\d|[.…_]|[-/])",
+    re.IGNORECASE,
 )
 _PLACE_DATE = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{0,4}", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s\-_*=~.]+$")
@@ -69,8 +70,12 @@ def is_heading(text: str) -> bool:
     return text.isupper() and len(_LETTER.findall(text)) >= 2
 
 
-def type_of_line(text: str) -> tuple[str, str] | None:
+def type_of_line(text: str, strict: bool = True) -> tuple[str, str] | None:
     """(document type, rest of line) when ``text`` is a type line, else None.
+
+    ``strict`` (inside a document) accepts only ``KẾT LUẬN``, ``… CỦA …``, ``… VỀ …`` and the
+    like, so a section heading such as ``BÁO CÁO VIÊN`` does not open a document; at the top
+    of a file any capitals may follow (``KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHỈ THỊ …``).
 
     >>> type_of_line("KẾT LUẬN CỦA BAN BÍ THƯ")
     ('Kết luận', 'CỦA BAN BÍ THƯ')
@@ -85,7 +90,7 @@ def type_of_line(text: str) -> tuple[str, str] | None:
         if folded != key and not folded.startswith(key + " "):
             continue
         rest = text[len(form) :].strip()
-        if rest and not _TYPE_LINE_REST.match(rest):
+        if rest and strict and not _TYPE_LINE_REST.match(rest):
             continue  # "BÁO CÁO VIÊN", "CHƯƠNG TRÌNH MỤC TIÊU" are not type lines
         return name, rest
     return None
@@ -127,7 +132,8 @@ def split_documents(lines: list[Line]) -> list[Segment]:
     anchors: list[int] = []
     body_lines_since = 0
     for i, line in enumerate(lines):
-        if type_of_line(line.text) is not None and (not anchors or body_lines_since >= 2):
+        if type_of_line(line.text, strict=bool(anchors) or body_lines_since > 0) is not None and (
+                not anchors or body_lines_since >= 2):
             anchors.append(i)
             body_lines_since = 0
             continue
@@ -142,6 +148,7 @@ def split_documents(lines: list[Line]) -> list[Segment]:
         while start - 1 >= floor and _is_header_like(lines[start - 1].text):
             start -= 1
         starts.append(0 if n == 0 and _all_header_like(lines, 0, start) else start)
+    starts, anchors = _merge_attachments(lines, starts, anchors)
     segments = []
     for n, (start, anchor) in enumerate(zip(starts, anchors, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
@@ -150,6 +157,23 @@ def split_documents(lines: list[Line]) -> list[Segment]:
         first = segments[0]
         segments[0] = Segment(0, first.end, first.type_line, first.header_end)
     return segments
+
+
+_ATTACHED = re.compile(r"kèm theo|Mẫu số|mẫu số|PHỤ LỤC|Phụ lục|\bMẫu\b")
+_BLANK_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*[.…_ ]*[-/]|^[\s|*]*S[ốô]\s*:?\s*[.…_]+\s*$")
+
+
+def _merge_attachments(lines: list[Line], starts: list[int], anchors: list[int]) -> tuple[list, list]:
+    """A Quy chế ``ban hành kèm theo`` a Quyết định, or a form (``Mẫu số …``) in an appendix,
+    belongs to the document before it, not a document of its own."""
+    keep_starts, keep_anchors = [starts[0]], [anchors[0]]
+    for start, anchor in zip(starts[1:], anchors[1:], strict=True):
+        window = [ln.text for ln in lines[start : anchor + 5]]
+        if any(_ATTACHED.search(t) or _BLANK_NUMBER.match(t) for t in window):
+            continue
+        keep_starts.append(start)
+        keep_anchors.append(anchor)
+    return keep_starts, keep_anchors
 
 
 def _all_header_like(lines: list[Line], start: int, end: int) -> bool:

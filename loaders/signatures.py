@@ -20,7 +20,7 @@ from vanban.loaders.lexicon import surnames
 from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
 
-__all__ = ["SignatureBlock", "find_signatures", "is_person_name"]
+__all__ = ["SignatureBlock", "find_signatures", "is_person_name", "signature_stream"]
 
 _CAPACITY = re.compile(r"^(?P<cap>T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s*(?P<rest>\S.*)$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
@@ -63,55 +63,131 @@ def clean_name(text: str) -> str:
     return " ".join(w.capitalize() for w in text.split()) if text.isupper() else text
 
 
+def signature_stream(lines: list[str]) -> list[tuple[str, int]]:
+    """The pieces a signature block can be in, in reading order, with their line index.
+
+    Two-column lines give their right-hand cells; lines packed by a converter (`` / `` and
+    ``|``) give every cell; a list item (``- …``) of a left-hand ``Nơi nhận`` is skipped.
+    """
+    pieces: list[tuple[str, int]] = []
+    for i, line in enumerate(lines):
+        cells = split_cells(line)
+        if len(cells) > 1:
+            pieces += [(cell, i) for cell in cells[1:]]
+        elif cells and not re.match(r"^[-–+•]", cells[0]):
+            pieces.append((cells[0], i))
+    return pieces
+
+
 def find_signatures(lines: list[str]) -> list[SignatureBlock]:
     """Signature blocks in a document's clean lines (in order)."""
+    pieces = signature_stream(lines)
     blocks: list[SignatureBlock] = []
     used: set[int] = set()
-    for i, line in enumerate(lines):
-        for cell in reversed(split_cells(line)):
-            m = _CAPACITY.match(cell)
-            if not m or not is_heading(m.group("rest")):
-                continue
-            block = _read_block(lines, i, f"{m.group('cap')} {m.group('rest')}".strip())
-            if block and block.line not in used:
-                blocks.append(block)
-                used.add(block.line)
-            break
+    k = 0
+    while k < len(pieces):
+        m = _CAPACITY.match(pieces[k][0])
+        if not m or not _capitalised(m.group("rest")):
+            k += 1
+            continue
+        block, end = _read_block(pieces, k)
+        if block and block.line not in used:
+            blocks.append(block)
+            used.add(block.line)
+        k = max(end, k + 1)
     if not blocks:
-        tail = _unmarked(lines)
+        tail = _unmarked(pieces)
         if tail:
             blocks.append(tail)
     return blocks
 
 
-def _read_block(lines: list[str], start: int, capacity: str) -> SignatureBlock | None:
-    title_parts: list[str] = []
-    for j in range(start + 1, min(start + 9, len(lines))):
-        cells = split_cells(lines[j])
-        if not cells:
-            continue
-        cell = cells[-1]
+def _capitalised(text: str) -> bool:
+    """The capacity's organ or office is in capitals (a name may follow on the same cell)."""
+    words = text.split()
+    return bool(words) and words[0].isupper()
+
+
+_TITLE_HEADS = re.compile(
+    r"\b(?:PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
+    r"CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHỦ NHIỆM|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|"
+    r"TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|TRƯỞNG PHÒNG)\b"
+)
+
+
+def _split_inline(cell: str) -> tuple[str, str | None, str | None]:
+    """``KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn`` → capacity, title, name in one cell."""
+    words = cell.split()
+    name = None
+    for n in range(min(5, len(words) - 1), 1, -1):
+        if is_person_name(" ".join(words[-n:])):
+            name = clean_name(" ".join(words[-n:]))
+            words = words[:-n]
+            break
+    upper = " ".join(words)
+    nested = list(_INNER_CAPACITY.finditer(upper))
+    if nested:  # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH …": the innermost capacity signs
+        upper = upper[nested[-1].start():].strip()
+    capacity, title = split_capacity_title(upper)
+    return capacity, title, name
+
+
+_INNER_CAPACITY = re.compile(r"(?<=\s)(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.)\s*(?=[A-ZĐ])")
+
+
+def split_capacity_title(text: str) -> tuple[str, str | None]:
+    """Cut ``KT. BỘ TRƯỞNG THỨ TRƯỞNG`` into capacity and title at the last title word
+    (a ``PHÓ …`` title wins: ``KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM``).
+
+    >>> split_capacity_title("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM")
+    ('KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM')
+    >>> split_capacity_title("KT. CHỦ TỊCH ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC PHÓ CHỦ TỊCH")
+    ('KT. CHỦ TỊCH ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC', 'PHÓ CHỦ TỊCH')
+    """
+    m = _CAPACITY.match(text)
+    head, rest = (m.group("cap"), m.group("rest")) if m else ("", text)
+    heads = [h for h in _TITLE_HEADS.finditer(rest) if h.start() > 0]
+    deputy = [h for h in heads if h.group().startswith(("PHÓ", "THỨ"))]
+    if deputy or heads:
+        cut = (deputy or heads)[-1].start()
+        return f"{head} {rest[:cut].strip(' ,')}".strip(), rest[cut:].strip() or None
+    return f"{head} {rest}".strip(), None
+
+
+def _read_block(pieces: list[tuple[str, int]], start: int) -> tuple[SignatureBlock | None, int]:
+    capacity, title, name = _split_inline(pieces[start][0])
+    if name:
+        return SignatureBlock(capacity, title, name, pieces[start][1]), start + 1
+    title_parts = [title] if title else []
+    for j in range(start + 1, min(start + 12, len(pieces))):
+        cell, line = pieces[j]
         if re.match(r"^(?:Ký bởi|Cơ quan|Email|Ngày ký|Thời gian ký|Người ký)", cell):
             continue
         if is_person_name(cell):
             title = " ".join(title_parts) or None
-            return SignatureBlock(capacity, title, clean_name(cell), j)
-        if is_heading(cell) and not _CAPACITY.match(cell):
+            if title:  # organ lines stacked under the capacity belong to it
+                cut_capacity, cut_title = split_capacity_title(f"{capacity} {title}")
+                if cut_title:
+                    capacity, title = cut_capacity, cut_title
+            return SignatureBlock(capacity, title, clean_name(cell), line), j + 1
+        inner = _CAPACITY.match(cell)
+        if inner and _capitalised(inner.group("rest")):
+            capacity, title, name = _split_inline(cell)  # TM. ỦY BAN … then KT. CHỦ TỊCH
+            title_parts = [title] if title else []
+            if name:
+                return SignatureBlock(capacity, title, name, line), j + 1
+        elif is_heading(cell):
             title_parts.append(cell)
-        elif _SIGNED.match(cell) and not cell.strip("()").lower().endswith("ký"):
-            continue
-    return None
+    return None, start + 1
 
 
-def _unmarked(lines: list[str]) -> SignatureBlock | None:
-    """A name among the last lines, with the title line above it if there is one."""
-    for j in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
-        cells = split_cells(lines[j])
-        if cells and is_person_name(cells[-1]):
+def _unmarked(pieces: list[tuple[str, int]]) -> SignatureBlock | None:
+    """A name among the last pieces, with the title above it if there is one."""
+    for j in range(len(pieces) - 1, max(-1, len(pieces) - 8), -1):
+        cell, line = pieces[j]
+        if is_person_name(cell):
             title = None
-            if j > 0:
-                above = split_cells(lines[j - 1])
-                if above and is_heading(above[-1]) and not fold(above[-1]).startswith("noi nhan"):
-                    title = above[-1]
-            return SignatureBlock(None, title, clean_name(cells[-1]), j)
+            if j > 0 and is_heading(pieces[j - 1][0]) and not fold(pieces[j - 1][0]).startswith("noi nhan"):
+                title = pieces[j - 1][0]
+            return SignatureBlock(None, title, clean_name(cell), line)
     return None

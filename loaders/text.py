@@ -194,6 +194,7 @@ _SYMBOL_TAIL = re.compile(r"^\s*[A-ZĐ][A-Za-zĐđ]{0,6}(?:/|\b)")
 _SEPARATOR = re.compile(r"^\s*[-_*=~.]{1,}\s*$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 _HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*[:.]?\s*[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
+_NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*[\d.…_ ]*[-/]\S*\s*$")
 _DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
 
 
@@ -252,7 +253,7 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"
     if _COLUMNS.search(prev_line.strip()) or _COLUMNS.search(next_line.strip()):
         return "\n"  # a two-column layout line (header, Nơi nhận beside the signature)
-    if _HEADER_LINE.match(next_line):
+    if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
         return "\n"
     if _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
         return ""  # "01-" / "KL/TW"

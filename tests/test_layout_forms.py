@@ -1,0 +1,100 @@
+"""Forms found in real files (converted tables, packed cells, attachments), on short texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.loaders.extract import extract_text
+from vanban.loaders.recipients import noi_nhan_items
+from vanban.loaders.references import find_references
+from vanban.loaders.signatures import find_signatures, split_capacity_title
+from vanban.loaders.text import flow_view
+
+PIPE_HEADER = """| BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG  ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
+| --- | --- |
+| Số: 09/KH-BTNMT | *Hà Nội, ngày 06 tháng 8 năm 2024* |
+KẾ HOẠCH
+TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 13/CT-TTG NGÀY 02 THÁNG 5 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ
+Thực hiện Chỉ thị số 13/CT-TTg ngày 02 tháng 5 năm 2024 của Thủ tướng Chính phủ, Bộ ban hành Kế hoạch.
+1. Cục Biến đổi khí hậu chủ trì hoàn thiện dự thảo Nghị định sửa đổi Nghị định số 06/2022/NĐ-CP.
+| *Nơi nhận:* - Bộ trưởng (để báo cáo); - Văn phòng Chính phủ; - Lưu VT, VP(TH), BĐKH. | KT. BỘ TRƯỞNG THỨ TRƯỞNG     Lê Công Thành |
+"""
+
+
+def test_pipe_table_header_and_packed_signature_row() -> None:
+    doc = extract_text(PIPE_HEADER, "kh.txt").documents[0]
+    assert (doc.symbol, doc.doc_type, doc.date) == ("09/KH-BTNMT", "Kế hoạch", "2024-08-06")
+    assert doc.issuer.name == "Bộ Tài nguyên và Môi trường"  # not the Thủ tướng named in the subject
+    assert [(s.capacity, s.title, s.person) for s in doc.signatures] == [
+        ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Lê Công Thành")]
+    assert ("Văn phòng Chính phủ", None) in {(r.organ.name, r.purpose) for r in doc.recipients}
+    assert ("13/CT-TTg", "IMPLEMENTS") in [(r.symbol, r.relation.value) for r in doc.references]
+
+
+def test_cells_packed_with_slashes() -> None:
+    lines = [" / Nơi nhận: / - Như trên; / - Cục trưởng (để báo cáo); / - Lưu: VT, QLHC. | KT. CỤC TRƯỞNG "
+             "/ PHÓ CỤC TRƯỞNG /  /  /  / Vương Thành Chung"]
+    assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == [
+        ("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG", "Vương Thành Chung")]
+    assert [(i.text, i.purpose) for i in noi_nhan_items(lines)] == [("Cục trưởng", "b/c")]
+
+
+@pytest.mark.parametrize(
+    ("text", "capacity", "title"),
+    [
+        ("KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM", "KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM"),
+        ("TM. CHÍNH PHỦ THỦ TƯỚNG", "TM. CHÍNH PHỦ", "THỦ TƯỚNG"),
+        ("T/M BAN THƯỜNG VỤ BÍ THƯ", "T/M BAN THƯỜNG VỤ", "BÍ THƯ"),
+    ],
+)
+def test_capacity_and_title_in_one_cell(text: str, capacity: str, title: str) -> None:
+    assert split_capacity_title(text) == (capacity, title)
+
+
+def test_nested_capacity_signs_with_the_innermost() -> None:
+    lines = ["Nơi nhận:                 TM. ỦY BAN NHÂN DÂN", "- Bộ Công Thương;          KT. CHỦ TỊCH",
+             "- Sở Tư pháp;              PHÓ CHỦ TỊCH", "- Lưu: VT.", "                     Nguyễn Thế Phước"]
+    assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == [
+        ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thế Phước")]
+
+
+def test_attached_regulation_belongs_to_its_decision() -> None:
+    text = """ỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LÀO CAI
+Số: 16/2026/QĐ-UBND          Lào Cai, ngày 25 tháng 02 năm 2026
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý cụm công nghiệp
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; theo đề nghị của Giám đốc Sở.
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý cụm công nghiệp trên địa bàn tỉnh.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký và thay thế các quyết định trước đây về nội dung này.
+QUY CHẾ
+Quản lý các cụm công nghiệp
+(Ban hành kèm theo Quyết định số 16/2026/QĐ-UBND ngày 25/02/2026 của Ủy ban nhân dân tỉnh)
+Điều 1. Phạm vi điều chỉnh của quy chế này là hoạt động quản lý cụm công nghiệp trên địa bàn.
+Điều 2. Các sở, ngành phối hợp thực hiện quy chế theo chức năng và nhiệm vụ được giao.
+"""
+    docs = extract_text(text, "qd.txt").documents
+    assert [(d.symbol, d.doc_type) for d in docs] == [("16/2026/QĐ-UBND", "Quyết định")]
+
+
+def test_law_dated_at_its_end() -> None:
+    text = ("LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT GIÁ\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa "
+            "Việt Nam;\nĐiều 1. Sửa đổi một số điều.\nLuật này được Quốc hội khóa XV, Kỳ họp thứ 10 thông qua "
+            "ngày 10 tháng 12 năm 2025.")
+    assert extract_text(text, "luat.txt").documents[0].date == "2025-12-10"
+
+
+def test_documents_listed_with_the_implemented_one_are_implemented() -> None:
+    text = ("Thực hiện Chương trình hành động số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào Cai; Công văn số "
+            "2449-CV/ĐU ngày 07/9/2026 của Đảng ủy Ủy ban nhân dân tỉnh, gắn với Nghị quyết số 10-NQ/TW, Ủy ban "
+            "nhân dân tỉnh đề nghị các sở thực hiện Kết luận số 75-KL/TW.")
+    view = flow_view(text)
+    found, _ = find_references(view.text, source_file="t.txt", view=view)
+    assert [(r.symbol, r.relation.value) for r in found] == [
+        ("104-CTr/TU", "IMPLEMENTS"), ("2449-CV/ĐU", "IMPLEMENTS"), ("10-NQ/TW", "CITES"), ("75-KL/TW", "CITES")]
+
+
+def test_words_between_type_and_number() -> None:
+    view = flow_view("Thực hiện Chương trình hành độ số 104-CTr/Tu ngày 30/8/2026 của Tỉnh ủy")
+    found, _ = find_references(view.text, source_file="t.txt", view=view)
+    assert [(r.symbol, r.doc_type) for r in found] == [("104-CTr/Tu", "Chương trình")]
