@@ -49,9 +49,9 @@ from vanban.loaders.segment import (
 from vanban.loaders.signatures import find_signatures
 from vanban.loaders.symbols import (
     is_local_code,
-    parse_date,
     issuer_code,
     normalize_symbol,
+    parse_date,
     party_term,
     registry_issuer,
 )
