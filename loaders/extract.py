@@ -396,11 +396,29 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         start, end = rel(line)
         ev = evidence(start, end, "numbered-task")
         found = list(assignments.get(item.path, []))
+        if item.path not in execution_paths:
+            found += _item_assignments(item.text, ev, resolve)
         is_heading_item = task_rules.is_execution_heading(item.text.split("\n")[0])
         if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
         tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))
     return tuple(tasks + new_tasks), tuple(reports)
+
+
+def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
+    """A numbered task that names its organ: ``2. Giao Sở X chủ trì …`` or a heading
+    ``3. Sở X`` with its duties as bullets below (``- Chủ trì, phối hợp với …``)."""
+    names, role, _ = task_rules.subject_of(text.split("\n", 1)[0])
+    if not names:
+        heading = task_rules.heading_organ(text)
+        if heading is None:
+            return []
+        names = [heading]
+        role = Role.LEAD if re.search(r"(?m)^[-–+•]?\s*Chủ trì", text) else Role.PERFORM
+    found = [Assignment(o, role, ev) for o in (resolve(n) for n in names) if o is not None]
+    found += [Assignment(o, Role.COORDINATE, ev)
+              for o in (resolve(n) for n in task_rules.coordinators(text)) if o is not None]
+    return found
 
 
 # --- recipients ---------------------------------------------------------------------------

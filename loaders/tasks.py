@@ -34,6 +34,7 @@ __all__ = [
     "TaskItem",
     "assignment_units",
     "find_reports",
+    "heading_organ",
     "is_execution_heading",
     "numbered_tasks",
     "preamble_assignees",
@@ -65,6 +66,7 @@ _VERBS = (
 _NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội)"
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?:" + "|".join(
     re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
+_ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
 _LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")
 _REPORT = re.compile(
     r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
@@ -192,10 +194,20 @@ def split_organ_list(text: str) -> list[str]:
 
 
 def subject_of(text: str) -> tuple[list[str], Role, int]:
-    """(organ names, role, end of subject) of a unit that opens with an organ."""
+    """(organ names, role, end of subject) of a unit that opens with an organ.
+
+    ``X yêu cầu / đề nghị / giao Y …``: Y is the one told to act.
+    """
     text = _LEAD_IN.sub("", text.strip())
     if not looks_like_organ(text):
         return [], Role.PERFORM, 0
+    told = _ORDERS.search(text[:200])
+    first_verb = _VERB_RE.search(text)
+    if told and (first_verb is None or told.start() <= first_verb.start()) and looks_like_organ(
+            text[: told.start()]):
+        rest = text[told.end():]
+        names, role, end = subject_of(rest[:1].upper() + rest[1:])
+        return names, role, told.end() + end
     verb = _VERB_RE.search(text)
     if verb is None or verb.start() == 0:
         return [], Role.PERFORM, 0
@@ -212,10 +224,22 @@ def coordinators(text: str) -> list[str]:
     for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)(?=\s+(?:để|trong|"
                          r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
                          r"kiểm tra|tham mưu|theo dõi)\b|[;.():]|$)", text):
-        for name in split_organ_list(m.group("who")):
+        who = m.group("who")
+        verb = _VERB_RE.search(who)
+        if verb is not None:
+            who = who[: verb.start()]
+        for name in split_organ_list(who.strip(" ,")):
             if looks_like_organ(name) and not _GENERIC.search(name):
                 out.append(name)
     return out
+
+
+def heading_organ(text: str) -> str | None:
+    """A numbered heading that is only an organ's name (``2. Thanh tra tỉnh``), its tasks below."""
+    first = text.split("\n", 1)[0].strip(" .:")
+    if len(first.split()) > 12 or not looks_like_organ(first) or _VERB_RE.search(first):
+        return None
+    return first
 
 
 def find_reports(text: str) -> list[ReportPhrase]:

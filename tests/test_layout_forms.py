@@ -98,3 +98,34 @@ def test_words_between_type_and_number() -> None:
     view = flow_view("Thực hiện Chương trình hành độ số 104-CTr/Tu ngày 30/8/2026 của Tỉnh ủy")
     found, _ = find_references(view.text, source_file="t.txt", view=view)
     assert [(r.symbol, r.doc_type) for r in found] == [("104-CTr/Tu", "Chương trình")]
+
+
+def test_numbered_items_that_name_their_organ() -> None:
+    text = """ỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH YÊN BÁI
+Số: 77/UBND-KT               Yên Bái, ngày 02 tháng 3 năm 2026
+V/v triển khai Chỉ thị số 05/CT-TTg
+
+Thực hiện Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ, Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo như sau:
+1. Các Sở, ban, ngành thuộc tỉnh, Công an tỉnh tổ chức nghiên cứu, cụ thể hóa các nhiệm vụ được giao.
+2. Giao Sở Tài chính chủ trì, phối hợp với Sở Nội vụ xây dựng dự thảo kế hoạch, hoàn thành trước ngày 05/10.
+3. Thanh tra tỉnh
+- Chủ trì, phối hợp với các sở, ngành thanh tra việc thực hiện chỉ thị trên địa bàn.
+- Theo dõi, đôn đốc việc thực hiện các kết luận thanh tra.
+"""
+    doc = extract_text(text, "cv.txt").documents[0]
+    roles = {(a.organ.name, a.role.value) for t in doc.tasks for a in t.assignments}
+    assert ("Các Sở, ban, ngành thuộc tỉnh", "perform") in roles
+    assert ("Công an tỉnh Yên Bái", "perform") in roles
+    assert ("Sở Tài chính", "lead") in roles
+    assert ("Sở Nội vụ", "coordinate") in roles
+    assert ("Thanh tra tỉnh Yên Bái", "lead") in roles
+
+
+def test_the_one_told_to_act_is_the_object_of_yeu_cau() -> None:
+    from vanban.loaders.tasks import subject_of
+
+    names, _, _ = subject_of("Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương khẩn trương triển khai")
+    assert names == ["Các bộ, ngành, địa phương"]
+    names, _, _ = subject_of("Các huyện ủy căn cứ chức năng, nhiệm vụ được giao lãnh đạo thực hiện")
+    assert names == ["Các huyện ủy"]
