@@ -22,7 +22,9 @@ _PLACE_DATE = re.compile(
     r"[\d.…_ ]*\s*năm\s*\d{0,4})",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:\s*[-/](?!\s)[^\s|*]+)*)", re.IGNORECASE)
+_NUMBER = re.compile(
+    r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:\s*[-/](?!\s)[^\s|*]+|\s+-\s+[A-ZĐ][^\s|*]*)*)", re.IGNORECASE
+)
 _SUBJECT_START = re.compile(
     r"^(?:V/v|Về việc|Về|về|Thực hiện|Triển khai|Ban hành|Sửa đổi|Quy định|Hướng dẫn|"
     r"Tiếp tục|Bãi bỏ|Kiện toàn|Phê duyệt|Tăng cường|Đẩy mạnh|Tổ chức)\b"
@@ -122,6 +124,8 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
 
 def _read_symbol(text: str) -> tuple[str | None, str | None]:
     m = _NUMBER.search(text)
+    if m and not m.group("raw"):
+        m = _NUMBER.search(text, m.end()) or m
     if not m:
         return None, None
     raw = re.sub(r"\s+", "", m.group("raw"))

@@ -161,9 +161,13 @@ def titlecase_organ(heading: str) -> str:
                     "Ủy ban kiểm tra": "Ủy ban Kiểm tra"}[unit]
         if _COMMITTEE.match(titlecase_organ(m.group(2))):
             return f"{unit} {titlecase_organ(m.group(2))}"
-        parts = re.split(r"(\s+và\s+|,\s*|\s+-\s+)", m.group(2))
+        domain, place = m.group(2), ""
+        located = re.match(r"^(.*?)\s+(tỉnh|thành phố|huyện|quận|xã|phường|thị xã)\s+(\S.*)$", domain)
+        if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
+            domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
+        parts = re.split(r"(\s+và\s+|,\s*|\s+-\s+)", domain)
         phrases = [p if i % 2 else (p[:1].upper() + p[1:]) for i, p in enumerate(parts)]
-        return f"{unit} {''.join(phrases)}"
+        return f"{unit} {''.join(phrases)}{place}"
     return lower[:1].upper() + lower[1:]
 
 

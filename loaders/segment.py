@@ -28,7 +28,7 @@ _NUMBER_LINE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_DATE = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{0,4}", re.IGNORECASE)
-_SEPARATOR = re.compile(r"^[\s\-_*=~.]+$")
+_SEPARATOR = re.compile(r"^[\s\-_*=~.|]+$")
 _BODY_MIN_WORDS = 12
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -107,8 +107,15 @@ def _type_forms() -> tuple[tuple[str, str, str], ...]:
 
 
 def is_number_line(text: str) -> bool:
-    """The ``Số …`` line of a header (short, or beside the place and date column)."""
-    return bool(_NUMBER_LINE.match(text)) and (len(text) < 90 or bool(_PLACE_DATE.search(text)))
+    """The ``Số …`` line of a header (short, or beside the place and date column), or a
+    layout line with such a cell (``| Độc lập - Tự do - Hạnh phúc | Luật số: 140/2025/QH15``)."""
+    for cell in _COLUMNS.split(text):
+        if _NUMBER_LINE.match(cell) and (len(cell) < 90 or bool(_PLACE_DATE.search(cell))):
+            return True
+    return False
+
+
+_COLUMNS = re.compile(r"\s{3,}|\s*\|\s*")
 
 
 def _is_header_like(text: str) -> bool:
@@ -121,8 +128,11 @@ def _is_header_like(text: str) -> bool:
     )
 
 
+_MOTTO_ANYWHERE = re.compile(r"Độc lập\s*-\s*Tự do|CỘNG H[ÒO]A XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+
+
 def _is_body(text: str) -> bool:
-    if is_heading(text) or is_number_line(text) or _PLACE_DATE.search(text):
+    if is_heading(text) or is_number_line(text) or _PLACE_DATE.search(text) or _MOTTO_ANYWHERE.search(text):
         return False
     return len(text.split()) >= _BODY_MIN_WORDS or bool(re.match(r"^\d+\.\s", text))
 

@@ -191,7 +191,7 @@ _LIST_START = re.compile(
 )
 _SYMBOL_HEAD = re.compile(r"(?:\d[\d.]*-|/[A-ZĐ]{1,6}-)\s*$")
 _SYMBOL_TAIL = re.compile(r"^\s*[A-ZĐ][A-Za-zĐđ]{0,6}(?:/|\b)")
-_SEPARATOR = re.compile(r"^\s*[-_*=~.]{1,}\s*$")
+_SEPARATOR = re.compile(r"^\s*[-_*=~.|]{1,}\s*$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 _HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*[:.]?\s*[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
 _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*[\d.…_ ]*[-/]\S*\s*$")
