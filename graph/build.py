@@ -14,15 +14,17 @@ input always gives the same graph. Every edge carries ``source_file``, ``span``,
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from vanban.graph.identity import Claim, assign_ids, slug
 from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts, OrganRef
 from vanban.graph.vocabulary import EdgeType, NodeKind
+from vanban.loaders.symbols import normalize_symbol
 
 __all__ = ["build_graph", "organ_id", "person_id"]
 
@@ -71,7 +73,7 @@ def _evidence_attrs(ev: Evidence) -> dict:
 
 def build_graph(files: Iterable[FileFacts]) -> nx.MultiDiGraph:
     """One graph from the facts of many files (order of ``files`` does not matter)."""
-    files = sorted(files, key=lambda f: f.source_file)
+    files = _numbers_from_citations(sorted(files, key=lambda f: f.source_file))
     claims: list[Claim] = []
     claim_of: dict[int, int] = {}  # id(obj) -> claim id
 
@@ -174,6 +176,49 @@ def build_graph(files: Iterable[FileFacts]) -> nx.MultiDiGraph:
                 edges.add(("COPIES", did, cid), did, cid,
                           {"type": EdgeType.COPIES.value, **_evidence_attrs(doc.copies.evidence)})
     return _assemble(docs, organs, persons, tasks, edges)
+
+
+def _numbers_from_citations(files: list[FileFacts]) -> list[FileFacts]:
+    """A signed copy whose number field is blank (``Số    -CTr/TU``) takes the number other
+    documents cite it by: a cited symbol of the same series, scope and type that no read
+    document carries, and — when several fit — the one whose citations name what this
+    document implements (``… 104-CTr/TU … thực hiện Kết luận số 75-KL/TW``)."""
+    read = {normalize_symbol(d.symbol) for f in files for d in f.documents if d.symbol}
+    cited: dict[tuple[str, str, str | None], dict[str, list[DocumentRef]]] = defaultdict(dict)
+    for f in files:
+        for doc in f.documents:
+            for ref in _refs_of(doc):
+                key = normalize_symbol(ref.symbol) if ref.symbol else None
+                if key and key not in read:
+                    series = _SERIES.sub("", key, count=1)
+                    cited[(series, ref.scope, ref.doc_type)].setdefault(key, []).append(ref)
+    out = []
+    for f in files:
+        docs = []
+        for doc in f.documents:
+            if doc.symbol is None and doc.number_suffix and doc.same_as is None:
+                found = cited.get((normalize_symbol(doc.number_suffix), doc.scope, doc.doc_type), {})
+                symbol = _best_citation(doc, found)
+                if symbol:
+                    doc = replace(doc, symbol=symbol, notes=(*doc.notes, "number read from citations"))
+            docs.append(doc)
+        out.append(replace(f, documents=tuple(docs)))
+    return out
+
+
+_SERIES = re.compile(r"^\d+(?:\.\d+)?[A-Z]?[-/]")
+
+
+def _best_citation(doc: DocumentFacts, found: dict[str, list[DocumentRef]]) -> str | None:
+    if len(found) > 1:
+        implemented = [normalize_symbol(r.symbol) for r in doc.references
+                       if r.symbol and r.relation is EdgeType.IMPLEMENTS]
+        found = {k: refs for k, refs in found.items()
+                 if any(s in normalize_symbol(r.evidence.sentence) for r in refs for s in implemented)}
+    if len(found) != 1:
+        return None
+    number = _SERIES.match(next(iter(found))).group()  # "104-": the citation's number …
+    return number + doc.number_suffix  # … with the series as the document itself writes it
 
 
 def _refs_of(doc: DocumentFacts) -> list[DocumentRef]:

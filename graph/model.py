@@ -131,6 +131,7 @@ class DocumentFacts:
     issuer: OrganRef | None
     scope: str = ""
     term: str | None = None
+    number_suffix: str | None = None  # "CTr/TU" of a signed copy whose number field is blank
     same_as: DocumentRef | None = None  # a repeated text of a document named elsewhere
     copies: DocumentRef | None = None
     signatures: tuple[Signature, ...] = ()

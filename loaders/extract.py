@@ -35,7 +35,13 @@ from vanban.graph.vocabulary import EdgeType, Role
 from vanban.loaders import tasks as task_rules
 from vanban.loaders.header import Header, parse_header, split_cells
 from vanban.loaders.lexicon import organ_registry
-from vanban.loaders.organs import OrganScope, looks_like_organ, resolve_organ, titlecase_organ
+from vanban.loaders.organs import (
+    OrganScope,
+    locality_key,
+    looks_like_organ,
+    resolve_organ,
+    titlecase_organ,
+)
 from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
 from vanban.loaders.references import find_references, is_self_reference
 from vanban.loaders.segment import (
@@ -69,8 +75,9 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
     """Facts of every document in one file's text. Raises :class:`LoadError` if none."""
     clean = clean_view(raw)
     flow = join_lines(clean)
-    flow_lines = view_lines(flow)
-    clean_lines = view_lines(clean)
+    body_start = front_matter_end(raw)
+    flow_lines = [ln for ln in view_lines(flow) if flow.offsets[ln.start] >= body_start]
+    clean_lines = [ln for ln in view_lines(clean) if clean.offsets[ln.start] >= body_start]
     if not flow_lines:
         raise LoadError(source_file, "no text")
     documents: list[DocumentFacts] = []
@@ -78,9 +85,27 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
         doc = _document(index, segment, flow, flow_lines, clean, clean_lines, source_file,
                         documents)
         documents.append(doc)
-    if not any(d.symbol or d.doc_type or d.references or d.signatures for d in documents):
+    if not any(d.symbol or d.doc_type or d.signatures or d.issuer for d in documents):
         raise LoadError(source_file, "no directive document recognised")
     return FileFacts(source_file, tuple(documents))
+
+
+def front_matter_end(raw: str) -> int:
+    r"""Where the document starts after a leading block of markdown ``#`` comment lines (a
+    converter's title and notes, not part of the directive).
+
+    >>> front_matter_end("# note\n# more\n\nTỈNH ỦY")
+    15
+    """
+    pos = 0
+    lines = raw.split("\n")
+    if not lines or not lines[0].lstrip().startswith("#"):
+        return 0
+    for line in lines:
+        if line.strip() and not line.lstrip().startswith("#"):
+            break
+        pos += len(line) + 1
+    return pos
 
 
 def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Line],
@@ -162,8 +187,10 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
         place=header.place,
         subject=header.subject,
         issuer=issuer,
-        scope=doc_scope,
+        scope=doc_scope or (_symbol_scope(f"1-{header.blank_symbol_suffix}", issuer, scope)
+                            if header.blank_symbol_suffix else ""),
         term=term,
+        number_suffix=header.blank_symbol_suffix,
         same_as=same_as,
         copies=copies,
         signatures=signatures,
@@ -312,23 +339,48 @@ def _passed_on(text: str) -> str | None:
 # --- scopes -------------------------------------------------------------------------------
 
 def _symbol_scope(symbol: str, issuer: OrganRef | None, scope: OrganScope) -> str:
+    """Local series (…/TU, …/UBND-…) are numbered per locality; national ones are not."""
     if not is_local_code(issuer_code(symbol)):
         return ""
-    if issuer is not None:
-        return OrganScope.of(issuer).key or fold(issuer.name)
-    return scope.key or "?"
+    return locality_key(issuer) or locality_key(scope.issuer) or "?"
 
 
 def _scoped(ref: DocumentRef, scope: OrganScope) -> DocumentRef:
+    """The scope of a referenced symbol: the locality of the issuer it names, else (a central
+    issuer named for a local symbol is a misreading) the locality of the citing document."""
+    if ref.symbol and ref.issuer is not None and not _issuer_fits(ref.symbol, ref.issuer):
+        ref = replace(ref, issuer=None)  # "Kế hoạch thực hiện 104-CTr/TU của UBND tỉnh": not its issuer
     if ref.symbol:
         if not is_local_code(issuer_code(ref.symbol)):
             return ref
-        if ref.issuer is not None:
-            return replace(ref, scope=OrganScope.of(ref.issuer).key or fold(ref.issuer.name))
-        return replace(ref, scope=scope.key or "?")
+        own = locality_key(scope.issuer)
+        named = locality_key(ref.issuer) if ref.issuer is not None and not _is_central(ref.issuer) else ""
+        return replace(ref, scope=named or own or "?")
     if ref.title and re.search(r"\b(?:tỉnh|thành phố|huyện|Khối|khối)\b", ref.title):
-        return replace(ref, scope=scope.key or "?")
+        return replace(ref, scope=locality_key(scope.issuer) or "?")
     return ref
+
+
+_PARTY_CODE = re.compile(r"(?:TW|TU|HU|QU|TXU|ĐU|ĐUK|VPTU|VPQU|VPHU|BTGTU|BDVTU|UBKTTU)$")
+_STATE_ORGAN = re.compile(
+    r"^(?:Ủy ban nhân dân|Hội đồng nhân dân|Sở|Bộ|Chính phủ|Thủ tướng|Quốc hội|Văn phòng Chính phủ)\b"
+)
+
+
+def _issuer_fits(symbol: str, issuer: OrganRef) -> bool:
+    """A party series (…/TU, …/TW) is not issued by a state body, nor a state series by a party
+    committee: such a ``của …`` belongs to another phrase of the sentence."""
+    code = (issuer_code(symbol) or "").upper()
+    party_series = "-" in symbol.split("/")[0] and bool(_PARTY_CODE.search(code))
+    state_issuer = bool(_STATE_ORGAN.match(issuer.name))
+    return not (party_series and state_issuer)
+
+
+def _is_central(organ: OrganRef) -> bool:
+    node = organ
+    while node.parent is not None:
+        node = node.parent
+    return fold(node.name) in organ_registry().by_fold
 
 
 # --- tasks, assignments, reports ----------------------------------------------------------

@@ -28,6 +28,7 @@ from vanban.loaders.text import fold, normalize_tones
 __all__ = [
     "OrganScope",
     "clean_organ_text",
+    "locality_key",
     "looks_like_organ",
     "resolve_organ",
     "titlecase_organ",
@@ -199,6 +200,11 @@ class OrganScope:
 
 
 def _add_anchors(name: str, anchors: dict[str, str]) -> None:
+    located = _TRAILING_PLACE.search(name)
+    if located and not _PROVINCIAL_BODY.match(name):
+        # "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai": its province's organs are "tỉnh", "Tỉnh ủy"
+        level, place = located.group(1), located.group(2)
+        _add_anchors(f"Ủy ban nhân dân {level} {place}", anchors)
     m = _COMMITTEE.search(name)
     if not m or m.start() != 0:
         return
@@ -228,6 +234,42 @@ def _add_anchors(name: str, anchors: dict[str, str]) -> None:
         anchors.setdefault(level, f"{_LEVELS[level]} {place}")
         anchors.setdefault(fold(f"Ủy ban nhân dân {_LEVELS[level]}"),
                            f"Ủy ban nhân dân {_LEVELS[level]} {place}")
+
+
+_LOCAL_HEADS = re.compile(
+    r"^(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Ủy ban nhân dân|Hội đồng nhân dân)\s+"
+    r"(?:(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)\s+)?(?P<place>\S.*)$"
+)
+
+
+def locality_key(organ: OrganRef | None) -> str:
+    """The locality whose symbol series an organ's documents belong to, folded: ``lao cai``
+    for Tỉnh ủy Lào Cai, its departments and Ủy ban nhân dân tỉnh Lào Cai alike; otherwise
+    the organ's own key (a bloc committee, a central body). ``""`` when unknown.
+
+    >>> locality_key(resolve_organ("Ban Tuyên giáo Tỉnh ủy Lào Cai"))
+    'lao cai'
+    >>> locality_key(resolve_organ("UBND tỉnh Lào Cai"))
+    'lao cai'
+    """
+    node = organ
+    while node is not None:
+        m = _LOCAL_HEADS.match(node.name)
+        if m:
+            return fold(m.group("place"))
+        node = node.parent
+    if organ is None or organ.collective or _BARE_LOCAL.search(organ.name):
+        return ""  # "Tỉnh ủy" with no place: the locality is not named
+    return fold(organ.name)
+
+
+_BARE_LOCAL = re.compile(
+    r"(?:Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Ủy ban nhân dân|tỉnh|huyện|thành phố)$"
+)
+
+
+_PROVINCIAL_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:tỉnh|thành phố|huyện|quận)\s")
+_TRAILING_PLACE = re.compile(r"\b(tỉnh|thành phố|huyện|quận)\s+([A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*)*)$")
 
 
 def looks_like_organ(text: str) -> bool:

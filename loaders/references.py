@@ -54,8 +54,10 @@ _NAMED = re.compile(
     r"|Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
     r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|Khối|khối)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
     r"(?:lần thứ\s+)?[IVXL]+(?:\s+của\s+Đảng(?!\s+bộ))?"
-    r"|Luật\s+(?!sư\b)[\wÀ-ỹĐđ][^,;.()\n]*?(?=\s+(?:và|ngày|số|năm\s+\d|được|đã|để|có|nhằm|theo|"
-    r"trong|tại|của|với|hiện hành|về)\b|[,;.()\n]|$)"
+    r"|Luật\s+(?!(?:sư|và|này|định|pháp|lệ|hiện hành|các|của|về|đã|được|để|thì|mà|với|cho|số|năm|"
+    r"trên|khi|nêu|quy)\b)[\wÀ-ỹĐđ][^,;.()\n]*?"
+    r"(?=\s+(?:và|ngày|số|năm\s+\d|được|đã|để|có|nhằm|theo|trong|tại|của|với|hiện hành|về|cho|trên|"
+    r"đối với|khi|nêu|quy định)\b|[,;.()\n]|$)"
     r"|Hiến pháp(?:\s+năm\s+\d{4}|\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?"
     r")"
 )
@@ -67,6 +69,10 @@ _TAIL = re.compile(
     r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn)\b|[,;()\n.]|$))?"
     rf"(?:\s*,?\s*ngày\s*(?P<date2>{_DATE}))?"
     r"(?:\s*\(?\s*khóa\s+(?P<term>[IVXL]+)\s*\)?)?"
+)
+_ISSUER_END = re.compile(
+    r"\s(?:thực hiện|triển khai|thành|đến|cho|tại|với|về|để|nhằm|trong|theo|ban hành|quy định|hướng dẫn|"
+    r"phê duyệt|đã|được|là|có|gửi|kèm|sửa đổi|bổ sung)\b"
 )
 _NESTED = re.compile(
     r"^\s*,?\s*(?:về|để)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
@@ -183,7 +189,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
                 if term_in_issuer:
                     term = term or term_in_issuer.group(1)
                     issuer_text = issuer_text[: term_in_issuer.start()]
-                issuer = resolve_issuer(issuer_text)
+                issuer = resolve_issuer(_ISSUER_END.split(issuer_text, 1)[0])
             end = m.end() + tail.end()
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "numbered-reference")
         numbers = re.findall(r"\d+[a-z]?", m.group("list"))

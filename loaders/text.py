@@ -136,7 +136,11 @@ _TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) 
 
 
 _MARKDOWN_INLINE = re.compile(r"\*\*|__|\\\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?sup>|</?b>|</?i>")
-_MARKDOWN_LINE = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)")
+_MARKDOWN_LINE = re.compile(
+    r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)"
+    r"|^[ \t]*={3,}[^\n]*={3,}[ \t]*$"  # page markers of OCR dumps: "===== Trang 2 ====="
+    r"|^[ \t]*\[(?:OCR|Bản trích)[^\n]*$"  # an extraction tool's banner line
+)
 
 
 def clean_view(raw: str) -> TextView:

@@ -111,3 +111,45 @@ def test_building_twice_gives_identical_json_whatever_the_file_order() -> None:
 def test_samples_export_is_deterministic(sample_result) -> None:
     assert graph_to_json(build_graph(sample_result.facts)) == graph_to_json(
         build_graph(list(reversed(sample_result.facts))))
+
+
+SIGNED_COPY = """TỈNH ỦY CAO BẰNG
+*
+Số         -CTr/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Cao Bằng, ngày        tháng 5 năm 2022
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+thực hiện Chỉ thị số 12-CT/TW, ngày 03/4/2022 của Bộ Chính trị
+
+Thực hiện Chỉ thị số 12-CT/TW, ngày 03/4/2022 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành chương trình.
+Nội dung chính của chương trình được trình bày đầy đủ trong các mục dưới đây của văn bản này.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Trần Hồng Minh
+"""
+
+CITING = """ỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH CAO BẰNG
+Số: 501/UBND-TH              Cao Bằng, ngày 20 tháng 6 năm 2022
+V/v triển khai Chương trình hành động số 45-CTr/TU
+
+Thực hiện Chương trình hành động số 45-CTr/TU ngày 16/5/2022 của Tỉnh ủy Cao Bằng thực hiện Chỉ thị số 12-CT/TW
+của Bộ Chính trị, Ủy ban nhân dân tỉnh đề nghị các sở triển khai. Căn cứ Chương trình số 30-CTr/TU của Tỉnh ủy.
+"""
+
+
+def test_a_blank_number_is_read_from_the_documents_citing_it() -> None:
+    g = graph_of(("copy.txt", SIGNED_COPY), ("cv.txt", CITING))
+    [node] = docs_with_symbol(g, "45-CTr/TU")
+    attrs = g.nodes[node]
+    assert attrs["read"] and attrs["sources"] == ["copy.txt", "cv.txt"]
+    assert attrs["date"] == "2022-05-16"  # the copy's own date field is blank
+    assert docs_with_symbol(g, "30-CTr/TU")  # the other cited programme stays a stub
+
+
+def test_an_issuer_that_cannot_issue_the_series_is_not_kept() -> None:
+    text = ("Thực hiện Kế hoạch thực hiện Chương trình hành động số 45-CTr/TU của Ủy ban nhân dân tỉnh, "
+            "các sở triển khai nhiệm vụ được giao trong năm.")
+    g = graph_of(("a.txt", "CÔNG VĂN\n" + text + "\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Hồng Minh"))
+    [node] = docs_with_symbol(g, "45-CTr/TU")
+    assert not [v for _, v, d in g.out_edges(node, data=True) if d["type"] == "ISSUED_BY"]

@@ -48,7 +48,7 @@ def test_party_document_end_to_end() -> None:
     doc = extract_text(PARTY_HEADER, "kh.txt").documents[0]
     assert (doc.symbol, doc.doc_type, doc.date, doc.place) == ("88-KH/TU", "Kế hoạch", "2024-03-02", "Bắc Kạn")
     assert doc.issuer.name == "Tỉnh ủy Bắc Kạn"
-    assert doc.scope == "tinh uy bac kan"
+    assert doc.scope == "bac kan"
     assert [(r.symbol, r.relation.value) for r in doc.references][:1] == [("05-CT/TW", "IMPLEMENTS")]
     assert [(s.capacity, s.title, s.person) for s in doc.signatures] == [
         ("T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Hoàng Duy Chinh")]
@@ -293,3 +293,9 @@ def test_organ_lists_keep_names_with_commas_and_va() -> None:
 def test_reports_to_phrases(text: str, to: str, via: str | None) -> None:
     phrases = find_reports(text)
     assert [(p.to, p.via) for p in phrases] == [(to, via)]
+
+
+def test_leading_markdown_comments_are_front_matter() -> None:
+    text = "# CHƯƠNG TRÌNH SỐ 9-CTr/TU (ghi chú của người chuyển đổi)\n# nguồn: tệp PDF\n\n" + PARTY_HEADER
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert (doc.symbol, doc.doc_type) == ("88-KH/TU", "Kế hoạch")

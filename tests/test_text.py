@@ -98,3 +98,8 @@ def test_fold_is_tone_and_case_insensitive() -> None:
     assert fold("Tỉnh Uỷ") == fold("tinh uy") == fold("TỈNH ỦY")
     assert fold("Đảng ủy") == "dang uy"
     assert fold(unicodedata.normalize("NFD", "Lạng Sơn")) == "lang son"
+
+
+def test_page_markers_and_tool_banners_are_not_text() -> None:
+    raw = "[OCR] [Bản trích chữ tự động]\n===== Trang 1 =====\nKẾT LUẬN\n===== Trang 2 =====\nnội dung"
+    assert clean_view(raw).text.split() == ["KẾT", "LUẬN", "nội", "dung"]

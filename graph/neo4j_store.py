@@ -1,0 +1,515 @@
+"""Store the graph in a Neo4j 5.x database with the official driver.
+
+The data model follows the closed vocabulary: each node kind is a label (``Document``,
+``Organ``, ``Person``, ``Task``) with the node id in ``id``; each edge type is a relationship
+type (``IMPLEMENTS``, ``CITES``, …). Every attribute of the embedded graph is stored,
+evidence included, plus two derived properties: ``label`` on nodes (the short label the
+command line prints) and ``key``/``edge_id`` on relationships (the edge's key in the
+``MultiDiGraph`` and a database-wide identity built from it).
+
+Property conversion (Neo4j holds scalars and homogeneous lists of scalars only):
+
+* ``None`` is not stored (a missing property reads back as ``null``);
+* strings, numbers, booleans and lists of one of those types are stored as they are,
+  empty lists included;
+* anything else (dicts, lists holding ``None`` or mixed types, nested lists) is stored as
+  JSON text and its name is listed in the node's or relationship's ``json_properties``.
+
+Loading is idempotent: nodes are merged on ``id`` and relationships on ``edge_id``, both
+backed by uniqueness constraints created with ``IF NOT EXISTS``. Loading the facts of some
+files *replaces* what those files said before: their relationships that are no longer
+stated go, their names leave the ``sources`` of nodes, and nodes left unreferenced and
+sourced from no other file go. What other files contributed stays.
+
+Connection settings come from the environment (see :class:`Neo4jSettings`); the password
+never appears in a message.
+
+>>> to_properties({"a": None, "b": [1, 2], "c": {"x": 1}, "d": [None, "x"]})
+{'b': [1, 2], 'c': '{"x": 1}', 'd': '[null, "x"]', 'json_properties': ['c', 'd']}
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, LiteralString, cast
+
+import networkx as nx
+
+from vanban.errors import StoreError
+from vanban.graph.vocabulary import EdgeType, NodeKind
+
+__all__ = [
+    "LoadReport",
+    "Neo4jSettings",
+    "Neo4jStore",
+    "edge_id",
+    "from_properties",
+    "to_properties",
+]
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_DATABASE = "neo4j"
+DEFAULT_BATCH = 1000
+JSON_PROPERTIES = "json_properties"
+# Properties the store adds; they are not attributes of the embedded graph.
+STORE_NODE_PROPERTIES = frozenset({"label", JSON_PROPERTIES})
+STORE_EDGE_PROPERTIES = frozenset({"key", "edge_id", JSON_PROPERTIES})
+
+
+# --- settings -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where the database is and who we are; ``repr`` never shows the password.
+
+    >>> s = Neo4jSettings.from_env({"NEO4J_PASSWORD": "s3cret"})
+    >>> s.uri, s.user, s.database, "s3cret" in repr(s)
+    ('bolt://127.0.0.1:7687', 'neo4j', 'neo4j', False)
+    """
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str = field(default="", repr=False)
+    database: str = DEFAULT_DATABASE
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Neo4jSettings:
+        """``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD`` (or ``NEO4J_PASSWORD_FILE``, a file
+        holding it, as container secrets are mounted) and ``NEO4J_DATABASE``."""
+        env = os.environ if environ is None else environ
+        password = env.get("NEO4J_PASSWORD") or ""
+        if not password and env.get("NEO4J_PASSWORD_FILE"):
+            try:
+                with open(env["NEO4J_PASSWORD_FILE"], encoding="utf-8") as handle:
+                    password = handle.read().strip()
+            except OSError as error:
+                raise StoreError(f"NEO4J_PASSWORD_FILE: cannot read it ({error.strerror})") from None
+        if not password:
+            raise StoreError("NEO4J_PASSWORD is not set (the Neo4j user's password; "
+                             "NEO4J_URI, NEO4J_USER and NEO4J_DATABASE are optional)")
+        return cls(uri=env.get("NEO4J_URI") or DEFAULT_URI, user=env.get("NEO4J_USER") or DEFAULT_USER,
+                   password=password, database=env.get("NEO4J_DATABASE") or DEFAULT_DATABASE)
+
+    @property
+    def address(self) -> str:
+        """The URI without any user information, safe to print."""
+        return re.sub(r"//[^/@]*@", "//", self.uri)
+
+    def redact(self, text: str) -> str:
+        """``text`` with the password (and any user:password@ in URIs) masked."""
+        if self.password:
+            text = text.replace(self.password, "***")
+        return re.sub(r"//[^/@\s]*@", "//***@", text)
+
+
+# --- property conversion ----------------------------------------------------------------------
+
+_SCALARS = (str, bool, int, float)
+
+
+def _storable_list(values: list | tuple) -> bool:
+    if not values:
+        return True
+    if any(v is None or not isinstance(v, _SCALARS) for v in values):
+        return False
+    if all(isinstance(v, str) for v in values) or all(isinstance(v, bool) for v in values):
+        return True
+    return all(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+
+
+def to_properties(attrs: Mapping[str, Any], skip: Iterable[str] = ()) -> dict[str, Any]:
+    """Attributes as Neo4j properties (see the module docstring for the rules)."""
+    out: dict[str, Any] = {}
+    encoded = []
+    skipped = set(skip)
+    for name, value in attrs.items():
+        if name in skipped or value is None:
+            continue
+        if isinstance(value, _SCALARS):
+            out[name] = value
+        elif isinstance(value, list | tuple) and _storable_list(value):
+            out[name] = list(value)
+        else:
+            out[name] = json.dumps(value, ensure_ascii=False, sort_keys=True,
+                                   default=lambda v: sorted(v) if isinstance(v, set | frozenset) else str(v))
+            encoded.append(name)
+    if encoded:
+        out[JSON_PROPERTIES] = encoded
+    return out
+
+
+def from_properties(props: Mapping[str, Any], store_keys: Iterable[str] = ()) -> dict[str, Any]:
+    """Stored properties back as attributes: JSON text decoded, the store's own keys dropped.
+
+    >>> from_properties(to_properties({"c": {"x": 1}, "n": 2}))
+    {'c': {'x': 1}, 'n': 2}
+    """
+    encoded = set(props.get(JSON_PROPERTIES) or ())
+    dropped = set(store_keys) | {JSON_PROPERTIES}
+    return {k: (json.loads(v) if k in encoded else v) for k, v in props.items() if k not in dropped}
+
+
+def edge_id(source: str, target: str, key: str) -> str:
+    """A relationship's identity in the database.
+
+    The ``MultiDiGraph`` key (``CITES|001.txt``) is unique only between its two nodes, so the
+    stored identity adds them.
+
+    >>> edge_id("doc:a", "doc:b", "CITES|a.txt")
+    'doc:a -[CITES|a.txt]-> doc:b'
+    """
+    return f"{source} -[{key}]-> {target}"
+
+
+# --- statements built from the closed vocabulary -----------------------------------------------
+#
+# Cypher cannot take a label or a relationship type as a $parameter, so the statements that
+# name one are formatted here, once, from the members of NodeKind and EdgeType: values from
+# the vocabulary module, never from input files or users. Every value in every statement is a
+# $parameter. _name() re-checks each name, so an edit to the enums cannot smuggle Cypher in.
+
+def _name(member: NodeKind | EdgeType) -> LiteralString:
+    if not re.fullmatch(r"[A-Z][A-Za-z_]*", member.value):
+        raise ValueError(f"not a plain Cypher name: {member.value!r}")
+    return cast(LiteralString, member.value)
+
+
+def _constraint_statements() -> list[LiteralString]:
+    statements: list[LiteralString] = []
+    for kind in NodeKind:
+        label = _name(kind)
+        statements.append("CREATE CONSTRAINT vanban_" + label.lower() + "_id IF NOT EXISTS "
+                          "FOR (n:" + label + ") REQUIRE n.id IS UNIQUE")
+    for edge in EdgeType:
+        rel = _name(edge)
+        statements.append("CREATE CONSTRAINT vanban_" + rel.lower() + "_edge_id IF NOT EXISTS "
+                          "FOR ()-[r:" + rel + "]-() REQUIRE r.edge_id IS UNIQUE")
+        statements.append("CREATE INDEX vanban_" + rel.lower() + "_source_file IF NOT EXISTS "
+                          "FOR ()-[r:" + rel + "]-() ON (r.source_file)")
+    reports = _name(EdgeType.REPORTS_TO)
+    statements.append("CREATE INDEX vanban_" + reports.lower() + "_via_id IF NOT EXISTS "
+                      "FOR ()-[r:" + reports + "]-() ON (r.via_id)")
+    return statements
+
+
+def _drop_statements() -> list[LiteralString]:
+    statements: list[LiteralString] = []
+    for kind in NodeKind:
+        statements.append("DROP CONSTRAINT vanban_" + _name(kind).lower() + "_id IF EXISTS")
+    for edge in EdgeType:
+        rel = _name(edge).lower()
+        statements.append("DROP CONSTRAINT vanban_" + rel + "_edge_id IF EXISTS")
+        statements.append("DROP INDEX vanban_" + rel + "_source_file IF EXISTS")
+    statements.append("DROP INDEX vanban_" + _name(EdgeType.REPORTS_TO).lower() + "_via_id IF EXISTS")
+    return statements
+
+
+def _merge_nodes_statement(kind: NodeKind) -> LiteralString:
+    # A document read in a file that is not being replaced keeps its own properties when the
+    # files being loaded only mention it (their view of it is second-hand); its ``sources``
+    # are merged either way. Everything else is overwritten; a null value removes a property.
+    return ("UNWIND $rows AS row "
+            "MERGE (n:" + _name(kind) + " {id: row.id}) "
+            "WITH n, row, coalesce(n.sources, []) AS kept "
+            "SET n += CASE WHEN n.read = true AND row.props.read = false AND size(kept) > 0 "
+            "THEN {} ELSE row.props END "
+            "SET n.sources = CASE WHEN row.sources IS NULL THEN n.sources "
+            "ELSE COLLECT { UNWIND kept + row.sources AS s RETURN DISTINCT s ORDER BY s } END")
+
+
+def _merge_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind) -> LiteralString:
+    # An edge already stated by a file that is not being replaced keeps that file's evidence.
+    return ("UNWIND $rows AS row "
+            "MATCH (a:" + _name(source) + " {id: row.source}) "
+            "MATCH (b:" + _name(target) + " {id: row.target}) "
+            "MERGE (a)-[r:" + _name(edge) + " {edge_id: row.edge_id}]->(b) "
+            "SET r += CASE WHEN r.source_file IS NULL OR r.source_file IN $files "
+            "THEN row.props ELSE {} END")
+
+
+def _edges_of_files_statement(edge: EdgeType) -> LiteralString:
+    return ("MATCH ()-[r:" + _name(edge) + "]->() WHERE r.source_file IN $files "
+            "RETURN r.edge_id AS edge_id")
+
+
+def _delete_edges_statement(edge: EdgeType) -> LiteralString:
+    return ("UNWIND $ids AS id MATCH ()-[r:" + _name(edge) + " {edge_id: id}]->() "
+            "DELETE r RETURN count(r) AS deleted")
+
+
+def _strip_sources_statement(kind: NodeKind) -> LiteralString:
+    return ("MATCH (n:" + _name(kind) + ") WHERE any(s IN n.sources WHERE s IN $files) "
+            "SET n.sources = [s IN n.sources WHERE NOT s IN $files]")
+
+
+def _orphans_statement(kind: NodeKind) -> LiteralString:
+    # Unreferenced: no incoming relationship, no outgoing one except PART_OF (which the
+    # organ's own name implies), not the ``via`` of a reporting line; and sourced from no
+    # remaining file. Organs and persons carry no ``sources``: they live while referred to.
+    part_of, reports = _name(EdgeType.PART_OF), _name(EdgeType.REPORTS_TO)
+    return ("MATCH (n:" + _name(kind) + ") "
+            "WHERE size(coalesce(n.sources, [])) = 0 AND NOT EXISTS { (n)<--() } "
+            "AND NOT EXISTS { (n)-[r]->() WHERE type(r) <> '" + part_of + "' } "
+            "AND NOT EXISTS { MATCH ()-[line:" + reports + "]->() WHERE line.via_id = n.id } "
+            "RETURN n.id AS id")
+
+
+def _delete_nodes_statement(kind: NodeKind) -> LiteralString:
+    return ("UNWIND $ids AS id MATCH (n:" + _name(kind) + " {id: id}) "
+            "DETACH DELETE n RETURN count(n) AS deleted")
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+def _node_label(attrs: Mapping[str, Any]) -> str:
+    from vanban.queries.lookup import document_label
+    return document_label(attrs)
+
+
+def node_rows(graph: nx.MultiDiGraph) -> dict[NodeKind, list[dict]]:
+    """The graph's nodes as parameter rows, by kind."""
+    rows: dict[NodeKind, list[dict]] = defaultdict(list)
+    for node, attrs in graph.nodes(data=True):
+        kind = NodeKind(attrs["kind"])
+        sources = attrs.get("sources")
+        props = to_properties(attrs, skip=("sources",))
+        props["label"] = _node_label(attrs)
+        for name, value in attrs.items():  # None now must not survive from a previous load
+            if value is None and name != "sources":
+                props[name] = None
+        props.setdefault(JSON_PROPERTIES, None)
+        rows[kind].append({"id": node, "props": props,
+                           "sources": list(sources) if isinstance(sources, list | tuple) else None})
+    return rows
+
+
+def edge_rows(graph: nx.MultiDiGraph) -> dict[tuple[EdgeType, NodeKind, NodeKind], list[dict]]:
+    """The graph's edges as parameter rows, by (type, source kind, target kind)."""
+    rows: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict]] = defaultdict(list)
+    kinds = {node: NodeKind(attrs["kind"]) for node, attrs in graph.nodes(data=True)}
+    for source, target, key, attrs in graph.edges(keys=True, data=True):
+        edge = EdgeType(attrs["type"])
+        props = to_properties(attrs, skip=("type",))
+        props["key"] = str(key)
+        for name in attrs:
+            if attrs[name] is None:
+                props[name] = None
+        props.setdefault(JSON_PROPERTIES, None)
+        rows[(edge, kinds[source], kinds[target])].append(
+            {"source": source, "target": target, "edge_id": edge_id(source, target, str(key)),
+             "props": props})
+    return rows
+
+
+def files_of(graph: nx.MultiDiGraph) -> list[str]:
+    """Every input file the graph's facts were read from."""
+    found = {f for _, d in graph.nodes(data=True) for f in d.get("sources") or ()}
+    found |= {d["source_file"] for _, _, d in graph.edges(data=True) if d.get("source_file")}
+    return sorted(found)
+
+
+def _batches(rows: list, size: int) -> Iterator[list]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+@dataclass
+class LoadReport:
+    files: int = 0
+    nodes: int = 0
+    relationships: int = 0
+    relationships_removed: int = 0
+    nodes_removed: int = 0
+    seconds: float = 0.0
+    node_seconds: float = 0.0
+    relationship_seconds: float = 0.0
+
+    def __str__(self) -> str:
+        return (f"{self.nodes} nodes and {self.relationships} relationships from {self.files} files "
+                f"in {self.seconds:.1f}s; removed {self.relationships_removed} relationships and "
+                f"{self.nodes_removed} nodes no longer stated")
+
+
+class Neo4jStore:
+    """A vanban graph in one Neo4j database.
+
+    >>> with Neo4jStore.from_env() as store:  # doctest: +SKIP
+    ...     store.ensure_schema()
+    ...     print(store.load(graph))
+    """
+
+    def __init__(self, settings: Neo4jSettings) -> None:
+        import neo4j  # imported here: only Neo4j users pay for the driver
+
+        self.settings = settings
+        self._neo4j = neo4j
+        try:
+            self.driver = neo4j.GraphDatabase.driver(
+                settings.uri, auth=(settings.user, settings.password),
+                notifications_min_severity="OFF", user_agent="vanban")
+        except (ValueError, neo4j.exceptions.DriverError) as error:
+            raise self._error("cannot open a driver", error) from None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Neo4jStore:
+        return cls(Neo4jSettings.from_env(environ))
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _error(self, doing: str, error: BaseException) -> StoreError:
+        """A StoreError naming the server (never the password) and the reason."""
+        reason = getattr(error, "message", None) or str(error) or type(error).__name__
+        where = f"{self.settings.address} (database {self.settings.database})"
+        return StoreError(self.settings.redact(f"neo4j at {where}: {doing}: {reason}"))
+
+    def _guard(self, doing: str, call: Callable[[], Any]) -> Any:
+        try:
+            return call()
+        except (self._neo4j.exceptions.Neo4jError, self._neo4j.exceptions.DriverError, OSError) as error:
+            raise self._error(doing, error) from None
+
+    def ping(self) -> None:
+        """Connect and authenticate, or raise :class:`StoreError` with the reason."""
+        def check() -> None:
+            self.driver.verify_connectivity()
+            if not self.driver.verify_authentication():
+                raise self._neo4j.exceptions.AuthError("authentication failed")
+        self._guard("cannot connect", check)
+
+    # --- reading -------------------------------------------------------------------------------
+
+    def read(self, query: LiteralString | str, parameters: Mapping[str, Any] | None = None) -> list[dict]:
+        """Records of a read-only query (a write in it fails), as dicts."""
+        keys, records = self.run(query, parameters, write=False)
+        return [dict(zip(keys, values, strict=True)) for values in records]
+
+    def run(self, query: LiteralString | str, parameters: Mapping[str, Any] | None = None,
+            write: bool = False) -> tuple[list[str], list[list]]:
+        """Run one query; read-only unless ``write``. Returns (column names, value rows).
+
+        Read-only means the query goes to a reader and runs in a transaction opened in read
+        access mode, in which the server refuses any write.
+        """
+        routing = self._neo4j.RoutingControl.WRITE if write else self._neo4j.RoutingControl.READ
+        text = cast(LiteralString, query)
+
+        def call():
+            return self.driver.execute_query(text, dict(parameters or {}),
+                                             database_=self.settings.database, routing_=routing)
+        records, _, keys = self._guard("query failed", call)
+        return list(keys), [list(r.values()) for r in records]
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per label and relationships per type, plus totals."""
+        out: dict[str, int] = {}
+        for row in self.read("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"):
+            out[row["label"]] = row["n"]
+        for row in self.read("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"):
+            out[row["type"]] = row["n"]
+        out["nodes"] = self.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
+        out["relationships"] = self.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+        return out
+
+    # --- writing -------------------------------------------------------------------------------
+
+    def _write(self, statement: LiteralString, **parameters) -> list[dict]:
+        """One statement in one managed write transaction (retried on transient errors)."""
+        def work(tx):
+            result = tx.run(statement, parameters)
+            return [record.data() for record in result]
+
+        def call():
+            with self.driver.session(database=self.settings.database) as session:
+                return session.execute_write(work)
+        return self._guard("write failed", call)
+
+    def ensure_schema(self) -> None:
+        """Uniqueness constraints on every merge key; indexes on ``source_file`` and ``via_id``."""
+        for statement in _constraint_statements():
+            self._guard("cannot create the schema", lambda s=statement: self.driver.execute_query(
+                s, database_=self.settings.database))
+
+    def drop_schema(self) -> None:
+        """Drop the constraints and indexes :meth:`ensure_schema` creates (data stays)."""
+        for statement in _drop_statements():
+            self._guard("cannot drop the schema", lambda s=statement: self.driver.execute_query(
+                s, database_=self.settings.database))
+
+    def clear(self, batch_size: int = 10_000) -> None:
+        """Delete every node and relationship (the schema stays), in bounded transactions."""
+        while self._write("MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS deleted",
+                          n=batch_size)[0]["deleted"]:
+            pass
+
+    def load(self, graph: nx.MultiDiGraph, files: Iterable[str] | None = None,
+             batch_size: int = DEFAULT_BATCH) -> LoadReport:
+        """Write ``graph`` as the current facts of ``files`` (default: every file it names).
+
+        Relationships those files stated before and ``graph`` no longer has are deleted, the
+        files leave the ``sources`` of every node, and nodes left unreferenced and sourced from
+        no other file are deleted; then nodes and relationships are merged in batches of
+        ``batch_size`` rows, one managed transaction per batch. Running it twice changes nothing.
+        """
+        started = time.perf_counter()
+        names = sorted(set(files) if files is not None else files_of(graph))
+        nodes, edges = node_rows(graph), edge_rows(graph)
+        report = LoadReport(files=len(names))
+        incoming_edges = {row["edge_id"] for rows in edges.values() for row in rows}
+
+        for edge in EdgeType:
+            stated = self._write(_edges_of_files_statement(edge), files=names)
+            stale = sorted({r["edge_id"] for r in stated} - incoming_edges)
+            for batch in _batches(stale, batch_size):
+                report.relationships_removed += self._write(
+                    _delete_edges_statement(edge), ids=batch)[0]["deleted"]
+        for kind in NodeKind:
+            self._write(_strip_sources_statement(kind), files=names)
+
+        mark = time.perf_counter()
+        for kind in NodeKind:
+            for batch in _batches(nodes.get(kind, []), batch_size):
+                self._write(_merge_nodes_statement(kind), rows=batch)
+                report.nodes += len(batch)
+        report.node_seconds = time.perf_counter() - mark
+        mark = time.perf_counter()
+        for (edge, source, target), rows in sorted(edges.items()):
+            statement = _merge_edges_statement(edge, source, target)
+            for batch in _batches(rows, batch_size):
+                self._write(statement, rows=batch, files=names)
+                report.relationships += len(batch)
+        report.relationship_seconds = time.perf_counter() - mark
+
+        report.nodes_removed = self._prune(set(graph.nodes), batch_size)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _prune(self, keep: set[str], batch_size: int) -> int:
+        """Delete unreferenced nodes sourced from no file, repeating while deletions free others
+        (an organ's parent is unreferenced once the organ is gone)."""
+        removed = 0
+        for _ in range(20):
+            round_removed = 0
+            for kind in NodeKind:
+                orphans = sorted({r["id"] for r in self._write(_orphans_statement(kind))} - keep)
+                for batch in _batches(orphans, batch_size):
+                    round_removed += self._write(_delete_nodes_statement(kind), ids=batch)[0]["deleted"]
+            removed += round_removed
+            if not round_removed:
+                break
+        return removed
