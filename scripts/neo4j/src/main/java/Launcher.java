@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -51,16 +52,13 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
+                    // Bolt's network threads otherwise idle 5 s (twice) before a stop completes.
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .build();
             final DatabaseManagementService service = dbms;
             Runtime.getRuntime().addShutdownHook(new Thread(service::shutdown, "neo4j-shutdown"));
 
-            // Embedded transactions run with full rights, so the system database can set the
-            // built-in user's password directly (replacing the initial neo4j/neo4j that must
-            // be changed on first login).
-            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
-                    Map.of("password", password));
+            setPassword(service, password);
 
             waitForBolt(port, Duration.ofSeconds(60));
         } catch (Throwable e) {
@@ -80,6 +78,21 @@ public final class Launcher {
             new CountDownLatch(1).await(); // run until the JVM is asked to exit
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    // Embedded transactions run with full rights, so the system database can set the built-in
+    // user's password directly, replacing the initial neo4j/neo4j that must be changed on
+    // first login. On a reused home the password may already be the requested one.
+    private static void setPassword(DatabaseManagementService service, String password) {
+        try {
+            service.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PLAINTEXT PASSWORD $password CHANGE NOT REQUIRED",
+                    Map.of("password", password));
+        } catch (RuntimeException e) {
+            if (!rootMessage(e).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
         }
     }
 
