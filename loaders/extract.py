@@ -319,6 +319,9 @@ def _bare_unit(name: str, scope: OrganScope) -> str:
     if scope.issuer is None or not scope.anchors or fold(name) in organ_registry().by_fold:
         return name
     stripped = re.sub(r"\([^)]*\)", "", name).strip(" ,.;")
+    if (stripped.startswith("Sở ") and "tinh" in scope.anchors
+            and not re.search(r"\b(?:tỉnh|thành phố|huyện|Trung ương)\b", stripped)):
+        return f"{stripped} {scope.anchors['tinh']}"  # a province's own department
     words = stripped.split()
     if (2 <= len(words) <= 4 and words[0] == "Ban" and words[1][:1].isupper()
             and all(w.islower() for w in words[2:])):
@@ -454,6 +457,15 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
         tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))
+    article = task_rules.execution_article(text)
+    if article is not None:
+        number, names = article
+        at = text.find(number)
+        line_end = text.find("\n", at) if text.find("\n", at) > 0 else len(text)
+        ev = evidence(at, line_end, "execution-article")
+        found = tuple(Assignment(o, Role.PERFORM, ev) for o in (resolve(n) for n in names) if o)
+        if found:
+            new_tasks.append(TaskFacts(number, number, text[at:line_end][:4000], ev, found))
     return tuple(tasks + new_tasks), tuple(reports)
 
 

@@ -200,6 +200,9 @@ class OrganScope:
 
 
 def _add_anchors(name: str, anchors: dict[str, str]) -> None:
+    ministry = re.match(r"^(Bộ|Sở)\s+\S", name)
+    if ministry:  # "Văn phòng Bộ", "Thanh tra Sở" inside that ministry's or department's text
+        anchors.setdefault(fold(ministry.group(1)), name)
     located = _TRAILING_PLACE.search(name)
     if located and not _PROVINCIAL_BODY.match(name):
         # "Đảng ủy Ủy ban nhân dân tỉnh Lào Cai": its province's organs are "tỉnh", "Tỉnh ủy"
@@ -328,6 +331,8 @@ def _complete_relative(name: str, scope: OrganScope) -> str:
     folded = _fold_aligned(name)
     for short in sorted(scope.anchors, key=len, reverse=True):
         if folded == short or folded.endswith(" " + short):
+            if short in ("bo", "so") and not name[len(name) - len(short)].isupper():
+                continue  # "cán bộ" is not "Bộ"
             full = scope.anchors[short]
             prefix = name[: len(name) - len(short)].rstrip()
             if not prefix:

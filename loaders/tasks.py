@@ -33,6 +33,7 @@ __all__ = [
     "ReportPhrase",
     "TaskItem",
     "assignment_units",
+    "execution_article",
     "find_reports",
     "heading_organ",
     "is_execution_heading",
@@ -61,7 +62,8 @@ _VERBS = (
     "thường xuyên", "định kỳ", "báo cáo", "theo chức năng", "trong phạm vi", "được giao",
     "cần", "phải", "tập trung", "chủ động", "là cơ quan", "sơ kết", "tổng kết", "hằng năm",
     "hàng năm", "nắm", "đề xuất", "trình", "thẩm định", "cung cấp", "gửi", "thống nhất",
-    "tích cực", "nghiêm túc", "kịp thời", "bố trí", "giao", "có", "làm",
+    "tích cực", "nghiêm túc", "kịp thời", "bố trí", "giao", "có", "làm", "thanh tra", "tổng hợp",
+    "hoàn thành", "hoàn thiện", "rà soát",
 )
 _NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội)"
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?:" + "|".join(
@@ -240,6 +242,46 @@ def heading_organ(text: str) -> str | None:
     if len(first.split()) > 12 or not looks_like_organ(first) or _VERB_RE.search(first):
         return None
     return first
+
+
+_EXECUTION_ARTICLE = re.compile(
+    r"(?:^|\n)\s*(?P<number>Điều\s+\d+)\s*\.\s*(?P<who>(?:(?!\nĐiều\s+\d)[\s\S]){5,1500}?)\s+"
+    r"(?:chịu trách nhiệm|có trách nhiệm)\s+(?:thi hành|tổ chức thực hiện|thực hiện)\s+"
+    r"(?i:quyết định|chỉ thị|thông tư|nghị định|nghị quyết|kế hoạch|quy chế)\s+này"
+)
+_OFFICES = (
+    (re.compile(r"^Chánh Văn phòng\s+"), "Văn phòng "),
+    (re.compile(r"^(?:Giám đốc|Chủ tịch|Thủ trưởng|Trưởng [Bb]an(?= Ban)|Trưởng|Bộ trưởng|Tổng cục trưởng|"
+                r"Cục trưởng|Vụ trưởng|Chánh Thanh tra|Chánh án|Viện trưởng|Tổng Giám đốc)\s+(?=\S)"), ""),
+)
+
+
+_OFFICE_LIST = re.compile(
+    r",\s*(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Trưởng|Bộ trưởng|Tổng cục trưởng|Cục trưởng|Vụ trưởng|"
+    r"Viện trưởng|Tổng Giám đốc|Các|các)\b)|\s+và\s+(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Các|các)\b)"
+)
+
+
+def execution_article(text: str) -> tuple[str, list[str]] | None:
+    """``Điều 3. Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này``:
+    the article's number and the organs its office holders lead.
+
+    >>> execution_article("Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính và "
+    ...                   "Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.")
+    ('Điều 3', ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Tài chính', 'Ủy ban nhân dân các huyện'])
+    """
+    m = _EXECUTION_ARTICLE.search(text)
+    if not m:
+        return None
+    organs = []
+    parts = [p for chunk in re.split(r";\s*|\n", m.group("who")) for p in _OFFICE_LIST.split(chunk)]
+    for part in parts:
+        name = part.strip(" ,.")
+        for office, replacement in _OFFICES:
+            name = office.sub(replacement, name, count=1)
+        if name and looks_like_organ(name):
+            organs.append(name[:1].upper() + name[1:])
+    return m.group("number"), organs
 
 
 def find_reports(text: str) -> list[ReportPhrase]:

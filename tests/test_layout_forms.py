@@ -117,8 +117,9 @@ Thực hiện Chỉ thị số 05/CT-TTg của Thủ tướng Chính phủ, Ch�
     roles = {(a.organ.name, a.role.value) for t in doc.tasks for a in t.assignments}
     assert ("Các Sở, ban, ngành thuộc tỉnh", "perform") in roles
     assert ("Công an tỉnh Yên Bái", "perform") in roles
-    assert ("Sở Tài chính", "lead") in roles
-    assert ("Sở Nội vụ", "coordinate") in roles
+    assert ("Sở Tài chính tỉnh Yên Bái", "lead") in roles
+    assert ("Sở Nội vụ tỉnh Yên Bái", "coordinate") in roles
+    assert ("Các sở, ngành", "coordinate") in roles
     assert ("Thanh tra tỉnh Yên Bái", "lead") in roles
 
 
@@ -129,3 +130,21 @@ def test_the_one_told_to_act_is_the_object_of_yeu_cau() -> None:
     assert names == ["Các bộ, ngành, địa phương"]
     names, _, _ = subject_of("Các huyện ủy căn cứ chức năng, nhiệm vụ được giao lãnh đạo thực hiện")
     assert names == ["Các huyện ủy"]
+
+
+def test_execution_article_assigns_the_offices_organs() -> None:
+    text = """ỦY BAN NHÂN DÂN             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH HÀ GIANG
+Số: 12/2025/QĐ-UBND          Hà Giang, ngày 02 tháng 3 năm 2025
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025; theo đề nghị của Giám đốc Sở.
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý trên địa bàn tỉnh Hà Giang.
+Điều 2. Quyết định có hiệu lực kể từ ngày ký ban hành và thay thế các quy định trước đây.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương;
+Thủ trưởng các sở, ban, ngành thuộc tỉnh chịu trách nhiệm thi hành Quyết định này./.
+"""
+    doc = extract_text(text, "qd.txt").documents[0]
+    article = [t for t in doc.tasks if t.number == "Điều 3"]
+    assert [a.organ.name for a in article[0].assignments] == [
+        "Văn phòng Ủy ban nhân dân tỉnh Hà Giang", "Sở Công Thương tỉnh Hà Giang", "Các sở, ban, ngành thuộc tỉnh"]
