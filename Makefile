@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/vanban build samples --json out/graph.json --graphml out/graph.graphml
+	$(BIN)/vanban html out/graph.json --out out/graph.html
 	$(BIN)/vanban implementers 54-KL/TW --graph out/graph.json
 
 lint: $(STAMP)

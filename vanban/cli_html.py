@@ -3,9 +3,64 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+import networkx as nx
+
+from vanban.errors import VanbanError
+from vanban.graph.export import read_json
+from vanban.graph.vocabulary import NodeKind
+from vanban.pipeline import build_graph, read_inputs
+from vanban.queries.lookup import find_document
+from vanban.visualize import LARGE_GRAPH, neighbourhood, only_kinds, write_html
 
 __all__ = ["register"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this capability's subcommands to the vanban parser."""
+    html = sub.add_parser("html", help="draw the graph as one offline, interactive HTML page")
+    html.add_argument("paths", nargs="+", metavar="PATH",
+                      help="files or folders of .txt/.md, or one .json export")
+    html.add_argument("--out", metavar="FILE", default="out/graph.html",
+                      help="page to write (default: %(default)s)")
+    html.add_argument("--focus", metavar="SYMBOL", help="draw only the neighbourhood of this document")
+    html.add_argument("--depth", type=int, default=2, metavar="N",
+                      help="with --focus: how many edges away to go (default: %(default)s)")
+    html.add_argument("--kinds", nargs="+", metavar="KIND", choices=[k.value for k in NodeKind],
+                      help="node kinds to keep: " + ", ".join(k.value for k in NodeKind))
+    html.add_argument("--title", help="page title (default: from the inputs)")
+    html.add_argument("--large", type=int, default=LARGE_GRAPH, metavar="N",
+                      help="above N nodes, lay out in Python and draw without physics (default: %(default)s)")
+    html.set_defaults(run=_html)
+
+
+def _read(paths: list[str]) -> nx.MultiDiGraph:
+    exports = [p for p in paths if p.lower().endswith(".json")]
+    if exports:
+        if len(paths) > 1:
+            raise VanbanError("pass either one .json export or documents and folders, not both")
+        if not Path(exports[0]).exists():
+            raise VanbanError(f"{exports[0]}: no such export")
+        return read_json(exports[0])
+    result = read_inputs(paths)
+    for failure in result.failures:
+        print(f"vanban: skipped {failure}", file=sys.stderr)
+    return build_graph(result.facts)
+
+
+def _html(args) -> int:
+    graph = _read(args.paths)
+    title = args.title or "vanban — " + ", ".join(Path(p).name for p in args.paths)
+    if args.focus:
+        center = find_document(graph, args.focus)
+        graph = neighbourhood(graph, center, args.depth)
+        name = graph.nodes[center].get("symbol") or args.focus
+        title = args.title or f"vanban — {name}, depth {args.depth}"
+    if args.kinds:
+        graph = only_kinds(graph, args.kinds)
+    path = write_html(graph, args.out, title=title, large_threshold=args.large)
+    print(f"wrote {path} ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges, "
+          f"{path.stat().st_size // 1024} KiB)")
+    return 0

@@ -1,0 +1,167 @@
+"""The HTML page as text: self-contained, escaped, styled from the closed vocabulary; and the CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from vanban.cli import main
+from vanban.errors import QueryError
+from vanban.graph.export import write_json
+from vanban.graph.vocabulary import EdgeType, NodeKind
+from vanban.queries.lookup import find_document
+from vanban.queries.questions import implementing_documents
+from vanban.visualize import neighbourhood, only_kinds, render_html, write_html
+from vanban.visualize.assets import HERE
+from vanban.visualize.layout import radial_layout
+from vanban.visualize.page import page_data, script_json
+from vanban.visualize.style import EDGE_STYLES, NODE_STYLES
+from vanban.visualize.synthetic import synthetic_graph
+from vanban.visualize.trees import implementation_tree
+
+
+def _data(html: str) -> dict:
+    block = re.search(r'<script id="vanban-data" type="application/json">(.*?)</script>', html, re.S)
+    return json.loads(block.group(1))
+
+
+@pytest.fixture(scope="module")
+def samples_html(sample_graph) -> str:
+    return render_html(sample_graph, title="samples")
+
+
+def test_page_has_no_external_resource(samples_html):
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", samples_html, re.I)
+    assert not re.search(r"url\((?!['\"]?data:)", samples_html)
+    assert "@import" not in samples_html
+    assert len(re.findall(r"^<script", samples_html, re.M)) == 3
+
+
+def test_csp_forbids_requests_and_allows_exactly_the_inline_scripts(samples_html):
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', samples_html).group(1))
+    assert "default-src 'none'" in csp and "unsafe-eval" not in csp
+    scripts = re.findall(r"<script>(.*?)</script>", samples_html, re.S)
+    assert len(scripts) == 2
+    for script in scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+def test_page_carries_every_node_edge_and_fact(samples_html, sample_graph):
+    data = _data(samples_html)
+    assert {n["id"] for n in data["nodes"]} == set(sample_graph.nodes)
+    assert len(data["edges"]) == len(data["edgeFacts"]) == sample_graph.number_of_edges()
+    evidence = {d["evidence"] for _, _, d in sample_graph.edges(data=True) if d.get("evidence")}
+    assert evidence == {f["evidence"] for f in data["edgeFacts"] if "evidence" in f}
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels["doc:54-KL/TW"] == "54-KL/TW"
+    assert all(len(label) <= 32 for label in labels.values())
+
+
+def test_small_graphs_settle_with_physics_large_ones_are_laid_out_in_python():
+    small = page_data(synthetic_graph(200, seed=1))
+    assert small["options"]["physics"]["enabled"] is True and not small["large"]
+    large = page_data(synthetic_graph(200, seed=1), large_threshold=100)
+    assert large["options"]["physics"] == {"enabled": False} and large["large"]
+    assert large["options"]["interaction"]["hideEdgesOnDrag"] is True
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in large["nodes"])
+
+
+def test_every_kind_and_edge_type_has_a_distinct_style():
+    assert {str(k) for k in NodeKind} <= set(NODE_STYLES)
+    assert {str(t) for t in EdgeType} == set(EDGE_STYLES)
+    looks = {(s["color"], s["width"], str(s["dashes"])) for s in EDGE_STYLES.values()}
+    assert len(looks) == len(EDGE_STYLES)
+    assert len({(s["shape"], s["color"]["background"]) for s in NODE_STYLES.values()}) == len(NODE_STYLES)
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", '" onmouseover="alert(1)', "</script><!--", "a&b"])
+def test_document_text_cannot_break_out_of_the_data_block(text):
+    g = nx.MultiDiGraph()
+    g.add_node("doc:x", kind="Document", symbol=text, title=text, read=True)
+    g.add_node("organ:x", kind="Organ", name=text)
+    g.add_edge("doc:x", "organ:x", type="ISSUED_BY", evidence=text, source_file=text)
+    page = render_html(g, title=text)
+    assert text not in page
+    assert "<!--" not in page
+    data = _data(page)
+    assert data["facts"]["doc:x"]["title"] == text and data["edgeFacts"][0]["evidence"] == text
+    assert json.loads(script_json(text)) == text
+
+
+def test_page_script_never_writes_html():
+    script = (HERE / "page.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in script
+
+
+def test_implementation_tree_follows_the_implementation_chain(sample_graph):
+    directive = find_document(sample_graph, "54-KL/TW")
+    tree = implementation_tree(sample_graph, directive)
+    documents = {n["ref"] for n in tree["nodes"] if n["kind"] == "Document"}
+    assert documents == {d for d, _ in implementing_documents(sample_graph, directive, True)} | {directive}
+    ids = {n["id"] for n in tree["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in tree["edges"])
+    root = tree["nodes"][0]
+    assert root["ref"] == directive and "2023-05-09" in root["label"]
+
+
+def test_radial_layout_spreads_a_large_graph():
+    g = synthetic_graph(2000, seed=2)
+    pos = radial_layout(g)
+    assert set(pos) == set(g)
+    assert len(set(pos.values())) == len(pos)
+    xs = [x for x, _ in pos.values()]
+    assert max(xs) - min(xs) > 1000
+
+
+def test_neighbourhood_and_kinds(sample_graph):
+    directive = find_document(sample_graph, "54-KL/TW")
+    one = neighbourhood(sample_graph, directive, 1)
+    assert directive in one and set(one) == {directive} | set(sample_graph.successors(directive)) | set(
+        sample_graph.predecessors(directive))
+    assert set(neighbourhood(sample_graph, directive, 2)) > set(one)
+    kinds = only_kinds(sample_graph, ["Document"])
+    assert {d["kind"] for _, d in kinds.nodes(data=True)} == {"Document"}
+    with pytest.raises(QueryError):
+        only_kinds(sample_graph, ["Ministry"])
+    with pytest.raises(QueryError):
+        neighbourhood(sample_graph, "doc:nothing", 1)
+
+
+def test_cli_writes_the_samples_page(samples_dir, tmp_path, capsys):
+    out = tmp_path / "graph.html"
+    assert main(["html", str(samples_dir), "--out", str(out)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    data = _data(out.read_text(encoding="utf-8"))
+    assert any(n["label"] == "54-KL/TW" for n in data["nodes"])
+
+
+def test_cli_focus_and_kinds_from_a_json_export(sample_graph, tmp_path):
+    export = tmp_path / "graph.json"
+    write_json(sample_graph, export)
+    out = tmp_path / "focus.html"
+    args = ["html", str(export), "--out", str(out), "--focus", "54-KL/TW", "--depth", "1", "--kinds", "Document"]
+    assert main(args) == 0
+    data = _data(out.read_text(encoding="utf-8"))
+    assert {n["kind"] for n in data["nodes"]} == {"Document"}
+    directive = find_document(sample_graph, "54-KL/TW")
+    assert {n["id"] for n in data["nodes"]} == set(only_kinds(neighbourhood(sample_graph, directive, 1), ["Document"]))
+
+
+def test_cli_errors_are_one_line(samples_dir, tmp_path, capsys):
+    assert main(["html", str(samples_dir), "--focus", "999-XX/YY", "--out", str(tmp_path / "x.html")]) == 2
+    assert "no document" in capsys.readouterr().err
+    assert main(["html", str(samples_dir), str(tmp_path / "a.json"), "--out", str(tmp_path / "x.html")]) == 2
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_write_html_returns_the_path(tmp_path):
+    path = write_html(synthetic_graph(50), tmp_path / "sub" / "g.html")
+    assert path.exists() and path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
