@@ -65,8 +65,9 @@ from vanban.loaders.text import TextView, clean_view, fold, join_lines
 
 __all__ = ["extract_text"]
 
-_UNIT_START = re.compile(r"^(?:VĂN PHÒNG|BAN|SỞ|CỤC|VỤ|TỔNG CỤC|CHI CỤC|ĐẢNG ỦY|ĐẢNG ĐOÀN|"
-                         r"ỦY BAN KIỂM TRA|PHÒNG|TRUNG TÂM|HỘI ĐỒNG|BAN CHỈ ĐẠO|BỘ)\b")
+_UNIT_START = re.compile(r"^(?:VĂN PHÒNG|BAN|SỞ|CỤC|VỤ|TỔNG CỤC|CHI CỤC|ĐẢNG ỦY|ĐẢNG ĐOÀN|HUYỆN ỦY|"
+                         r"QUẬN ỦY|THỊ ỦY|THÀNH ỦY|ỦY BAN KIỂM TRA|PHÒNG|TRUNG TÂM|HỘI ĐỒNG|"
+                         r"BAN CHỈ ĐẠO|BỘ)\b")
 _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP",
                     re.IGNORECASE)
 
@@ -124,6 +125,10 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
 
     issuer, issuer_evidence = _issuer(header, doc_clean, flow_lines, segment, text, evidence)
     scope = OrganScope.of(issuer)
+    province = _province_of_header(doc_clean)
+    if province and "tinh uy" not in scope.anchors and "thanh uy" not in scope.anchors:
+        extra = OrganScope.of(resolve_organ(province)).anchors
+        scope = OrganScope(scope.issuer, {**extra, **scope.anchors}, scope.key)
 
     def resolve(name: str) -> OrganRef | None:
         if not looks_like_organ(name):
@@ -148,7 +153,8 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
                                   subject_span=subject_span, resolve_issuer=resolve_issuer,
                                   skip_spans=skip, preamble_end=preamble_end)
     own = normalize_symbol(symbol) if symbol else None
-    refs = [_scoped(r, scope) for r in refs if not (own and r.symbol and normalize_symbol(r.symbol) == own)]
+    refs = _same_scope_for_same_symbol(
+        [_scoped(r, scope) for r in refs if not (own and r.symbol and normalize_symbol(r.symbol) == own)])
     links = [replace(lk, source=_scoped(lk.source, scope), target=_scoped(lk.target, scope))
              for lk in links]
     term = header.term or (party_term(header.date) if symbol and "-" in symbol.split("/")[0] else None)
@@ -357,6 +363,9 @@ def _scoped(ref: DocumentRef, scope: OrganScope) -> DocumentRef:
         if not is_local_code(issuer_code(ref.symbol)):
             return ref
         own = locality_key(scope.issuer)
+        province = scope.anchors.get("tinh uy") or scope.anchors.get("thanh uy")
+        if province and (issuer_code(ref.symbol) or "").upper().endswith("TU"):
+            own = locality_key(resolve_organ(province))  # a …/TU series is the province's
         named = locality_key(ref.issuer) if ref.issuer is not None and not _is_central(ref.issuer) else ""
         return replace(ref, scope=named or own or "?")
     if ref.title and re.search(r"\b(?:tỉnh|thành phố|huyện|Khối|khối)\b", ref.title):
@@ -377,6 +386,33 @@ def _issuer_fits(symbol: str, issuer: OrganRef) -> bool:
     party_series = "-" in symbol.split("/")[0] and bool(_PARTY_CODE.search(code))
     state_issuer = bool(_STATE_ORGAN.match(issuer.name))
     return not (party_series and state_issuer)
+
+
+def _same_scope_for_same_symbol(refs: list[DocumentRef]) -> list[DocumentRef]:
+    """A short mention (``Kế hoạch số 100-KH/TU``) is the document an earlier full mention in
+    the same text (``… 100-KH/TU của Ban Thường vụ Tỉnh ủy X``) named: it takes that scope."""
+    named = {}
+    for ref in refs:
+        if ref.symbol and ref.issuer is not None:
+            named.setdefault(normalize_symbol(ref.symbol), ref.scope)
+    return [replace(ref, scope=named[normalize_symbol(ref.symbol)])
+            if ref.symbol and ref.issuer is None and normalize_symbol(ref.symbol) in named else ref
+            for ref in refs]
+
+
+_PARTY_BRANCH = re.compile(
+    r"ĐẢNG BỘ (?P<level>TỈNH|THÀNH PHỐ) (?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]+?)(?:\s{2,}|\s*$|\s*\|)"
+)
+
+
+def _province_of_header(doc_clean: list[Line]) -> str | None:
+    """``ĐẢNG BỘ TỈNH LÀO CAI`` above a district committee's name: the province it belongs to."""
+    for line in doc_clean[:8]:
+        m = _PARTY_BRANCH.search(line.text)
+        if m:
+            return titlecase_organ(f"TỈNH ỦY {m.group('place')}" if m.group("level") == "TỈNH"
+                                   else f"THÀNH ỦY {m.group('place')}")
+    return None
 
 
 def _is_central(organ: OrganRef) -> bool:

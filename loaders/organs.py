@@ -78,6 +78,7 @@ def _fold_aligned(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def clean_organ_text(text: str) -> str:
     """Strip bullets, purposes, quotes and trailing punctuation from an organ mention.
 
@@ -275,6 +276,7 @@ _PROVINCIAL_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân
 _TRAILING_PLACE = re.compile(r"\b(tỉnh|thành phố|huyện|quận)\s+([A-ZĐÀ-Ỹ]\S*(?:\s+[A-ZĐÀ-Ỹ]\S*)*)$")
 
 
+@lru_cache(maxsize=65536)
 def looks_like_organ(text: str) -> bool:
     """Does the phrase start like the name of an organ or a group of organs?"""
     return bool(_ORGAN_HEADS.match(clean_organ_text(text)))

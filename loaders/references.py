@@ -52,7 +52,8 @@ _NAMED = re.compile(
     r"Nghị quyết\s+(?:Hội nghị\s+(?:lần thứ\s+\S+\s+)?)?(?:Ban Chấp hành\s+)?Trung ương\s+\d+"
     r"(?:\s*\(?\s*khóa\s+[IVXL]+\)?)?"
     r"|Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
-    r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|Khối|khối)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
+    r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Khối|khối)"
+    r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
     r"(?:lần thứ\s+)?[IVXL]+(?:\s+của\s+Đảng(?!\s+bộ))?"
     r"|Luật\s+(?!(?:sư|và|này|định|pháp|lệ|hiện hành|các|của|về|đã|được|để|thì|mà|với|cho|số|năm|"
     r"trên|khi|nêu|quy)\b)[\wÀ-ỹĐđ][^,;.()\n]*?"
@@ -64,7 +65,7 @@ _NAMED = re.compile(
 _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+(?P<alias>[^)]{3,120})\)",
                     re.IGNORECASE)
 _TAIL = re.compile(
-    rf"^(?:\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
+    rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
     r"(?:\s*,?\s*của\s+(?P<issuer>[^,;()\n]+?)(?=\s+(?:về|khóa|ngày|gắn|và|ban hành|đã|theo|"
     r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn)\b|[,;()\n.]|$))?"
     rf"(?:\s*,?\s*ngày\s*(?P<date2>{_DATE}))?"
@@ -119,8 +120,11 @@ def _last_stop(text: str, pos: int) -> int:
     return best
 
 
+_STOP_AFTER = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-]|\s*$)")
+
+
 def _next_stop(text: str, pos: int) -> int:
-    m = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-]|\s*$)").search(text, pos)
+    m = _STOP_AFTER.search(text, pos)
     return m.start() + 1 if m else -1
 
 
@@ -177,7 +181,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
         word = m.group("type")
         doc_type = _canonical_type(word)
         symbol = m.group("symbol")
-        tail = _TAIL.match(text[m.end() :])
+        tail = _TAIL.match(text, m.end())
         date = term = issuer = None
         end = m.end()
         if tail:
@@ -190,7 +194,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
                     term = term or term_in_issuer.group(1)
                     issuer_text = issuer_text[: term_in_issuer.start()]
                 issuer = resolve_issuer(_ISSUER_END.split(issuer_text, 1)[0])
-            end = m.end() + tail.end()
+            end = tail.end()
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "numbered-reference")
         numbers = re.findall(r"\d+[a-z]?", m.group("list"))
         suffix = re.sub(r"^\d+(?:\.\d+)?[a-z]?", "", symbol)
@@ -219,7 +223,7 @@ def _named(text, source_file, view, offset) -> list[_Mention]:
         doc_type = "Luật" if title.startswith("Luật") else (
             "Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
         term_match = re.search(r"khóa\s+([IVXL]+)", title)
-        tail = _TAIL.match(text[m.end() :])
+        tail = _TAIL.match(text, m.end())
         date = parse_date(tail.group("date") or "") if tail and tail.group("date") else None
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "named-reference")
         ref = DocumentRef(symbol=None, doc_type=doc_type, evidence=evidence, title=title,

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "TextView",
@@ -91,6 +92,7 @@ _FOLD = _fold_table()
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=131072)
 def fold(text: str | None) -> str:
     """Lower-case, strip diacritics (``đ`` → ``d``) and collapse spaces: a matching key.
 

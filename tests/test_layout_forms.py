@@ -148,3 +148,24 @@ Thủ trưởng các sở, ban, ngành thuộc tỉnh chịu trách nhiệm thi 
     article = [t for t in doc.tasks if t.number == "Điều 3"]
     assert [a.organ.name for a in article[0].assignments] == [
         "Văn phòng Ủy ban nhân dân tỉnh Hà Giang", "Sở Công Thương tỉnh Hà Giang", "Các sở, ban, ngành thuộc tỉnh"]
+
+
+DISTRICT = """ĐẢNG BỘ TỈNH CAO BẰNG              ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY HÒA AN
+*
+Số 31-KH/HU                      Hòa An, ngày 10 tháng 6 năm 2024
+KẾ HOẠCH
+thực hiện Kế hoạch số 100-KH/TU của Ban Thường vụ Tỉnh ủy
+
+Thực hiện Kế hoạch số 100-KH/TU, ngày 02/5/2024 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết Đại hội Đảng bộ xã lần thứ XXI, Ban Thường vụ Huyện ủy ban hành kế hoạch như sau:
+1. Quán triệt Kế hoạch số 100-KH/TU đến toàn thể cán bộ, đảng viên trong Đảng bộ huyện.
+"""
+
+
+def test_a_district_document_knows_its_province() -> None:
+    doc = extract_text(DISTRICT, "hu.txt").documents[0]
+    assert (doc.symbol, doc.issuer.name, doc.scope) == ("31-KH/HU", "Huyện ủy Hòa An", "hoa an")
+    plans = [r for r in doc.references if r.symbol == "100-KH/TU"]
+    assert len(plans) == 3 and {r.scope for r in plans} == {"cao bang"}
+    assert plans[1].issuer.name == "Tỉnh ủy Cao Bằng"
+    assert any(r.title and "xã" in r.title for r in doc.references)
