@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md")
     build.add_argument("--json", metavar="FILE", help="write the node-link JSON export")
     build.add_argument("--graphml", metavar="FILE", help="write GraphML (for Gephi)")
+    build.add_argument("-j", "--workers", type=int, default=1, metavar="N",
+                       help="extract in N processes (0: one per core)")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     build.set_defaults(run=_build)
 
@@ -108,7 +110,7 @@ def _progress(enabled: bool):
 
 def _build(args) -> int:
     show = _progress(not args.quiet and sys.stderr.isatty())
-    result = read_inputs(args.paths, progress=show)
+    result = read_inputs(args.paths, progress=show, workers=args.workers or os.cpu_count() or 1)
     graph = build_graph(result.facts)
     if args.json:
         write_json(graph, args.json)
