@@ -54,12 +54,18 @@ def split_cells(text: str) -> list[str]:
     >>> split_cells("Nơi nhận:    KT. CHỦ TỊCH") , split_cells("| BỘ CÔNG THƯƠNG / CỤC HÓA CHẤT / --- |")
     (['Nơi nhận:', 'KT. CHỦ TỊCH'], ['BỘ CÔNG THƯƠNG', 'CỤC HÓA CHẤT'])
     """
+    if "   " not in text and "|" not in text and " / " not in text:
+        cell = text.strip(" *|/")  # the common case: a plain line is one cell
+        return [cell] if cell and not _RULE.fullmatch(cell) else []
     cells = (c.strip(" *|/") for c in _CELL_BREAK.split(text))
     return [c for c in cells if c and not _RULE.fullmatch(c)]
 
 
 def split_columns(text: str) -> list[str]:
     """Columns of a flattened layout line (runs of 3+ spaces or pipes), paragraphs kept."""
+    if "   " not in text and "|" not in text:
+        col = text.strip(" *|")
+        return [col] if col and not _RULE.fullmatch(col) else []
     cols = (c.strip(" *|") for c in _COLUMN_BREAK.split(text))
     return [c for c in cols if c and not _RULE.fullmatch(c)]
 

@@ -69,9 +69,10 @@ def _item(text: str, line: int) -> list[RecipientItem]:
     return [RecipientItem(cleaned, _purpose(raw), line)] if cleaned else []
 
 
-def _left_paragraphs(lines: list[str]):
+def _left_paragraphs(lines: list[str], start: int = 0):
     """(paragraph, line index) of the left-hand column, packed `` / `` paragraphs split."""
-    for i, line in enumerate(lines):
+    for i in range(start, len(lines)):
+        line = lines[i]
         columns = split_columns(line)
         if columns:
             for paragraph in re.split(r"\s+/\s+", columns[0]):
@@ -96,7 +97,10 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
             items.extend(_item(" ".join(current), current_line))
             current.clear()
 
-    for paragraph, i in _left_paragraphs(lines):
+    first = next((i for i, line in enumerate(lines) if "nhận" in line.lower()), None)
+    if first is None:
+        return []
+    for paragraph, i in _left_paragraphs(lines, first):
         if not started:
             m = _NOI_NHAN.match(paragraph)
             if not m or "nhận" not in paragraph.lower():

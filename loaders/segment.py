@@ -109,6 +109,8 @@ def _type_forms() -> tuple[tuple[str, str, str], ...]:
 def is_number_line(text: str) -> bool:
     """The ``Số …`` line of a header (short, or beside the place and date column), or a
     layout line with such a cell (``| Độc lập - Tự do - Hạnh phúc | Luật số: 140/2025/QH15``)."""
+    if "S" not in text:
+        return False
     for cell in [text, *_COLUMNS.split(text)]:
         if _NUMBER_LINE.match(cell) and (len(cell) < 90 or bool(_PLACE_DATE.search(cell))):
             return True

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +49,7 @@ class TextView:
     """A normalised string and the original offset of each of its characters."""
 
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is the end of the source
+    offsets: Sequence[int]  # len(text) + 1 entries; the last is the end of the source
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a ``[start, end)`` range of this view to the original text."""
@@ -177,7 +178,7 @@ def _nfc_view(raw: str) -> TextView:
     # one character for one, so offsets are unchanged
     text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
-        return TextView(text, tuple(range(n + 1)))
+        return TextView(text, range(n + 1))  # identity offsets, without materialising them
     builder = _Builder()
     i = 0
     while i < n:
