@@ -212,16 +212,20 @@ def _drop_statements() -> list[LiteralString]:
 
 
 def _merge_nodes_statement(kind: NodeKind) -> LiteralString:
-    # A document read in a file that is not being replaced keeps its own properties when the
-    # files being loaded only mention it (their view of it is second-hand); its ``sources``
-    # are merged either way. Everything else is overwritten; a null value removes a property.
+    # A new node takes the row as it is. An existing one is overwritten (a null value removes
+    # a property), except that a document read in a file that is not being replaced keeps its
+    # own properties when the files being loaded only mention it (their view of it is
+    # second-hand). ``sources`` (replaced files already taken out) gains the row's files, kept
+    # sorted and distinct by inserting each one in place: linear in memory, unlike a sort.
     return ("UNWIND $rows AS row "
             "MERGE (n:" + _name(kind) + " {id: row.id}) "
-            "WITH n, row, coalesce(n.sources, []) AS kept "
-            "SET n += CASE WHEN n.read = true AND row.props.read = false AND size(kept) > 0 "
-            "THEN {} ELSE row.props END "
-            "SET n.sources = CASE WHEN row.sources IS NULL THEN n.sources "
-            "ELSE COLLECT { UNWIND kept + row.sources AS s RETURN DISTINCT s ORDER BY s } END")
+            "ON CREATE SET n += row.props, n.sources = row.sources "
+            "ON MATCH SET n += CASE WHEN n.read = true AND row.props.read = false "
+            "AND size(coalesce(n.sources, [])) > 0 THEN {} ELSE row.props END, "
+            "n.sources = CASE WHEN row.sources IS NULL THEN n.sources "
+            "WHEN size(coalesce(n.sources, [])) = 0 THEN row.sources "
+            "ELSE reduce(merged = n.sources, s IN row.sources | "
+            "[x IN merged WHERE x < s] + s + [x IN merged WHERE x > s]) END")
 
 
 def _merge_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind) -> LiteralString:
@@ -230,8 +234,9 @@ def _merge_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind) -
             "MATCH (a:" + _name(source) + " {id: row.source}) "
             "MATCH (b:" + _name(target) + " {id: row.target}) "
             "MERGE (a)-[r:" + _name(edge) + " {edge_id: row.edge_id}]->(b) "
-            "SET r += CASE WHEN r.source_file IS NULL OR r.source_file IN $files "
-            "THEN row.props ELSE {} END")
+            "ON CREATE SET r += row.props "
+            "ON MATCH SET r += CASE WHEN r.source_file IS NULL OR r.source_file = row.props.source_file "
+            "OR r.source_file IN $files THEN row.props ELSE {} END")
 
 
 def _edges_of_files_statement(edge: EdgeType) -> LiteralString:
@@ -251,14 +256,19 @@ def _strip_sources_statement(kind: NodeKind) -> LiteralString:
 
 def _orphans_statement(kind: NodeKind) -> LiteralString:
     # Unreferenced: no incoming relationship, no outgoing one except PART_OF (which the
-    # organ's own name implies), not the ``via`` of a reporting line; and sourced from no
-    # remaining file. Organs and persons carry no ``sources``: they live while referred to.
-    part_of, reports = _name(EdgeType.PART_OF), _name(EdgeType.REPORTS_TO)
+    # organ's own name implies); and sourced from no remaining file. Organs and persons carry
+    # no ``sources``: they live while referred to (the ``via`` of a reporting line counts too,
+    # see _via_statement).
+    part_of = _name(EdgeType.PART_OF)
     return ("MATCH (n:" + _name(kind) + ") "
             "WHERE size(coalesce(n.sources, [])) = 0 AND NOT EXISTS { (n)<--() } "
             "AND NOT EXISTS { (n)-[r]->() WHERE type(r) <> '" + part_of + "' } "
-            "AND NOT EXISTS { MATCH ()-[line:" + reports + "]->() WHERE line.via_id = n.id } "
             "RETURN n.id AS id")
+
+
+def _via_statement() -> LiteralString:
+    return ("MATCH ()-[line:" + _name(EdgeType.REPORTS_TO) + "]->() WHERE line.via_id IS NOT NULL "
+            "RETURN DISTINCT line.via_id AS id")
 
 
 def _delete_nodes_statement(kind: NodeKind) -> LiteralString:
@@ -286,7 +296,7 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[NodeKind, list[dict]]:
                 props[name] = None
         props.setdefault(JSON_PROPERTIES, None)
         rows[kind].append({"id": node, "props": props,
-                           "sources": list(sources) if isinstance(sources, list | tuple) else None})
+                           "sources": sorted(set(sources)) if isinstance(sources, list | tuple) else None})
     return rows
 
 
@@ -330,8 +340,10 @@ class LoadReport:
     relationships_removed: int = 0
     nodes_removed: int = 0
     seconds: float = 0.0
+    retract_seconds: float = 0.0  # finding and deleting what the files no longer state
     node_seconds: float = 0.0
     relationship_seconds: float = 0.0
+    prune_seconds: float = 0.0
 
     def __str__(self) -> str:
         return (f"{self.nodes} nodes and {self.relationships} relationships from {self.files} files "
@@ -428,15 +440,17 @@ class Neo4jStore:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def _write(self, statement: LiteralString, **parameters) -> list[dict]:
+    def _write(self, statement: LiteralString, session=None, **parameters) -> list[dict]:
         """One statement in one managed write transaction (retried on transient errors)."""
         def work(tx):
             result = tx.run(statement, parameters)
             return [record.data() for record in result]
 
         def call():
-            with self.driver.session(database=self.settings.database) as session:
+            if session is not None:
                 return session.execute_write(work)
+            with self.driver.session(database=self.settings.database) as own:
+                return own.execute_write(work)
         return self._guard("write failed", call)
 
     def ensure_schema(self) -> None:
@@ -471,44 +485,53 @@ class Neo4jStore:
         nodes, edges = node_rows(graph), edge_rows(graph)
         report = LoadReport(files=len(names))
         incoming_edges = {row["edge_id"] for rows in edges.values() for row in rows}
+        with self._guard("cannot open a session",
+                         lambda: self.driver.session(database=self.settings.database)) as session:
+            mark = time.perf_counter()
+            for edge in EdgeType:
+                stated = self._write(_edges_of_files_statement(edge), session, files=names)
+                stale = sorted({r["edge_id"] for r in stated} - incoming_edges)
+                for batch in _batches(stale, batch_size):
+                    report.relationships_removed += self._write(
+                        _delete_edges_statement(edge), session, ids=batch)[0]["deleted"]
+            for kind in NodeKind:
+                self._write(_strip_sources_statement(kind), session, files=names)
+            report.retract_seconds = time.perf_counter() - mark
 
-        for edge in EdgeType:
-            stated = self._write(_edges_of_files_statement(edge), files=names)
-            stale = sorted({r["edge_id"] for r in stated} - incoming_edges)
-            for batch in _batches(stale, batch_size):
-                report.relationships_removed += self._write(
-                    _delete_edges_statement(edge), ids=batch)[0]["deleted"]
-        for kind in NodeKind:
-            self._write(_strip_sources_statement(kind), files=names)
+            mark = time.perf_counter()
+            for kind in NodeKind:
+                for batch in _batches(nodes.get(kind, []), batch_size):
+                    self._write(_merge_nodes_statement(kind), session, rows=batch)
+                    report.nodes += len(batch)
+            report.node_seconds = time.perf_counter() - mark
+            mark = time.perf_counter()
+            for (edge, source, target), rows in sorted(edges.items()):
+                statement = _merge_edges_statement(edge, source, target)
+                for batch in _batches(rows, batch_size):
+                    self._write(statement, session, rows=batch, files=names)
+                    report.relationships += len(batch)
+            report.relationship_seconds = time.perf_counter() - mark
 
-        mark = time.perf_counter()
-        for kind in NodeKind:
-            for batch in _batches(nodes.get(kind, []), batch_size):
-                self._write(_merge_nodes_statement(kind), rows=batch)
-                report.nodes += len(batch)
-        report.node_seconds = time.perf_counter() - mark
-        mark = time.perf_counter()
-        for (edge, source, target), rows in sorted(edges.items()):
-            statement = _merge_edges_statement(edge, source, target)
-            for batch in _batches(rows, batch_size):
-                self._write(statement, rows=batch, files=names)
-                report.relationships += len(batch)
-        report.relationship_seconds = time.perf_counter() - mark
-
-        report.nodes_removed = self._prune(set(graph.nodes), batch_size)
+            mark = time.perf_counter()
+            report.nodes_removed = self._prune(set(graph.nodes), batch_size, session)
+            report.prune_seconds = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
 
-    def _prune(self, keep: set[str], batch_size: int) -> int:
+    def _prune(self, keep: set[str], batch_size: int, session) -> int:
         """Delete unreferenced nodes sourced from no file, repeating while deletions free others
         (an organ's parent is unreferenced once the organ is gone)."""
         removed = 0
         for _ in range(20):
             round_removed = 0
             for kind in NodeKind:
-                orphans = sorted({r["id"] for r in self._write(_orphans_statement(kind))} - keep)
+                orphans = {r["id"] for r in self._write(_orphans_statement(kind), session)} - keep
+                if orphans:
+                    orphans -= {r["id"] for r in self._write(_via_statement(), session)}
+                orphans = sorted(orphans)
                 for batch in _batches(orphans, batch_size):
-                    round_removed += self._write(_delete_nodes_statement(kind), ids=batch)[0]["deleted"]
+                    round_removed += self._write(_delete_nodes_statement(kind), session,
+                                                 ids=batch)[0]["deleted"]
             removed += round_removed
             if not round_removed:
                 break

@@ -8,7 +8,7 @@ from vanban.errors import QueryError
 from vanban.loaders.symbols import normalize_symbol
 from vanban.loaders.text import fold
 
-__all__ = ["document_label", "find_document", "find_documents", "find_organ"]
+__all__ = ["document_label", "find_document", "find_documents", "find_organ", "short_document_name"]
 
 
 def document_label(attrs: dict, width: int = 60) -> str:
@@ -16,6 +16,20 @@ def document_label(attrs: dict, width: int = 60) -> str:
     text = attrs.get("symbol") or attrs.get("title") or attrs.get("name") or attrs.get("number") or ""
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def short_document_name(attrs: dict) -> str:
+    """The symbol, or the type and first source file of a document without a number.
+
+    >>> short_document_name({"symbol": "54-KL/TW"})
+    '54-KL/TW'
+    >>> short_document_name({"doc_type": "Kế hoạch", "sources": ["a.txt"]})
+    'Kế hoạch [a.txt]'
+    """
+    if attrs.get("symbol"):
+        return attrs["symbol"]
+    source = (attrs.get("sources") or ["?"])[0]
+    return f"{attrs.get('doc_type') or 'document'} [{source}]"
 
 
 def find_documents(graph: nx.MultiDiGraph, text: str) -> list[str]:

@@ -37,3 +37,34 @@ def sample_result():
 @pytest.fixture(scope="session")
 def sample_graph(sample_result):
     return build_graph(sample_result.facts)
+
+
+@pytest.fixture(scope="module")
+def neo4j_store():
+    """A store on the Neo4j the environment names, emptied and with its schema made afresh.
+
+    Needs ``NEO4J_URI`` and ``NEO4J_PASSWORD`` (``scripts/neo4j-dev start``): without them the
+    test skips with one line, and fails in CI.
+    """
+    from vanban.errors import StoreError
+    from vanban.graph.neo4j_store import Neo4jStore
+
+    missing = [name for name in ("NEO4J_URI", "NEO4J_PASSWORD") if not os.environ.get(name)]
+    reason = f"{' and '.join(missing)} not set (scripts/neo4j-dev start, then export them)"
+    store = None
+    if not missing:
+        store = Neo4jStore.from_env()
+        try:
+            store.ping()
+        except StoreError as error:
+            store.close()
+            store, reason = None, f"Neo4j unreachable: {error}"
+    if store is None:
+        if os.environ.get("CI"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    store.clear()
+    store.drop_schema()
+    store.ensure_schema()
+    yield store
+    store.close()

@@ -17,7 +17,7 @@ from vanban.cli_rdf import register as register_rdf
 from vanban.errors import VanbanError
 from vanban.graph.export import read_json, write_graphml, write_json
 from vanban.pipeline import InputResult, build_graph, read_inputs
-from vanban.queries.lookup import document_label, find_document, find_organ
+from vanban.queries.lookup import document_label, find_document, find_organ, short_document_name
 from vanban.queries.questions import QUESTIONS, implementers, ordered_not_implementing
 from vanban.tables import format_table
 
@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-j", "--workers", type=int, default=1, metavar="N",
                        help="extract in N processes (0: one per core)")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--neo4j", action="store_true",
+                       help="also store the facts in Neo4j ($NEO4J_URI, $NEO4J_USER, $NEO4J_PASSWORD, "
+                            "$NEO4J_DATABASE), replacing what these files said before")
     build.set_defaults(run=_build)
 
     impl = sub.add_parser("implementers", help="bodies implementing a directive, and who was told to")
@@ -80,6 +83,9 @@ def _graph_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="inputs", nargs="+", metavar="PATH",
                         help="build from these documents instead of reading an export")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--backend", choices=("embedded", "neo4j"), default="embedded",
+                        help="answer from the JSON export or --from (embedded, the default) or from "
+                             "the Neo4j database named by $NEO4J_URI")
 
 
 def _load_graph(args) -> nx.MultiDiGraph:
@@ -117,6 +123,10 @@ def _build(args) -> int:
     if args.graphml:
         write_graphml(graph, args.graphml)
     print(summary(graph, result))
+    if args.neo4j:
+        from vanban.cli_neo4j import load_graph
+
+        print(f"neo4j: {load_graph(graph, [facts.source_file for facts in result.facts])}")
     return 1 if result.failures else 0
 
 
@@ -147,39 +157,43 @@ def summary(graph: nx.MultiDiGraph, result: InputResult) -> str:
 # --- questions --------------------------------------------------------------------------------
 
 def _implementers(args) -> int:
-    graph = _load_graph(args)
-    directive = find_document(graph, args.symbol)
-    bodies = implementers(graph, directive, transitive=args.transitive)
-    ordered = ordered_not_implementing(graph, directive, transitive=True)
+    report = _implementers_report(args)
     if args.json:
-        print(json.dumps({"directive": directive, "implementers": bodies, "ordered": ordered},
+        print(json.dumps({k: report[k] for k in ("directive", "implementers", "ordered")},
                          ensure_ascii=False, indent=1))
         return 0
-    root = graph.nodes[directive]
+    root, short = report["root"], report["short"]
     print(f"{root.get('doc_type') or 'Document'} {root.get('symbol') or root.get('title')} "
-          f"({root.get('date') or 'undated'}) — {directive}\n")
+          f"({root.get('date') or 'undated'}) — {report['directive']}\n")
     print("Implementing documents")
     print(format_table(
         ["depth", "document", "type", "date", "lag (days)", "issuer"],
-        [[r["depth"], _short_doc(graph, r["document"]), r["doc_type"], r["date"], r["lag_days"], r["issuer"]]
-         for r in bodies]) or "  (none in the corpus)")
+        [[r["depth"], short[r["document"]], r["doc_type"], r["date"], r["lag_days"], r["issuer"]]
+         for r in report["implementers"]]) or "  (none in the corpus)")
     print("\nOrdered to act (assignments in the directive)")
     print(format_table(
         ["body", "role", "tasks", "implementing document in corpus"],
         [[r["name"], ",".join(r["roles"]), ",".join(r["tasks"]),
-          ", ".join(_short_doc(graph, d) for d in r["implemented_by"]) if r["implemented"]
+          ", ".join(short[d] for d in r["implemented_by"]) if r["implemented"]
           else "NONE — ordered, not implemented"]
-         for r in ordered]) or "  (no assignments read)")
+         for r in report["ordered"]]) or "  (no assignments read)")
     return 0
 
 
-def _short_doc(graph: nx.MultiDiGraph, node: str) -> str:
-    """``54-KL/TW``, or ``Kế hoạch [004_….txt]`` for a document without a number."""
-    attrs = graph.nodes[node]
-    if attrs.get("symbol"):
-        return attrs["symbol"]
-    source = (attrs.get("sources") or ["?"])[0]
-    return f"{attrs.get('doc_type') or 'document'} [{source}]"
+def _implementers_report(args) -> dict:
+    """The directive, its implementers and the bodies it ordered, from the chosen backend, with
+    ``short``, the short name of every document named (see :func:`short_document_name`)."""
+    if args.backend == "neo4j":
+        from vanban.cli_neo4j import implementers_report
+
+        return implementers_report(args.symbol, transitive=args.transitive)
+    graph = _load_graph(args)
+    directive = find_document(graph, args.symbol)
+    bodies = implementers(graph, directive, transitive=args.transitive)
+    ordered = ordered_not_implementing(graph, directive, transitive=True)
+    named = {directive} | {r["document"] for r in bodies} | {d for r in ordered for d in r["implemented_by"]}
+    return {"directive": directive, "root": dict(graph.nodes[directive]), "implementers": bodies,
+            "ordered": ordered, "short": {node: short_document_name(graph.nodes[node]) for node in named}}
 
 
 def _show(args) -> int:
@@ -227,6 +241,24 @@ def _short(text: str | None, width: int = 70) -> str:
 
 
 def _ask(args) -> int:
+    rows = _answer(args)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        print("(no answer in the graph)")
+        return 0
+    headers = list(rows[0])
+    print(format_table(headers, [[_cell(r[h]) for h in headers] for r in rows]))
+    return 0
+
+
+def _answer(args) -> list[dict]:
+    """The records of the canned question ``args.question``, from the chosen backend."""
+    if args.backend == "neo4j":
+        from vanban.cli_neo4j import answer
+
+        return answer(args.question, args.subject, transitive=args.transitive)
     graph = _load_graph(args)
     question = QUESTIONS[args.question]
     if args.question == "most-cited":
@@ -239,15 +271,7 @@ def _ask(args) -> int:
         rows = question(graph, find_document(graph, args.subject), transitive=args.transitive)
     else:
         rows = question(graph, find_document(graph, args.subject))
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not rows:
-        print("(no answer in the graph)")
-        return 0
-    headers = list(rows[0])
-    print(format_table(headers, [[_cell(r[h]) for h in headers] for r in rows]))
-    return 0
+    return rows
 
 
 def _cell(value) -> str:

@@ -1,11 +1,222 @@
-"""Command-line subcommands for the neo4j capability (registered by vanban.cli)."""
+"""Command-line subcommands for the neo4j capability (registered by vanban.cli).
+
+``vanban load-neo4j PATH…`` reads documents and stores their facts in Neo4j (replacing what
+those files said before); ``vanban cypher QUERY|FILE`` runs Cypher, read-only unless
+``--write``. Connection settings come from ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``
+and ``NEO4J_DATABASE``. :func:`answer` and :func:`implementers_report` answer the canned
+questions from Neo4j for ``--backend neo4j``.
+
+>>> parse_params(["document=54-KL/TW", "limit:=5", "flag:=true", "n=5"])
+{'document': '54-KL/TW', 'limit': 5, 'flag': True, 'n': '5'}
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
 
-__all__ = ["register"]
+import networkx as nx
+
+from vanban.errors import QueryError, VanbanError
+from vanban.graph.neo4j_store import LoadReport, Neo4jStore
+from vanban.pipeline import read_inputs
+from vanban.queries.lookup import short_document_name
+from vanban.tables import format_table
+
+__all__ = ["answer", "implementers_report", "load_graph", "open_store", "parse_params", "register"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this capability's subcommands to the vanban parser."""
+    load = sub.add_parser("load-neo4j", help="store documents' facts in Neo4j ($NEO4J_URI)",
+                          description="Read documents and store their facts in Neo4j. Facts "
+                          "previously loaded from the same files are replaced; other files' stay.")
+    load.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md")
+    load.add_argument("--batch-size", type=int, default=1000, metavar="N",
+                      help="rows per write transaction (default 1000)")
+    load.add_argument("--clear", action="store_true",
+                      help="delete everything in the database first (all files, not just these)")
+    load.set_defaults(run=_load)
+
+    cypher = sub.add_parser("cypher", help="run a Cypher query on Neo4j (read-only unless --write)",
+                            description="Run Cypher on the Neo4j database named by $NEO4J_URI. "
+                            "QUERY is Cypher text, a .cypher file, or the name of a bundled query "
+                            "(implementers, ordered, cites, cited_by, reporting_chain, tasks, "
+                            "most_cited).")
+    cypher.add_argument("query", metavar="QUERY|FILE")
+    cypher.add_argument("--param", "-p", action="append", default=[], metavar="K=V",
+                        help="a query parameter: k=v passes the string v, k:=v passes JSON "
+                             "(number, true, null, list); repeatable")
+    cypher.add_argument("--json", action="store_true", help="print a JSON list of records")
+    cypher.add_argument("--write", action="store_true", help="allow the query to write")
+    cypher.set_defaults(run=_cypher)
+
+
+# --- load ---------------------------------------------------------------------------------------
+
+def open_store() -> Neo4jStore:
+    """The store the environment names, connected (fails fast with the reason if it cannot)."""
+    store = Neo4jStore.from_env()
+    try:
+        store.ping()
+    except VanbanError:
+        store.close()
+        raise
+    return store
+
+
+def load_graph(graph: nx.MultiDiGraph, files: list[str] | None = None,
+               batch_size: int = 1000, clear: bool = False) -> LoadReport:
+    """Store ``graph`` as the facts of ``files`` in the Neo4j database the environment names
+    (what ``vanban build --neo4j`` calls)."""
+    with open_store() as store:
+        if clear:
+            store.clear()
+        store.ensure_schema()
+        return store.load(graph, files=files, batch_size=batch_size)
+
+
+def _load(args) -> int:
+    from vanban.pipeline import build_graph
+
+    if args.batch_size < 1:
+        raise VanbanError("--batch-size must be at least 1")
+    result = read_inputs(args.paths)
+    for failure in result.failures:
+        print(f"vanban: skipped {failure}", file=sys.stderr)
+    if not result.facts:
+        raise VanbanError("no document could be read; nothing loaded")
+    graph = build_graph(result.facts)
+    report = load_graph(graph, [facts.source_file for facts in result.facts],
+                        batch_size=args.batch_size, clear=args.clear)
+    print(f"neo4j: {report}")
+    return 1 if result.failures else 0
+
+
+# --- cypher -------------------------------------------------------------------------------------
+
+def parse_params(pairs: list[str]) -> dict[str, Any]:
+    """``k=v`` gives the string ``v``; ``k:=v`` parses ``v`` as JSON."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name or name == ":":
+            raise QueryError(f"--param {pair!r}: expected NAME=VALUE or NAME:=JSON")
+        if name.endswith(":"):
+            try:
+                params[name[:-1]] = json.loads(value)
+            except json.JSONDecodeError as error:
+                raise QueryError(f"--param {name[:-1]}: not JSON ({error.msg})") from None
+        else:
+            params[name] = value
+    return params
+
+
+def _query_text(query: str) -> str:
+    from vanban.queries.cypher import cypher_files, load_cypher
+
+    path = Path(query)
+    if query.endswith(".cypher") or (len(query) < 256 and "\n" not in query and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise QueryError(f"{query}: cannot read it ({error.strerror})") from None
+    if query in cypher_files() or query.replace("-", "_") in cypher_files():
+        return load_cypher(query.replace("-", "_"))
+    return query
+
+
+def _plain(value: Any) -> Any:
+    """A driver value as JSON-ready data (nodes and relationships as their properties)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"type": value.type, **{k: _plain(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)  # dates, durations, points
+
+
+def _cell(value: Any, width: int = 60) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        text = ", ".join(_cell(v, width) for v in value)
+    elif isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _cypher(args) -> int:
+    text = _query_text(args.query)
+    params = parse_params(args.param)
+    with open_store() as store:
+        keys, rows = store.run(text, params, write=args.write)
+    records = [{k: _plain(v) for k, v in zip(keys, row, strict=True)} for row in rows]
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=1))
+    elif records:
+        print(format_table(keys, [[_cell(r[k]) for k in keys] for r in records]))
+    else:
+        print("(no records)")
+    return 0
+
+
+# --- canned questions from Neo4j (vanban ask/implementers --backend neo4j) -----------------------
+
+def answer(question: str, subject: str | None, transitive: bool = False) -> list[dict]:
+    """The records of a canned question answered from Neo4j, resolving ``subject`` (a symbol,
+    title words, organ name or node id) as ``vanban ask`` does on the embedded graph."""
+    from vanban.queries.cypher import Neo4jQuestions
+
+    with open_store() as store:
+        ask = Neo4jQuestions(store)
+        questions = ask.questions
+        if question not in questions:
+            raise QueryError(f"no question {question!r}; known: {', '.join(sorted(questions))}")
+        if question == "most-cited":
+            return ask.most_cited()
+        if subject is None:
+            raise QueryError(f"'{question}' needs a document or organ")
+        if question in ("reporting-chain", "tasks"):
+            return questions[question](ask.find_organ(subject))
+        if question in ("implementers", "ordered"):
+            return questions[question](ask.find_document(subject), transitive=transitive)
+        return questions[question](ask.find_document(subject))
+
+
+_SHORT_DOC = ("MATCH (doc:Document) WHERE doc.id IN $ids "
+              "RETURN doc.id AS id, doc.symbol AS symbol, doc.doc_type AS doc_type, doc.date AS date, "
+              "doc.title AS title, doc.sources AS sources")
+
+
+def implementers_report(symbol: str, transitive: bool = False) -> dict:
+    """What ``vanban implementers`` prints, from Neo4j: the directive's id and attributes,
+    ``implementers`` and ``ordered`` records, and ``short``, each named document's short name."""
+    from vanban.queries.cypher import Neo4jQuestions
+
+    with open_store() as store:
+        ask = Neo4jQuestions(store)
+        directive = ask.find_document(symbol)
+        bodies = ask.implementers(directive, transitive=transitive)
+        ordered = ask.ordered_not_implementing(directive, transitive=True)
+        ids = {directive} | {r["document"] for r in bodies}
+        ids |= {d for r in ordered for d in r["implemented_by"]}
+        docs = {row.pop("id"): row for row in store.read(_SHORT_DOC, {"ids": sorted(ids)})}
+    short = {node: short_document_name(attrs) for node, attrs in docs.items()}
+    return {"directive": directive, "root": docs.get(directive, {}), "implementers": bodies,
+            "ordered": ordered, "short": short}
