@@ -1,4 +1,4 @@
-# Two commands: `make demo` (build the samples' graph) and `make test`.
+# Two commands: `make demo` (build the samples' graph: JSON, GraphML, HTML, Turtle) and `make test`.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/vanban build samples --json out/graph.json --graphml out/graph.graphml
 	$(BIN)/vanban html out/graph.json --out out/graph.html
+	$(BIN)/vanban rdf out/graph.json --out out/graph.ttl
 	$(BIN)/vanban implementers 54-KL/TW --graph out/graph.json
 
 lint: $(STAMP)

@@ -26,6 +26,7 @@ import networkx as nx
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.namespace import XSD
 
+import vanban.queries
 from vanban.errors import QueryError, StoreError
 from vanban.graph.rdf.export import OxigraphTerms, graph_triples, to_rdflib
 from vanban.graph.rdf.uris import DEFAULT_BASE
@@ -42,12 +43,13 @@ __all__ = [
     "load_engine",
     "open_engine",
     "question_text",
+    "resolve_subject",
 ]
 
 # Above this many triples "auto" picks Oxigraph (see docs/rdf.md, "Benchmark"): loading plus
 # the canned questions is already faster with Oxigraph on the samples (~3,700 triples).
 OXIGRAPH_FROM_TRIPLES = 2_000
-QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
+QUERIES_DIR = Path(vanban.queries.__file__).resolve().parent
 _SEP = "\u001f"
 
 
@@ -285,6 +287,31 @@ def question_text(name: str) -> str:
     if name not in QUESTION_FILES:
         raise QueryError(f"no question {name!r}; one of {', '.join(sorted(QUESTION_FILES))}")
     return (QUERIES_DIR / QUESTION_FILES[name].file).read_text(encoding="utf-8")
+
+
+_FIND = {
+    "id": "SELECT ?value ?node WHERE { ?node <http://purl.org/dc/terms/identifier> ?value }",
+    "symbol": "SELECT ?value ?id WHERE { ?node <http://data.europa.eu/eli/ontology#number> ?value ;"
+              " <http://purl.org/dc/terms/identifier> ?id }",
+    "name": "SELECT ?value ?id WHERE { ?node <http://www.w3.org/2004/02/skos/core#prefLabel> ?value ;"
+            " <http://purl.org/dc/terms/identifier> ?id }",
+}
+
+
+def resolve_subject(engine: SparqlEngine, value: str) -> str:
+    """The vanban id that ``value`` names: an id, a document symbol or an exact organ name.
+
+    The canned queries take ids; this keeps them to one indexed lookup per subject.
+    """
+    if engine.select(_FIND["id"], {"value": value})[1]:
+        return value
+    for how in ("symbol", "name"):
+        ids = sorted({row["id"] for row in engine.select(_FIND[how], {"value": value})[1]})
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            raise QueryError(f"{value!r} names {len(ids)} nodes; pass one id: {', '.join(ids)}")
+    raise QueryError(f"no document or organ {value!r} in the data")
 
 
 def ask(engine: SparqlEngine, name: str, subject: str | None = None, *,
