@@ -245,35 +245,37 @@ def _edges_of_files_statement(edge: EdgeType) -> LiteralString:
 
 
 def _delete_edges_statement(edge: EdgeType) -> LiteralString:
-    return ("UNWIND $ids AS id MATCH ()-[r:" + _name(edge) + " {edge_id: id}]->() "
-            "DELETE r RETURN count(r) AS deleted")
+    # Returns the nodes the deleted relationships touched (and a reporting line's ``via``):
+    # the only nodes the deletion can leave unreferenced.
+    return ("UNWIND $ids AS id MATCH (a)-[r:" + _name(edge) + " {edge_id: id}]->(b) "
+            "WITH r, [a.id, b.id] + CASE WHEN r.via_id IS NULL THEN [] ELSE [r.via_id] END AS touched "
+            "DELETE r RETURN touched")
 
 
 def _strip_sources_statement(kind: NodeKind) -> LiteralString:
     return ("MATCH (n:" + _name(kind) + ") WHERE any(s IN n.sources WHERE s IN $files) "
-            "SET n.sources = [s IN n.sources WHERE NOT s IN $files]")
+            "SET n.sources = [s IN n.sources WHERE NOT s IN $files] RETURN n.id AS id")
 
 
 def _orphans_statement(kind: NodeKind) -> LiteralString:
-    # Unreferenced: no incoming relationship, no outgoing one except PART_OF (which the
-    # organ's own name implies); and sourced from no remaining file. Organs and persons carry
-    # no ``sources``: they live while referred to (the ``via`` of a reporting line counts too,
-    # see _via_statement).
-    part_of = _name(EdgeType.PART_OF)
-    return ("MATCH (n:" + _name(kind) + ") "
+    # Of the candidate ids: unreferenced (no incoming relationship, no outgoing one except
+    # PART_OF, which the organ's own name implies, not the ``via`` of a reporting line) and
+    # sourced from no remaining file. Organs and persons carry no ``sources``: they live while
+    # referred to.
+    part_of, reports = _name(EdgeType.PART_OF), _name(EdgeType.REPORTS_TO)
+    return ("UNWIND $ids AS id MATCH (n:" + _name(kind) + " {id: id}) "
             "WHERE size(coalesce(n.sources, [])) = 0 AND NOT EXISTS { (n)<--() } "
             "AND NOT EXISTS { (n)-[r]->() WHERE type(r) <> '" + part_of + "' } "
+            "AND NOT EXISTS { ()-[line:" + reports + " {via_id: id}]->() } "
             "RETURN n.id AS id")
 
 
-def _via_statement() -> LiteralString:
-    return ("MATCH ()-[line:" + _name(EdgeType.REPORTS_TO) + "]->() WHERE line.via_id IS NOT NULL "
-            "RETURN DISTINCT line.via_id AS id")
-
-
 def _delete_nodes_statement(kind: NodeKind) -> LiteralString:
+    # Returns the neighbours of the deleted nodes: the next candidates (an organ's parent is
+    # unreferenced once the organ is gone).
     return ("UNWIND $ids AS id MATCH (n:" + _name(kind) + " {id: id}) "
-            "DETACH DELETE n RETURN count(n) AS deleted")
+            "WITH n, COLLECT { MATCH (n)--(m) RETURN DISTINCT m.id } AS near "
+            "DETACH DELETE n RETURN near")
 
 
 # --- rows ---------------------------------------------------------------------------------------
@@ -488,14 +490,17 @@ class Neo4jStore:
         with self._guard("cannot open a session",
                          lambda: self.driver.session(database=self.settings.database)) as session:
             mark = time.perf_counter()
+            candidates: set[str] = set()  # nodes the retraction may leave unreferenced
             for edge in EdgeType:
                 stated = self._write(_edges_of_files_statement(edge), session, files=names)
                 stale = sorted({r["edge_id"] for r in stated} - incoming_edges)
                 for batch in _batches(stale, batch_size):
-                    report.relationships_removed += self._write(
-                        _delete_edges_statement(edge), session, ids=batch)[0]["deleted"]
+                    touched = self._write(_delete_edges_statement(edge), session, ids=batch)
+                    report.relationships_removed += len(touched)
+                    candidates.update(node for row in touched for node in row["touched"])
             for kind in NodeKind:
-                self._write(_strip_sources_statement(kind), session, files=names)
+                stripped = self._write(_strip_sources_statement(kind), session, files=names)
+                candidates.update(row["id"] for row in stripped)
             report.retract_seconds = time.perf_counter() - mark
 
             mark = time.perf_counter()
@@ -513,26 +518,25 @@ class Neo4jStore:
             report.relationship_seconds = time.perf_counter() - mark
 
             mark = time.perf_counter()
-            report.nodes_removed = self._prune(set(graph.nodes), batch_size, session)
+            report.nodes_removed = self._prune(candidates - set(graph.nodes), set(graph.nodes),
+                                               batch_size, session)
             report.prune_seconds = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
 
-    def _prune(self, keep: set[str], batch_size: int, session) -> int:
-        """Delete unreferenced nodes sourced from no file, repeating while deletions free others
-        (an organ's parent is unreferenced once the organ is gone)."""
+    def _prune(self, candidates: set[str], keep: set[str], batch_size: int, session) -> int:
+        """Delete the candidates left unreferenced and sourced from no file, then the
+        neighbours that this leaves unreferenced, and so on: work in proportion to what
+        changed, never a scan of the database."""
         removed = 0
-        for _ in range(20):
-            round_removed = 0
+        while candidates:
+            ids = sorted(candidates - keep)
+            candidates = set()
             for kind in NodeKind:
-                orphans = {r["id"] for r in self._write(_orphans_statement(kind), session)} - keep
-                if orphans:
-                    orphans -= {r["id"] for r in self._write(_via_statement(), session)}
-                orphans = sorted(orphans)
+                orphans = sorted({row["id"] for batch in _batches(ids, batch_size)
+                                  for row in self._write(_orphans_statement(kind), session, ids=batch)})
                 for batch in _batches(orphans, batch_size):
-                    round_removed += self._write(_delete_nodes_statement(kind), session,
-                                                 ids=batch)[0]["deleted"]
-            removed += round_removed
-            if not round_removed:
-                break
+                    freed = self._write(_delete_nodes_statement(kind), session, ids=batch)
+                    removed += len(freed)
+                    candidates.update(node for row in freed for node in row["near"])
         return removed

@@ -23,6 +23,8 @@ from vanban.graph.neo4j_store import (
 from vanban.graph.vocabulary import EdgeType, NodeKind
 from vanban.pipeline import build_graph, read_inputs
 
+from .conftest import SAMPLES
+
 pytestmark = pytest.mark.neo4j
 
 CHANGED = "001_84c014d27a31ff24.txt"
@@ -125,13 +127,18 @@ def test_reloading_a_changed_file_replaces_only_its_facts(store, samples_dir, tm
     assert nodes["doc:54-KL/TW"]["sources"] == expected.nodes["doc:54-KL/TW"]["sources"]
 
 
-def test_reloading_a_file_with_every_fact_gone_leaves_the_others(store, sample_graph, samples_dir, tmp_path):
+SHARED_TEXT = pytest.mark.xfail(strict=True, reason="002 repeats 000's 54-KL/TW, and an edge both state "
+                                "keeps only the first file as its source")
+
+
+@pytest.mark.parametrize("gone", [pytest.param(p.name, marks=SHARED_TEXT) if p.name.startswith("000")
+                                  else p.name for p in sorted(SAMPLES.glob("*.txt"))])
+def test_reloading_a_file_with_every_fact_gone_leaves_the_others(store, sample_graph, samples_dir, gone):
+    """Nodes only that file named go, with the organs and parents only they referred to."""
     store.clear()
     store.load(sample_graph)
-    empty = build_graph([])
-    store.load(empty, files=["003_2db8125d1e88a77c.txt"])
-    expected = build_graph([f for f in read_inputs([samples_dir]).facts
-                            if f.source_file != "003_2db8125d1e88a77c.txt"])
+    store.load(build_graph([]), files=[gone])
+    expected = build_graph([f for f in read_inputs([samples_dir]).facts if f.source_file != gone])
     assert set(stored_nodes(store)) == set(expected.nodes)
     assert set(stored_edges(store)) == {edge_id(u, v, k) for u, v, k in expected.edges(keys=True)}
 
