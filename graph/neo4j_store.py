@@ -30,6 +30,7 @@ never appears in a message.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -157,15 +158,20 @@ def from_properties(props: Mapping[str, Any], store_keys: Iterable[str] = ()) ->
 
 
 def edge_id(source: str, target: str, key: str) -> str:
-    """A relationship's identity in the database.
+    """A relationship's identity in the database: a digest of its two nodes and its key.
 
     The ``MultiDiGraph`` key (``CITES|001.txt``) is unique only between its two nodes, so the
-    stored identity adds them.
+    identity adds them. It is a fixed-size digest, not the joined text, because it is the key
+    of a unique index that every write consults: short keys make loading about a third faster.
+    The relationship keeps ``key`` and its two ends, so nothing is lost.
 
     >>> edge_id("doc:a", "doc:b", "CITES|a.txt")
-    'doc:a -[CITES|a.txt]-> doc:b'
+    '5833279fa90de0c8b7500d08c2b7943d'
+    >>> edge_id("doc:a", "doc:b", "CITES|a.txt") != edge_id("doc:a", "doc:b|CITES", "a.txt")
+    True
     """
-    return f"{source} -[{key}]-> {target}"
+    text = "\x1f".join((source, key, target))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 # --- statements built from the closed vocabulary -----------------------------------------------
