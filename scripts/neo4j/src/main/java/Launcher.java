@@ -1,8 +1,9 @@
 // Embedded Neo4j Community server with Bolt on 127.0.0.1, for development and CI.
 //
-// Usage: java -Xmx1g -cp 'classes:lib/*' Launcher HOME_DIR
+// Usage: java -Xmx2g -cp 'classes:lib/*' Launcher HOME_DIR
 // Env:   NEO4J_PASSWORD (required)  password of the `neo4j` user; never printed
 //        NEO4J_BOLT_PORT (optional) Bolt port, default 7687
+//        NEO4J_PAGECACHE_MB (optional) page cache in MB, default 1024
 //
 // Prints "neo4j ready bolt://127.0.0.1:PORT" once Bolt accepts connections, then runs
 // until SIGTERM/SIGINT (a shutdown hook stops the DBMS cleanly). On failure it prints
@@ -36,6 +37,7 @@ public final class Launcher {
             fail(2, "NEO4J_PASSWORD is not set");
         }
         int port = parsePort(System.getenv().getOrDefault("NEO4J_BOLT_PORT", "7687"));
+        long pageCacheMb = parseMegabytes(System.getenv().getOrDefault("NEO4J_PAGECACHE_MB", "1024"));
         if (!portFree(port)) {
             fail(3, "port " + HOST + ":" + port + " is already in use");
         }
@@ -49,7 +51,7 @@ public final class Launcher {
                     .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, 256L * 1024 * 1024)
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
                     // Bolt's network threads otherwise idle 5 s (twice) before a stop completes.
@@ -94,6 +96,19 @@ public final class Launcher {
                 throw e;
             }
         }
+    }
+
+    private static long parseMegabytes(String value) {
+        try {
+            long megabytes = Long.parseLong(value.trim());
+            if (megabytes >= 16) {
+                return megabytes;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        fail(2, "NEO4J_PAGECACHE_MB is not a size in megabytes (16 or more): " + value);
+        return -1; // unreachable
     }
 
     private static int parsePort(String value) {
