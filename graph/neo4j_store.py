@@ -57,7 +57,7 @@ __all__ = [
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
-DEFAULT_BATCH = 1000
+DEFAULT_BATCH = 5000
 JSON_PROPERTIES = "json_properties"
 # Properties the store adds; they are not attributes of the embedded graph.
 STORE_NODE_PROPERTIES = frozenset({"label", JSON_PROPERTIES})

@@ -21,7 +21,7 @@ from typing import Any
 import networkx as nx
 
 from vanban.errors import QueryError, VanbanError
-from vanban.graph.neo4j_store import LoadReport, Neo4jStore
+from vanban.graph.neo4j_store import DEFAULT_BATCH, LoadReport, Neo4jStore
 from vanban.pipeline import read_inputs
 from vanban.queries.lookup import short_document_name
 from vanban.tables import format_table
@@ -35,8 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                           description="Read documents and store their facts in Neo4j. Facts "
                           "previously loaded from the same files are replaced; other files' stay.")
     load.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md")
-    load.add_argument("--batch-size", type=int, default=1000, metavar="N",
-                      help="rows per write transaction (default 1000)")
+    load.add_argument("--batch-size", type=int, default=DEFAULT_BATCH, metavar="N",
+                      help=f"rows per write transaction (default {DEFAULT_BATCH})")
     load.add_argument("--clear", action="store_true",
                       help="delete everything in the database first (all files, not just these)")
     load.set_defaults(run=_load)
@@ -69,7 +69,7 @@ def open_store() -> Neo4jStore:
 
 
 def load_graph(graph: nx.MultiDiGraph, files: list[str] | None = None,
-               batch_size: int = 1000, clear: bool = False) -> LoadReport:
+               batch_size: int = DEFAULT_BATCH, clear: bool = False) -> LoadReport:
     """Store ``graph`` as the facts of ``files`` in the Neo4j database the environment names
     (what ``vanban build --neo4j`` calls)."""
     with open_store() as store:
