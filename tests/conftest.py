@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from vanban.pipeline import build_graph, read_inputs
 
@@ -68,3 +69,9 @@ def neo4j_store():
     store.ensure_schema()
     yield store
     store.close()
+
+
+# Property-based tests: 200 examples per property in CI, fewer on a laptop.
+settings.register_profile("ci", max_examples=200)
+settings.register_profile("dev", max_examples=50)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")

@@ -149,6 +149,8 @@ def summary(graph: nx.MultiDiGraph, result: InputResult) -> str:
     lines += [f"  {node}: {text}" for node, text in conflicts[:10]]
     if len(conflicts) > 10:
         lines.append(f"  … and {len(conflicts) - 10} more")
+    for warning in result.warnings:
+        lines.append(f"WARNING {warning}")
     for failure in result.failures:
         lines.append(f"FAILED {failure}")
     return "\n".join(lines)

@@ -13,32 +13,49 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from vanban.errors import LoadError
 from vanban.graph.build import build_graph
 from vanban.graph.model import FileFacts
 from vanban.loaders.extract import extract_text
-from vanban.loaders.files import read_text
+from vanban.loaders.files import DEFAULT_MAX_BYTES, read_file
+from vanban.loaders.formats import SUFFIXES as FORMAT_SUFFIXES
 
-__all__ = ["InputResult", "build_graph", "collect_files", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "InputResult", "InputWarning", "build_graph", "collect_files", "read_inputs"]
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = tuple(FORMAT_SUFFIXES)  # .txt, .md, .docx, .pdf
+
+
+@dataclass(frozen=True)
+class InputWarning:
+    """A file that was read, but with something to double-check (an encoding guessed)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
 
 
 @dataclass
 class InputResult:
     facts: list[FileFacts] = field(default_factory=list)
     failures: list[LoadError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and text files inside folders named (sorted, recursive)."""
+    """Files named, and the readable files inside folders named (sorted, recursive):
+    ``.txt``, ``.md``, ``.docx``, ``.pdf`` (Word's ``~$…`` lock files skipped)."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                            and not p.name.startswith("~$"))
         else:
             found.append(path)
     return found
@@ -46,46 +63,63 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def read_inputs(paths: Iterable[str | Path],
                 progress: Callable[[int, int, Path], None] | None = None,
-                workers: int = 1, chunksize: int | None = None) -> InputResult:
+                workers: int = 1, chunksize: int | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> InputResult:
     """Extract every file; a file that fails is recorded, the others go on.
 
     ``workers`` > 1 extracts in that many processes, ``chunksize`` files at a time (by
-    default enough chunks for each worker to get about eight); facts and failures keep the
-    order of the files, so the result equals a serial run's.
+    default enough chunks for each worker to get about eight); facts, failures and warnings
+    keep the order of the files, so the result equals a serial run's. A file larger than
+    ``max_bytes`` (or a DOCX or PDF holding more text) fails with a size error unread.
     """
     result = InputResult()
     files = collect_files(paths)
-    for n, (path, outcome) in enumerate(_outcomes(files, workers, chunksize), 1):
-        if isinstance(outcome, FileFacts):
-            result.facts.append(outcome)
+    for n, (path, outcome) in enumerate(_outcomes(files, workers, chunksize, max_bytes), 1):
+        if outcome.facts is not None:
+            result.facts.append(outcome.facts)
         else:
-            result.failures.append(LoadError(*outcome))
+            result.failures.append(LoadError(outcome.name, outcome.reason or "unreadable"))
+        result.warnings += [InputWarning(outcome.name, message) for message in outcome.warnings]
         if progress is not None:
             progress(n, len(files), path)
     return result
 
 
-_Outcome = FileFacts | tuple[str, str]  # facts, or (file name, reason) of a LoadError
+class _Outcome(NamedTuple):
+    """What reading one file gave, as plain values (sent back from worker processes)."""
+
+    name: str
+    facts: FileFacts | None
+    reason: str | None  # of the LoadError, when it failed
+    warnings: tuple[str, ...] = ()
 
 
-def _read_one(path: Path) -> _Outcome:
+def _read_one(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
+    warnings: tuple[str, ...] = ()
     try:
-        return extract_text(read_text(path), path.name)
-    except LoadError as error:  # sent back as plain values: LoadError(path, reason) re-made here
-        return (error.path, error.reason)
+        read = read_file(path, max_bytes)
+        warnings = read.warnings
+        return _Outcome(path.name, extract_text(read.text, path.name), None, warnings)
+    except LoadError as error:  # LoadError(path, reason) is re-made in the parent
+        return _Outcome(error.path, None, error.reason, warnings)
+    except Exception as error:  # a bug must cost one file, not the batch; the reason says so
+        return _Outcome(path.name, None, f"internal error ({type(error).__name__}: {error}); "
+                                         "please report it with the file", warnings)
 
 
-def _read_chunk(paths: list[Path]) -> list[_Outcome]:
-    return [_read_one(path) for path in paths]
+def _read_chunk(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[_Outcome]:
+    return [_read_one(path, max_bytes) for path in paths]
 
 
-def _outcomes(files: list[Path], workers: int, chunksize: int | None) -> Iterator[tuple[Path, _Outcome]]:
+def _outcomes(files: list[Path], workers: int, chunksize: int | None,
+              max_bytes: int) -> Iterator[tuple[Path, _Outcome]]:
     if workers <= 1 or len(files) < 2:
         for path in files:
-            yield path, _read_one(path)
+            yield path, _read_one(path, max_bytes)
         return
     size = chunksize or max(1, min(64, len(files) // (workers * 8)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     with ProcessPoolExecutor(max_workers=min(workers, len(chunks))) as pool:
-        for chunk, outcomes in zip(chunks, pool.map(_read_chunk, chunks), strict=True):
-            yield from zip(chunk, outcomes, strict=True)
+        outcomes = pool.map(partial(_read_chunk, max_bytes=max_bytes), chunks)
+        for chunk, chunk_outcomes in zip(chunks, outcomes, strict=True):
+            yield from zip(chunk, chunk_outcomes, strict=True)
