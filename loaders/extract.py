@@ -77,8 +77,8 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
     clean = clean_view(raw)
     flow = join_lines(clean)
     body_start = front_matter_end(raw)
-    flow_lines = [ln for ln in view_lines(flow) if flow.offsets[ln.start] >= body_start]
-    clean_lines = [ln for ln in view_lines(clean) if clean.offsets[ln.start] >= body_start]
+    flow_lines = [ln for ln in view_lines(flow) if not body_start or flow.offsets[ln.start] >= body_start]
+    clean_lines = [ln for ln in view_lines(clean) if not body_start or clean.offsets[ln.start] >= body_start]
     if not flow_lines:
         raise LoadError(source_file, "no text")
     documents: list[DocumentFacts] = []
@@ -86,8 +86,10 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
         doc = _document(index, segment, flow, flow_lines, clean, clean_lines, source_file,
                         documents)
         documents.append(doc)
-    if not any(d.symbol or d.doc_type or d.signatures or d.issuer for d in documents):
-        raise LoadError(source_file, "no directive document recognised")
+    # A name alone on a last line is no signature block: prose signed by a person is not a directive.
+    if not any(d.symbol or d.doc_type or d.issuer or any(s.capacity or s.title for s in d.signatures)
+               for d in documents):
+        raise LoadError(source_file, "no recognisable document (no number, document type or issuer)")
     return FileFacts(source_file, tuple(documents))
 
 
@@ -210,9 +212,9 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
 
 
 def _lines_between(view: TextView, lines: list[Line], start: int, end: int) -> list[Line]:
-    originals = [view.offsets[ln.start] for ln in lines]
-    lo = bisect.bisect_left(originals, start)
-    hi = bisect.bisect_left(originals, end)
+    # Offsets never decrease along a view, so the lines can be bisected on their original start.
+    lo = bisect.bisect_left(lines, start, key=lambda ln: view.offsets[ln.start])
+    hi = bisect.bisect_left(lines, end, lo, key=lambda ln: view.offsets[ln.start])
     return lines[lo:hi]
 
 
@@ -230,15 +232,13 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
         named = _registry_in(rest)
         if named:
             candidates.append((named, "type line"))
-        of = re.search(r"\bC[UỦÙÚ]A\s+(?P<who>.+?)(?:\s+V[ỀÊE]\b|$)", rest)
+        of = re.search(r"\bC[UỦÙÚ]A\s+(?P<who>.+?)(?:(?<!\s)\s+V[ỀÊE]\b|$)", rest)
         if of:
             candidates.append((titlecase_organ(of.group("who")), "type line"))
     column = _header_column(doc_clean)
     if column:
         candidates.append((column, "header"))
-    body = re.search(r"(?:^|[;:.]\s*|\n)(?P<who>[A-ZĐÀ-Ỹ][^;:.\n]{3,120}?)\s+ban hành\s+"
-                     r"(?:Kế hoạch|Kết luận|Công văn|Hướng dẫn|Chương trình|Quyết định|"
-                     r"Nghị quyết|Chỉ thị|Thông báo|Quy định)\b", text)
+    body = _BODY_ISSUER.search(text) if "ban hành" in text else None
     if body and looks_like_organ(body.group("who")):
         candidates.append((body.group("who"), "body"))
     if header.symbol:
@@ -252,14 +252,29 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
     return None, None
 
 
+_BODY_ISSUER = re.compile(r"(?:^|[;:.]\s*|\n)(?P<who>[A-ZĐÀ-Ỹ][^;:.\n]{3,120}?)\s+ban hành\s+"
+                          r"(?:Kế hoạch|Kết luận|Công văn|Hướng dẫn|Chương trình|Quyết định|"
+                          r"Nghị quyết|Chỉ thị|Thông báo|Quy định)\b")
+
+
 def _registry_in(heading: str) -> str | None:
-    """The longest registry name written inside a heading (``… BAN CHẤP HÀNH TRUNG ƯƠNG …``)."""
-    padded = f" {fold(heading)} "
-    best = None
-    for key, entry in organ_registry().by_fold.items():
-        if len(key) > 6 and f" {key} " in padded and (best is None or len(key) > best[0]):
-            best = (len(key), entry.name)
-    return best[1] if best else None
+    """The longest registry name written inside a heading (``… BAN CHẤP HÀNH TRUNG ƯƠNG …``).
+
+    Every run of whole words of the folded heading is looked up in the registry; of equal
+    lengths the name listed first wins. The time grows with the heading, not the registry.
+    """
+    registry = organ_registry()
+    words = fold(heading).split(" ")
+    best = None  # (length, -place in the registry, name)
+    for i in range(len(words)):
+        for j in range(i + 1, min(len(words), i + registry.longest_key_words) + 1):
+            key = " ".join(words[i:j])
+            entry = registry.by_fold.get(key)
+            if entry is not None and len(key) > 6:
+                found = (len(key), -registry.fold_rank[key], entry.name)
+                if best is None or found > best:
+                    best = found
+    return best[2] if best else None
 
 
 def _header_column(doc_clean: list[Line]) -> str | None:
@@ -304,27 +319,31 @@ def _complete_bloc(name: str, text: str) -> str:
     """``Đảng ủy Khối`` alone: complete it with the ``Khối …`` the document names."""
     if not re.search(r"(?i)đảng\s+ủy\s+khối$", name.strip()):
         return name
-    for entry in organ_registry().entries:
-        m = re.match(r"(?i)đảng ủy khối\s+(.+)$", entry.name)
-        if m and re.search(r"\bKhối\s+" + re.escape(m.group(1)), text, re.IGNORECASE):
-            return entry.name
+    for entry_name, bloc in organ_registry().blocs:  # the registry's "Đảng ủy Khối …" entries
+        if re.search(r"\bKhối\s+" + re.escape(bloc), text, re.IGNORECASE):
+            return entry_name
     m = re.search(r"\bKhối\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+(?:-\s+)?[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*)", text)
     return f"{name.strip()} {m.group(1)}" if m else name
 
 
 def _standing_to_committee(organ: OrganRef | None) -> OrganRef | None:
     """``Ban Thường vụ Tỉnh ủy X`` acts for ``Tỉnh ủy X``: the issuer is the committee."""
-    if organ is not None and organ.parent is not None and re.match(
-            r"^(?:Ban Thường vụ|Thường trực)\b", organ.name):
+    if organ is not None and organ.parent is not None and _STANDING.match(organ.name):
         return organ.parent
     return organ
+
+
+_STANDING = re.compile(r"^(?:Ban Thường vụ|Thường trực)\b")
+
+
+_BRACKETS = re.compile(r"\([^)]*\)")
 
 
 def _bare_unit(name: str, scope: OrganScope) -> str:
     """``Ban Dân vận`` alone in a provincial document is the committee's own department."""
     if scope.issuer is None or not scope.anchors or fold(name) in organ_registry().by_fold:
         return name
-    stripped = re.sub(r"\([^)]*\)", "", name).strip(" ,.;")
+    stripped = (_BRACKETS.sub("", name) if "(" in name else name).strip(" ,.;")
     if (stripped.startswith("Sở ") and "tinh" in scope.anchors
             and not re.search(r"\b(?:tỉnh|thành phố|huyện|Trung ương)\b", stripped)):
         return f"{stripped} {scope.anchors['tinh']}"  # a province's own department
@@ -367,7 +386,8 @@ def _scoped(ref: DocumentRef, scope: OrganScope) -> DocumentRef:
         if province and (issuer_code(ref.symbol) or "").upper().endswith("TU"):
             own = locality_key(resolve_organ(province))  # a …/TU series is the province's
         named = locality_key(ref.issuer) if ref.issuer is not None and not _is_central(ref.issuer) else ""
-        return replace(ref, scope=named or own or "?")
+        scoped = named or own or "?"
+        return ref if ref.scope == scoped else replace(ref, scope=scoped)
     if ref.title and re.search(r"\b(?:tỉnh|thành phố|huyện|Khối|khối)\b", ref.title):
         return replace(ref, scope=locality_key(scope.issuer) or "?")
     return ref
@@ -396,7 +416,8 @@ def _same_scope_for_same_symbol(refs: list[DocumentRef]) -> list[DocumentRef]:
         if ref.symbol and ref.issuer is not None:
             named.setdefault(normalize_symbol(ref.symbol), ref.scope)
     return [replace(ref, scope=named[normalize_symbol(ref.symbol)])
-            if ref.symbol and ref.issuer is None and normalize_symbol(ref.symbol) in named else ref
+            if ref.symbol and ref.issuer is None
+            and named.get(normalize_symbol(ref.symbol), ref.scope) != ref.scope else ref
             for ref in refs]
 
 

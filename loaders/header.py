@@ -17,9 +17,11 @@ __all__ = ["Header", "parse_header", "split_cells", "split_columns"]
 
 _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                     r"ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC", re.IGNORECASE)
+# Possessive "*+" between "ngày", "tháng" and "năm": the quantifiers there all take spaces, and
+# a long run of them would be split in cubically many ways; no match needs any given back.
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,\s*ngày\s*(?P<date>[\d.…_ ]*\s*tháng\s*"
-    r"[\d.…_ ]*\s*năm\s*\d{0,4})",
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,\s*ngày\s*+(?P<date>[\d.…_ ]*+\s*+tháng\s*+"
+    r"[\d.…_ ]*+\s*+năm\s*\d{0,4})",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(

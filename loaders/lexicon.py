@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -38,11 +39,18 @@ class OrganEntry:
 
 @dataclass(frozen=True)
 class OrganRegistry:
+    """The registry's entries and the indexes that answer lookups without scanning them."""
+
     entries: tuple[OrganEntry, ...]
     by_fold: dict[str, OrganEntry]
     by_name: dict[str, OrganEntry]
     by_code: dict[str, OrganEntry]
     suffixes: tuple[tuple[str, OrganEntry], ...]  # (folded name, entry), longest first
+    # Indexes built from the fields above (see organ_registry):
+    suffix_rank: dict[str, int] = field(default_factory=dict)  # folded name -> first place in suffixes
+    fold_rank: dict[str, int] = field(default_factory=dict)  # by_fold key -> its place in by_fold
+    longest_key_words: int = 0  # words in the longest by_fold key
+    blocs: tuple[tuple[str, str], ...] = ()  # (entry name, bloc) of "Đảng ủy Khối <bloc>", in entries order
 
 
 @cache
@@ -67,7 +75,21 @@ def organ_registry() -> OrganRegistry:
     # Longest names first, so suffix matches prefer the most specific organ.
     ordered = tuple(sorted(entries, key=lambda e: -len(e.name)))
     suffixes = tuple((fold(e.name), e) for e in ordered if len(e.name) > 8)
-    return OrganRegistry(ordered, by_fold, {e.name: e for e in entries}, by_code, suffixes)
+    suffix_rank: dict[str, int] = {}
+    for rank, (folded, _) in enumerate(suffixes):
+        suffix_rank.setdefault(folded, rank)
+    blocs = []
+    for entry in ordered:
+        m = _BLOC_COMMITTEE.match(entry.name)
+        if m:
+            blocs.append((entry.name, m.group(1)))
+    return OrganRegistry(ordered, by_fold, {e.name: e for e in entries}, by_code, suffixes,
+                         suffix_rank=suffix_rank, fold_rank={key: i for i, key in enumerate(by_fold)},
+                         longest_key_words=max((len(key.split()) for key in by_fold), default=0),
+                         blocs=tuple(blocs))
+
+
+_BLOC_COMMITTEE = re.compile(r"(?i)đảng ủy khối\s+(.+)$")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from vanban.graph.model import OrganRef
-from vanban.loaders.lexicon import abbreviations, organ_registry
+from vanban.loaders.lexicon import OrganEntry, OrganRegistry, abbreviations, organ_registry
 from vanban.loaders.text import fold, normalize_tones
 
 __all__ = [
@@ -55,6 +55,7 @@ _WORDS = {
     "tinh uy": "tỉnh ủy", "thanh uy": "thành ủy", "huyen uy": "huyện ủy", "quan uy": "quận ủy",
     "thi uy": "thị ủy", "dang uy": "đảng ủy", "cap uy": "cấp ủy", "dang bo": "đảng bộ",
 }
+_WORD_PATTERNS = {key: re.compile(r"\b" + key + r"\b") for key in _WORDS}
 _COLLECTIVE = re.compile(r"^(?:các|những|cấp ủy các|cấp ủy, chính quyền các)\b", re.IGNORECASE)
 _ORGAN_HEADS = re.compile(
     r"^(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
@@ -66,16 +67,22 @@ _ORGAN_HEADS = re.compile(
 )
 
 
+class _AlignedFold(dict):
+    """``str.translate`` table of :func:`_fold_aligned`, filled one character at a time."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = "d" if ch in "đĐ" else (unicodedata.normalize("NFD", ch)[:1] or ch).lower()
+        self[code] = folded
+        return folded
+
+
+_ALIGNED_FOLD = _AlignedFold()
+
+
 def _fold_aligned(text: str) -> str:
     """Like :func:`fold` but keeps one character per input character (for slicing)."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d")
-            continue
-        base = unicodedata.normalize("NFD", ch)[:1] or ch
-        out.append(base.lower())
-    return "".join(out)
+    return text.translate(_ALIGNED_FOLD)
 
 
 @lru_cache(maxsize=65536)
@@ -86,20 +93,28 @@ def clean_organ_text(text: str) -> str:
     'Ban Bí thư Trung ương Đảng'
     """
     text = normalize_tones(unicodedata.normalize("NFC", text))
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = re.sub(r"^[\s\-–+•*\d.)]+", "", text)
-    text = re.sub(r"^(?:đồng chí|đ/c|các đ/c)\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"\s+", " ", text).strip(" ,.;:-–\"'")
+    text = _BRACKETS.sub(" ", text)
+    text = _BULLETS.sub("", text)
+    text = _COMRADE.sub("", text)
+    text = _SPACES.sub(" ", text).strip(" ,.;:-–\"'")
     return text
+
+
+_BRACKETS = re.compile(r"\([^)]*\)")
+_BULLETS = re.compile(r"^[\s\-–+•*\d.)]+")
+_COMRADE = re.compile(r"^(?:đồng chí|đ/c|các đ/c)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 
 
 def _expand(text: str) -> str:
     table = abbreviations()
-    return re.sub(
-        r"\b(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b",
-        lambda m: table[m.group(1)],
-        text,
-    )
+    return _abbreviation_pattern().sub(lambda m: table[m.group(1)], text)
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    table = abbreviations()
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b")
 
 
 def _canonical_words(text: str) -> str:
@@ -107,7 +122,9 @@ def _canonical_words(text: str) -> str:
     folded = _fold_aligned(text)
     out = list(text)
     for key, word in _WORDS.items():
-        for m in re.finditer(r"\b" + key + r"\b", folded):
+        if key not in folded:
+            continue
+        for m in _WORD_PATTERNS[key].finditer(folded):
             original = text[m.start() : m.end()]
             fixed = word
             if original[:1].isupper():
@@ -167,7 +184,7 @@ def titlecase_organ(heading: str) -> str:
         located = re.match(r"^(.*?)\s+(tỉnh|thành phố|huyện|quận|xã|phường|thị xã)\s+(\S.*)$", domain)
         if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
             domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
-        parts = re.split(r"(\s+và\s+|,\s*|\s+-\s+)", domain)
+        parts = re.split(r"((?<!\s)\s+và\s+|,\s*|(?<!\s)\s+-\s+)", domain)
         phrases = [p if i % 2 else (p[:1].upper() + p[1:]) for i, p in enumerate(parts)]
         return f"{unit} {''.join(phrases)}{place}"
     return lower[:1].upper() + lower[1:]
@@ -288,12 +305,15 @@ def resolve_organ(mention: str, scope: OrganScope | None = None) -> OrganRef | N
     return _resolve_cached(mention, scope.issuer, tuple(sorted(scope.anchors.items())), scope.key)
 
 
+_TWO_LETTERS = re.compile(r"[A-Za-zÀ-ỹĐđ]{2}")
+
+
 @lru_cache(maxsize=65536)
 def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[str, str], ...],
                     key: str) -> OrganRef | None:
     scope = OrganScope(issuer, dict(anchors), key)
     name = clean_organ_text(mention)
-    if not name or not re.search(r"[A-Za-zÀ-ỹĐđ]{2}", name):
+    if not name or not _TWO_LETTERS.search(name):
         return None
     if name.isupper() and len(name) > 3:
         name = titlecase_organ(name)
@@ -318,12 +338,24 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
     if unit:
         parent = _resolve_single(unit.group("rest"), scope)
     else:
-        folded = fold(name)
-        for entry_fold, entry in registry.suffixes:
-            if folded.endswith(" " + entry_fold):
-                parent = _registered(entry.name)
-                break
+        entry = _registered_suffix(fold(name), registry)
+        if entry is not None:
+            parent = _registered(entry.name)
     return OrganRef(name, f"organ:{fold(name)}", parent=parent)
+
+
+def _registered_suffix(folded: str, registry: OrganRegistry) -> OrganEntry | None:
+    """The first entry of ``registry.suffixes`` (longest name first) whose folded name ends
+    ``folded`` after a space. Each word-final part of ``folded`` is looked up in the
+    registry's index, so the time grows with the words of the name, not with the registry."""
+    best = None
+    at = folded.find(" ")
+    while at >= 0:
+        rank = registry.suffix_rank.get(folded[at + 1 :])
+        if rank is not None and (best is None or rank < best):
+            best = rank
+        at = folded.find(" ", at + 1)
+    return registry.suffixes[best][1] if best is not None else None
 
 
 def _complete_relative(name: str, scope: OrganScope) -> str:

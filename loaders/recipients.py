@@ -41,17 +41,26 @@ class RecipientItem:
 
 
 def _purpose(text: str) -> str | None:
-    for group in re.findall(r"\(([^)]*)\)", text):
+    if "(" not in text:
+        return None
+    for group in _BRACKETED.findall(text):
         for pattern, name in _PURPOSES:
             if pattern.search(group):
                 return name
     return None
 
 
+_BRACKETED = re.compile(r"\(([^)]*)\)")
+_BRACKETS = re.compile(r"\([^)]*\)")
+_TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")  # (?<!\d): from inside a run, "\d+$" is quadratic
+_SPACES = re.compile(r"\s+")
+
+
 def _clean(text: str) -> str:
-    text = re.sub(r"\([^)]*\)", " ", text)
-    text = re.sub(r"\d+$", "", text.strip(" ,;.:"))  # glued copy counts: "Bộ Quốc phòng8"
-    return re.sub(r"\s+", " ", text).strip(" ,;.:-–")
+    if "(" in text:
+        text = _BRACKETS.sub(" ", text)
+    text = _TRAILING_DIGITS.sub("", text.strip(" ,;.:"))  # glued copy counts: "Bộ Quốc phòng8"
+    return _SPACES.sub(" ", text).strip(" ,;.:-–")
 
 
 def _item(text: str, line: int) -> list[RecipientItem]:
@@ -75,12 +84,13 @@ def _left_paragraphs(lines: list[str], start: int = 0):
         line = lines[i]
         columns = split_columns(line)
         if columns:
-            for paragraph in re.split(r"\s+/\s+", columns[0]):
+            for paragraph in _PACKED.split(columns[0]) if "/" in columns[0] else columns[0:1]:
                 paragraph = paragraph.strip(" *")
                 if paragraph:
                     yield paragraph, i
 
 
+_PACKED = re.compile(r"\s+/\s+")
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[;,.]))\s*[-–+•]\s+")
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận\s*:?\s*", re.IGNORECASE)
 
@@ -128,18 +138,23 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
     return items
 
 
+_KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
+
+
 def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
     """Items after ``Kính gửi:`` (inline, a dash list on the same line, or a list below)."""
     for i, line in enumerate(lines):
-        m = re.match(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", line, re.IGNORECASE)
+        # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı)
+        m = _KINH_GUI.match(line) if "kính g" in line.lower() else None
         if not m:
             continue
         items: list[RecipientItem] = []
         rest = m.group("rest").strip()
-        pieces = [p for p in re.split(r"\s+-\s+|^-\s*", rest) if p.strip()]
+        pieces = [p for p in re.split(r"(?<!\s)\s+-\s+|^-\s*", rest) if p.strip()]
         current = pieces
         j = i + 1
-        while j < len(lines) and re.match(r"^\s*[-–+•]\s*\S", lines[j]):
+        while j < len(lines) and _DASH_ITEM.match(lines[j]):
             current.append(lines[j].strip().lstrip("-–+• "))
             j += 1
         for piece in current:

@@ -23,10 +23,12 @@ mention is CITES.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from vanban.graph.model import DerivedLink, DocumentRef, Evidence, OrganRef
 from vanban.graph.vocabulary import EdgeType
@@ -44,32 +46,37 @@ _TYPE_WORDS = sorted(
 _TYPE_RE = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _NUMBERED = re.compile(
-    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})(?:(?:[ \t]+[a-zđà-ỹ]+){{0,2}}[ \t]+số)?[ \t]*:?[ \t]*"
+    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})(?:(?:[ \t]+[a-zđà-ỹ]+){{0,2}}[ \t]+số)?[ \t]*+:?[ \t]*+"
     rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
 )
 _NAMED = re.compile(
     r"(?<![\wÀ-ỹ])(?P<title>"
     r"Nghị quyết\s+(?:Hội nghị\s+(?:lần thứ\s+\S+\s+)?)?(?:Ban Chấp hành\s+)?Trung ương\s+\d+"
-    r"(?:\s*\(?\s*khóa\s+[IVXL]+\)?)?"
+    r"(?:\s*(?:\(\s*)?khóa\s+[IVXL]+\)?)?"
     r"|Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
     r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Khối|khối)"
     r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
     r"(?:lần thứ\s+)?[IVXL]+(?:\s+của\s+Đảng(?!\s+bộ))?"
     r"|Luật\s+(?!(?:sư|và|này|định|pháp|lệ|hiện hành|các|của|về|đã|được|để|thì|mà|với|cho|số|năm|"
     r"trên|khi|nêu|quy)\b)[\wÀ-ỹĐđ][^,;.()\n]*?"
-    r"(?=\s+(?:và|ngày|số|năm\s+\d|được|đã|để|có|nhằm|theo|trong|tại|của|với|hiện hành|về|cho|trên|"
+    r"(?=(?<!\s)\s+(?:và|ngày|số|năm\s+\d|được|đã|để|có|nhằm|theo|trong|tại|của|với|hiện hành|về|cho|"
+    r"trên|"
     r"đối với|khi|nêu|quy định)\b|[,;.()\n]|$)"
     r"|Hiến pháp(?:\s+năm\s+\d{4}|\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?"
     r")"
 )
 _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+(?P<alias>[^)]{3,120})\)",
                     re.IGNORECASE)
+# "\s*(?:,\s*)?", not "\s*,?\s*": two adjacent \s* split a run of spaces in quadratically many
+# ways when the word after them is missing (a symbol followed by a long run of spaces). And a lazy
+# name ends before "\s+word" only where a run of spaces starts ("(?<!\s)"): tried from inside a
+# run, "\s+" rescans the rest of it at every step (quadratic time on a long run).
 _TAIL = re.compile(
-    rf"(?:\s*,?\s*(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
-    r"(?:\s*,?\s*của\s+(?P<issuer>[^,;()\n]+?)(?=\s+(?:về|khóa|ngày|gắn|và|ban hành|đã|theo|"
+    rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
+    r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|và|ban hành|đã|theo|"
     r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn)\b|[,;()\n.]|$))?"
-    rf"(?:\s*,?\s*ngày\s*(?P<date2>{_DATE}))?"
-    r"(?:\s*\(?\s*khóa\s+(?P<term>[IVXL]+)\s*\)?)?"
+    rf"(?:\s*(?:,\s*)?ngày\s*(?P<date2>{_DATE}))?"
+    r"(?:\s*(?:\(\s*)?khóa\s+(?P<term>[IVXL]+)\s*\)?)?"
 )
 _ISSUER_END = re.compile(
     r"\s(?:thực hiện|triển khai|thành|đến|cho|tại|với|về|để|nhằm|trong|theo|ban hành|quy định|hướng dẫn|"
@@ -114,10 +121,22 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _last_stop(text: str, pos: int) -> int:
-    best = -1
-    for m in re.finditer(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-])", text[max(0, pos - 2000) : pos]):
-        best = max(0, pos - 2000) + m.start() + 1
-    return best
+    """One past the last ``[.!?;]`` followed by spaces and a capital, all within the 2,000
+    characters before ``pos`` (-1 if none)."""
+    stops, ends = _stops(text)
+    i = bisect.bisect_right(ends, pos) - 1  # ends grow with stops: the last stop whose capital is before pos
+    return stops[i] + 1 if i >= 0 and stops[i] >= pos - 2000 else -1
+
+
+_STOP = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-])")
+_STOP_TAIL = re.compile(r"\s+[A-ZĐÀ-Ỹ\-]")
+
+
+@lru_cache(maxsize=8)
+def _stops(text: str) -> tuple[list[int], list[int]]:
+    """Sentence stops of a text and, for each, the end of the capital that follows it."""
+    stops = [m.start() for m in _STOP.finditer(text)]
+    return stops, [_STOP_TAIL.match(text, i + 1).end() for i in stops]
 
 
 _STOP_AFTER = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-]|\s*$)")
@@ -159,7 +178,8 @@ def find_references(
     relations = [_relation(text, m, mentions, subject_span, nested=id(m.ref) in nested_targets,
                            preamble_end=limit) for m in mentions]
     relations = _extend_to_listed(text, mentions, relations, nested_targets, subject_span)
-    refs = [replace(m.ref, relation=r) for m, r in zip(mentions, relations, strict=True)]
+    refs = [m.ref if m.ref.relation is r else replace(m.ref, relation=r)
+            for m, r in zip(mentions, relations, strict=True)]
     relinked = []
     by_id = {id(m.ref): r for m, r in zip(mentions, refs, strict=True)}
     for link in links:
@@ -175,9 +195,49 @@ def _evidence(text: str, start: int, end: int, source_file: str, view: TextView 
     return Evidence(source_file, span, text[s:e].strip(), rule)
 
 
+# Lower-case forms of the type words (both cases of the initial): where _NUMBERED can start.
+_TYPE_WORDS_LOWER = tuple(sorted({(first + w[1:]).lower() for w in _TYPE_WORDS
+                                  for first in (w[0].upper(), w[0].lower())}))
+
+
+def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_NUMBERED.finditer(text)``, found faster: the pattern is tried only where
+    the lower-cased text has a type word (found with ``str.find``), not at every character."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer would shift the positions
+        yield from _NUMBERED.finditer(text)
+        return
+    yield from _matches_from(_NUMBERED, text, _occurrences(low, _TYPE_WORDS_LOWER))
+
+
+def _occurrences(text: str, words: tuple[str, ...]) -> set[int]:
+    """Every position where one of ``words`` starts in ``text``."""
+    found = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return found
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose (non-empty) matches can only begin at
+    ``starts``: the leftmost match at or after the end of the previous one, as finditer finds."""
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos and (m := pattern.match(text, start)):
+            yield m
+            pos = m.end()
+
+
+# The words every branch of _NAMED opens with.
+_NAMED_HEADS = ("Nghị quyết", "Luật", "Hiến pháp")
+
+
 def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]:
     out = []
-    for m in _NUMBERED.finditer(text):
+    for m in _numbered_matches(text):
         word = m.group("type")
         doc_type = _canonical_type(word)
         symbol = m.group("symbol")
@@ -189,7 +249,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
             term = tail.group("term").upper() if tail.group("term") else None
             if tail.group("issuer") and resolve_issuer is not None:
                 issuer_text = tail.group("issuer")
-                term_in_issuer = re.search(r"\s+khóa\s+([IVXL]+)$", issuer_text)
+                term_in_issuer = re.search(r"(?<!\s)\s+khóa\s+([IVXL]+)$", issuer_text)
                 if term_in_issuer:
                     term = term or term_in_issuer.group(1)
                     issuer_text = issuer_text[: term_in_issuer.start()]
@@ -215,7 +275,7 @@ _TYPE_BY_FOLD = {fold(form): t.name for t in doc_types() for form in (t.name, *t
 
 def _named(text, source_file, view, offset) -> list[_Mention]:
     out = []
-    for m in _NAMED.finditer(text):
+    for m in _matches_from(_NAMED, text, _occurrences(text, _NAMED_HEADS)):
         title = re.sub(r"\s+", " ", m.group("title")).strip()
         title = re.sub(r"\(\s*(khóa\s+[IVXL]+)\s*\)", r"\1", title)
         if title.startswith("Luật") and len(title.split()) < 2:

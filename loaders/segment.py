@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from vanban.loaders.lexicon import doc_types
 from vanban.loaders.text import TextView, fold
@@ -23,11 +23,13 @@ __all__ = ["Line", "Segment", "is_heading", "is_number_line", "split_documents",
 _MOTTO = re.compile(
     r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP|Độc lập)",
 )
+# Possessive "*+" where neighbouring quantifiers all take spaces: no match needs them to give
+# any back, and without it a long run of spaces is split in quadratically or cubically many ways.
 _NUMBER_LINE = re.compile(
-    r"^[\s|*]*(?:(?:Luật|Pháp lệnh|Nghị quyết(?: liên tịch)?)\s+số\s*:?|S[ốô]\s*[:.]?)\s*(?:\d|[.…_]|[-/])",
+    r"^[\s|*]*(?:(?:Luật|Pháp lệnh|Nghị quyết(?: liên tịch)?)\s+số\s*+:?|S[ốô]\s*+[:.]?)\s*(?:\d|[.…_]|[-/])",
     re.IGNORECASE,
 )
-_PLACE_DATE = re.compile(r"ngày\s*[\d.…_ ]*\s*tháng\s*[\d.…_ ]*\s*năm\s*\d{0,4}", re.IGNORECASE)
+_PLACE_DATE = re.compile(r"ngày\s*+[\d.…_ ]*+\s*+tháng\s*+[\d.…_ ]*+\s*+năm\s*\d{0,4}", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s\-_*=~.|]+$")
 _BODY_MIN_WORDS = 12
 _LETTER = re.compile(r"[^\W\d_]")
@@ -70,6 +72,7 @@ def is_heading(text: str) -> bool:
     return text.isupper() and len(_LETTER.findall(text)) >= 2
 
 
+@lru_cache(maxsize=16384)  # a pure test of one line, asked several times per line
 def type_of_line(text: str, strict: bool = True) -> tuple[str, str] | None:
     """(document type, rest of line) when ``text`` is a type line, else None.
 
@@ -106,15 +109,26 @@ def _type_forms() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(forms, key=lambda f: -len(f[0])))
 
 
+@lru_cache(maxsize=16384)
 def is_number_line(text: str) -> bool:
     """The ``Số …`` line of a header (short, or beside the place and date column), or a
     layout line with such a cell (``| Độc lập - Tự do - Hạnh phúc | Luật số: 140/2025/QH15``)."""
     if "S" not in text:
         return False
+    low = text.lower()
+    if "ố" not in low and "ô" not in low:  # every branch of _NUMBER_LINE has "số" or "sô"
+        return False
     for cell in [text, *_COLUMNS.split(text)]:
-        if _NUMBER_LINE.match(cell) and (len(cell) < 90 or bool(_PLACE_DATE.search(cell))):
+        if _NUMBER_LINE.match(cell) and (len(cell) < 90 or _has_place_date(cell)):
             return True
     return False
+
+
+def _has_place_date(text: str) -> bool:
+    """``_PLACE_DATE.search(text)``, skipped when its words are not all in the line: a
+    case-insensitive match of ``ngày``, ``tháng`` and ``năm`` is a substring of the lower case."""
+    low = text.lower()
+    return "ngày" in low and "tháng" in low and "năm" in low and bool(_PLACE_DATE.search(text))
 
 
 _COLUMNS = re.compile(r"\s{3,}|\s*\|\s*")
@@ -125,7 +139,7 @@ def _is_header_like(text: str) -> bool:
         is_heading(text)
         or _SEPARATOR.match(text)
         or is_number_line(text)
-        or _PLACE_DATE.search(text)
+        or _has_place_date(text)
         or _MOTTO.match(text)
     )
 
@@ -133,10 +147,23 @@ def _is_header_like(text: str) -> bool:
 _MOTTO_ANYWHERE = re.compile(r"Độc lập\s*-\s*Tự do|CỘNG H[ÒO]A XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
 
 
+@lru_cache(maxsize=16384)
 def _is_body(text: str) -> bool:
-    if is_heading(text) or is_number_line(text) or _PLACE_DATE.search(text) or _MOTTO_ANYWHERE.search(text):
+    # The cheap length test first: a short line is no body line whatever else it is.
+    if not (len(text.split()) >= _BODY_MIN_WORDS or _ITEM_START.match(text)):
         return False
-    return len(text.split()) >= _BODY_MIN_WORDS or bool(re.match(r"^\d+\.\s", text))
+    return not (is_heading(text) or is_number_line(text) or _has_place_date(text)
+                or _has_motto(text))
+
+
+_ITEM_START = re.compile(r"^\d+\.\s")
+
+
+def _has_motto(text: str) -> bool:
+    """``_MOTTO_ANYWHERE.search(text)``, run only when the lower case has "độc lập" or "cộng"
+    (every branch has one of them)."""
+    low = text.lower()
+    return ("cộng" in low or "độc lập" in low) and bool(_MOTTO_ANYWHERE.search(text))
 
 
 def split_documents(lines: list[Line]) -> list[Segment]:
@@ -172,7 +199,7 @@ def split_documents(lines: list[Line]) -> list[Segment]:
 
 
 _ATTACHED = re.compile(r"kèm theo|Mẫu số|mẫu số|PHỤ LỤC|Phụ lục|\bMẫu\b")
-_BLANK_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*[.…_ ]*[-/]|^[\s|*]*S[ốô]\s*:?\s*[.…_]+\s*$")
+_BLANK_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[.…_ ]*[-/]|^[\s|*]*S[ốô]\s*+:?+\s*+[.…_]+\s*$")
 
 
 def _merge_attachments(lines: list[Line], starts: list[int], anchors: list[int]) -> tuple[list, list]:

@@ -74,7 +74,7 @@ def signature_stream(lines: list[str]) -> list[tuple[str, int]]:
         cells = split_cells(line)
         if len(cells) > 1:
             pieces += [(cell, i) for cell in cells[1:]]
-        elif cells and not re.match(r"^[-–+•]", cells[0]):
+        elif cells and not cells[0].startswith(("-", "–", "+", "•")):
             pieces.append((cells[0], i))
     return pieces
 

@@ -73,10 +73,10 @@ _LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|�
 _REPORT = re.compile(
     r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
     r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
-    r"\s*(?:với|về|lên|cho|gửi)?\s+(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
-    r"(?=\s*\(\s*qua|\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|và|hằng|hàng|tổng hợp|xem xét)\b"
-    r"|[,;.()\n]|$)"
-    r"(?:\s*\(\s*qua\s+(?P<via>[^)]+?)\s*\))?"
+    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
+    r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|và|hằng|hàng|tổng hợp|"
+    r"xem xét)\b|[,;.()\n]|$)"
+    r"(?:\s*\(\s*qua\s+(?P<via>[^)]*[^)\s])\s*\))?"
 )
 _GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)
 
@@ -108,6 +108,10 @@ class ReportPhrase:
     end: int
 
 
+_DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}")
+_NOI_NHAN = re.compile(r"^\W*Nơi nhận")
+
+
 def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
     """Numbered items of a body (``lines[start:end]``), with section-qualified paths."""
     items: list[TaskItem] = []
@@ -120,7 +124,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
             section = roman.group("roman")
             continue
         m = _NUMBERED.match(text)
-        if not m or re.match(r"^\d{1,2}[./]\d{1,2}[./]\d{4}", text):
+        if not m or _DATE_START.match(text):
             continue
         number = m.group("num")
         path = f"{section}.{number}" if section else number
@@ -130,7 +134,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
         body = [m.group("text")]
         for j in range(i + 1, min(end, i + 30)):
             nxt = lines[j].text
-            if _NUMBERED.match(nxt) or _ROMAN.match(nxt) or re.match(r"^\W*Nơi nhận", nxt):
+            if _NUMBERED.match(nxt) or _ROMAN.match(nxt) or _NOI_NHAN.match(nxt):
                 break
             body.append(nxt)
         items.append(TaskItem(number, path, "\n".join(body)[:4000], i, section))
@@ -161,7 +165,7 @@ def assignment_units(lines: list[Line], start: int, end: int,
         j = i + 1
         while j < end:
             line = lines[j].text
-            if re.match(r"^\W*Nơi nhận", line) or (_ROMAN.match(line) and not depth_roman):
+            if _NOI_NHAN.match(line) or (_ROMAN.match(line) and not depth_roman):
                 break
             if _ROMAN.match(line) and depth_roman and _ROMAN.match(line).group("text").isupper():
                 break
@@ -182,13 +186,17 @@ def assignment_units(lines: list[Line], start: int, end: int,
     return units
 
 
+_LIST_BREAK = re.compile(r",\s*|(?<!\s)\s+và\s+|;\s*")  # (?<!\s): "\s+" from inside a run is quadratic
+_GROUP_START = re.compile(r"(?:các|những|Các|Những)\s")
+
+
 def split_organ_list(text: str) -> list[str]:
     """Split a subject like ``Các huyện ủy, thành ủy, các ban đảng và Mặt trận Tổ quốc``."""
     parts: list[str] = []
     pos = 0
-    for m in re.finditer(r",\s*|\s+và\s+|;\s*", text):
+    for m in _LIST_BREAK.finditer(text):
         after = text[m.end():]
-        if _ORGAN_HEAD.match(after) or re.match(r"(?:các|những|Các|Những)\s", after):
+        if _ORGAN_HEAD.match(after) or _GROUP_START.match(after):
             parts.append(text[pos:m.start()])
             pos = m.end()
     parts.append(text[pos:])
@@ -223,7 +231,7 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
 def coordinators(text: str) -> list[str]:
     """Organs named after ``phối hợp với`` (generic ``các cơ quan liên quan`` dropped)."""
     out = []
-    for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)(?=\s+(?:để|trong|"
+    for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)(?=(?<!\s)\s+(?:để|trong|"
                          r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
                          r"kiểm tra|tham mưu|theo dõi)\b|[;.():]|$)", text):
         who = m.group("who")
@@ -245,7 +253,7 @@ def heading_organ(text: str) -> str | None:
 
 
 _EXECUTION_ARTICLE = re.compile(
-    r"(?:^|\n)\s*(?P<number>Điều\s+\d+)\s*\.\s*(?P<who>(?:(?!\nĐiều\s+\d)[\s\S]){5,1500}?)\s+"
+    r"(?:^|\n)\s*(?P<number>Điều\s+\d+)\s*\.\s*(?P<who>(?:(?!\nĐiều\s+\d)[\s\S]){5,1500}?)(?<!\s)\s+"
     r"(?:chịu trách nhiệm|có trách nhiệm)\s+(?:thi hành|tổ chức thực hiện|thực hiện)\s+"
     r"(?i:quyết định|chỉ thị|thông tư|nghị định|nghị quyết|kế hoạch|quy chế)\s+này"
 )

@@ -26,6 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vanban.loaders.offsets import RunBuilder
+
 __all__ = [
     "TextView",
     "clean_view",
@@ -59,20 +61,22 @@ class TextView:
 
 
 class _Builder:
+    """Text put together from pieces, with offsets kept as runs (:mod:`.offsets`)."""
+
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.offsets: list[int] = []
+        self.offsets = RunBuilder()
 
     def add(self, text: str, origin: int) -> None:
         self.parts.append(text)
-        self.offsets.extend([origin] * len(text))
+        self.offsets.add_repeated(origin, len(text))
 
     def add_mapped(self, view: TextView, start: int, end: int) -> None:
         self.parts.append(view.text[start:end])
-        self.offsets.extend(view.offsets[start:end])
+        self.offsets.add_from(view.offsets, start, end)
 
     def build(self, end: int) -> TextView:
-        return TextView("".join(self.parts), (*self.offsets, end))
+        return TextView("".join(self.parts), self.offsets.build(end))
 
 
 def _fold_table() -> dict[int, str | None]:
@@ -130,18 +134,36 @@ def _tone_pairs() -> dict[str, str]:
 
 
 _TONE_FIX = _tone_pairs()
-# The pair must end the syllable (no letter after it) and the u must not follow q ("quý").
-_TONE_PAIR = re.compile(
-    "(?<![qQ])(?:" + "|".join(sorted(_TONE_FIX, key=len, reverse=True)) + r")(?![^\W\d_])"
-)
+
+
+def _tone_pair_pattern() -> re.Pattern[str]:
+    """The pair must end the syllable (no letter after it) and the u must not follow q ("quý").
+
+    Every branch opens with its literal first vowel (the q test follows it), so the regex
+    engine can skip ahead to the next o/u instead of trying the pattern at every character.
+    """
+    seconds: dict[str, list[str]] = {}
+    for pair in sorted(_TONE_FIX):
+        seconds.setdefault(pair[0], []).append(pair[1])
+    branches = [f"{first}(?<![qQ]{first})[{''.join(rest)}]" for first, rest in seconds.items()]
+    return re.compile("(?:" + "|".join(branches) + r")(?![^\W\d_])")
+
+
+_TONE_PAIR = _tone_pair_pattern()
 _TRANSLATE = {**_QUOTES, **_OCR}
 _TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
 
-_MARKDOWN_INLINE = re.compile(r"\*\*|__|\\\*|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|</?sup>|</?b>|</?i>")
+# Each branch opens with a literal (the lone "*" tests its left neighbour after it), so the
+# engine scans for the next "*", "_", "\\" or "<" rather than trying every position.
+# A run of stars goes whole: "**" then a lone "*" would leave the "*" of bold italic "***2.2. …".
+_MARKDOWN_INLINE = re.compile(r"\*\*+|__|\\\*|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])"
+                              r"|</?sup>|</?b>|</?i>")
 _MARKDOWN_LINE = re.compile(
     r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)"
-    r"|^[ \t]*={3,}[^\n]*={3,}[ \t]*$"  # page markers of OCR dumps: "===== Trang 2 ====="
+    # page markers of OCR dumps: "===== Trang 2 =====". "===" rather than "={3,}" at both ends
+    # (the same lines): two "={3,}" around "[^\n]*" backtrack in cubic time on a long "====…x".
+    r"|^[ \t]*===[^\n]*===[ \t]*$"
     r"|^[ \t]*\[(?:OCR|Bản trích)[^\n]*$"  # an extraction tool's banner line
 )
 
@@ -200,8 +222,10 @@ _SYMBOL_HEAD = re.compile(r"(?:\d[\d.]*-|/[A-ZĐ]{1,6}-)\s*$")
 _SYMBOL_TAIL = re.compile(r"^\s*[A-ZĐ][A-Za-zĐđ]{0,6}(?:/|\b)")
 _SEPARATOR = re.compile(r"^\s*[-_*=~.|]{1,}\s*$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
-_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*[:.]?\s*[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
-_NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*[\d.…_ ]*[-/]\S*\s*$")
+# Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
+# run of spaces would be split in cubically many ways; no match needs them to give any back.
+_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
+_NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*$")
 _DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
 
 
@@ -231,51 +255,75 @@ def flow_view(raw: str) -> TextView:
 
 
 def join_lines(view: TextView) -> TextView:
-    """Join soft line breaks of a clean view (see :func:`flow_view`)."""
+    """Join soft line breaks of a clean view (see :func:`flow_view`).
+
+    A break is a line's trailing spaces and tabs, its newline, the blank lines (spaces and
+    tabs only) after it and the next line's leading spaces and tabs. Walking the lines once
+    finds every break in linear time.
+    """
     text = view.text
     lines = text.split("\n")
     double = is_double_spaced(lines)
     out = _Builder()
-    pos = 0
-    for m in re.finditer(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*", text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        prev_line = text[line_start : m.start()]
-        next_end = text.find("\n", m.end())
-        next_line = text[m.end() : next_end if next_end >= 0 else len(text)]
-        blanks = m.group().count("\n") - 1
-        out.add_mapped(view, pos, m.start())
-        glue = _glue(prev_line, next_line, blanks, double)
+    pos = 0  # start of the text not yet copied
+    line_start = 0
+    last = len(lines) - 1
+    i = 0
+    while i < last:  # a newline follows lines[i]
+        prev_line = lines[i].rstrip(" \t")
+        break_start = line_start + len(prev_line)
+        j = i + 1
+        line_start += len(lines[i]) + 1
+        while j < last and not lines[j].strip(" \t"):  # blank lines ending in a newline
+            line_start += len(lines[j]) + 1
+            j += 1
+        next_line = lines[j].lstrip(" \t")
+        out.add_mapped(view, pos, break_start)
+        glue = _glue(prev_line, next_line, j - i - 1, double)
         if glue:
-            out.add(glue, view.offsets[m.start()])
-        pos = m.end()
+            out.add(glue, view.offsets[break_start])
+        pos = line_start + len(lines[j]) - len(next_line)
+        i = j
     out.add_mapped(view, pos, len(text))
     return out.build(view.offsets[-1])
 
 
 def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
     """What a line break becomes: "\n" (paragraph), " " (soft wrap) or "" (cut symbol)."""
-    if not prev_line.strip() or not next_line.strip():
+    prev_end = prev_line.rstrip()  # the regexes below that end in \s*$ need its last character
+    if not prev_end or not next_line.strip():
         return "\n"
     if _SEPARATOR.match(prev_line) or _SEPARATOR.match(next_line):
         return "\n"
-    if _COLUMNS.search(prev_line.strip()) or _COLUMNS.search(next_line.strip()):
+    if _has_columns(prev_line) or _has_columns(next_line):
         return "\n"  # a two-column layout line (header, Nơi nhận beside the signature)
     if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
         return "\n"
-    if _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
+    last = prev_end[-1]
+    if last == "-" and _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
         return ""  # "01-" / "KL/TW"
-    if _DATE_HEAD.search(prev_line) and re.match(r"\s*\d", next_line):
+    if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):
         return ""  # "25/10/" / "2021"
     continues = next_line.lstrip()[:1].islower()
-    if blanks >= (2 if double else 1) and not (continues and not _HARD_END.search(prev_line)):
+    hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
+    if blanks >= (2 if double else 1) and not (continues and not hard_end):
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
     if _LIST_START.match(next_line):
         return "\n"
-    if _HARD_END.search(prev_line) and not (prev_line.rstrip().endswith(";") and continues):
+    if hard_end and not (last == ";" and continues):
         return "\n"
     if _is_heading(prev_line) != _is_heading(next_line):
         return "\n"
     return " "
+
+
+_HARD_END_CHARS = frozenset(".:;!?")
+_DIGIT_START = re.compile(r"\s*\d")
+
+
+def _has_columns(line: str) -> bool:
+    """``_COLUMNS`` in the stripped line; it needs three spaces or a pipe, tested first."""
+    return ("   " in line or "|" in line) and bool(_COLUMNS.search(line.strip()))
 
 
 def _is_heading(line: str) -> bool:
