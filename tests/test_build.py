@@ -153,3 +153,16 @@ def test_an_issuer_that_cannot_issue_the_series_is_not_kept() -> None:
     g = graph_of(("a.txt", "CÔNG VĂN\n" + text + "\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Hồng Minh"))
     [node] = docs_with_symbol(g, "45-CTr/TU")
     assert not [v for _, v, d in g.out_edges(node, data=True) if d["type"] == "ISSUED_BY"]
+
+
+def test_streamed_json_equals_the_standard_encoder(sample_graph) -> None:
+    """The export is written in pieces; joined, they are json.dumps of node_link_data."""
+    import json as _json
+
+    import networkx as _nx
+
+    from vanban.graph.export import graph_to_json
+
+    expected = _json.dumps(_nx.node_link_data(sample_graph, edges="links"), ensure_ascii=False, indent=1,
+                           sort_keys=True) + "\n"
+    assert graph_to_json(sample_graph) == expected
