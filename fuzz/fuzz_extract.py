@@ -6,7 +6,7 @@ reached) or text handed straight to the extractor. Any exception other than a
 :class:`~vanban.errors.VanbanError` is a crash; an input running longer than libFuzzer's
 ``-timeout`` is reported as a timeout (catastrophic regex backtracking, quadratic loops).
 
-Run it (see fuzz/README.md)::
+Run it (see fuzz/README.md for the corpus and what a run found)::
 
     .venv/bin/pip install -e '.[fuzz]'
     .venv/bin/python fuzz/fuzz_extract.py -max_total_time=600 -timeout=20 -max_len=20000 \\
