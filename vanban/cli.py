@@ -19,7 +19,7 @@ from vanban.graph.export import read_json, write_graphml, write_json
 from vanban.pipeline import InputResult, build_graph, read_inputs
 from vanban.queries.lookup import document_label, find_document, find_organ, short_document_name
 from vanban.queries.questions import QUESTIONS, implementers, ordered_not_implementing
-from vanban.tables import format_table
+from vanban.tables import format_table, print_records
 
 __all__ = ["main"]
 
@@ -244,14 +244,7 @@ def _short(text: str | None, width: int = 70) -> str:
 
 def _ask(args) -> int:
     rows = _answer(args)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not rows:
-        print("(no answer in the graph)")
-        return 0
-    headers = list(rows[0])
-    print(format_table(headers, [[_cell(r[h]) for h in headers] for r in rows]))
+    print_records(list(rows[0]) if rows else [], rows, args.json, _cell)
     return 0
 
 

@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-import networkx as nx
-
-from vanban.errors import VanbanError
-from vanban.graph.export import read_json
 from vanban.graph.vocabulary import NodeKind
-from vanban.pipeline import build_graph, read_inputs
+from vanban.pipeline import graph_from_paths
 from vanban.queries.lookup import find_document
 from vanban.visualize import LARGE_GRAPH, neighbourhood, only_kinds, write_html
 
@@ -36,22 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     html.set_defaults(run=_html)
 
 
-def _read(paths: list[str]) -> nx.MultiDiGraph:
-    exports = [p for p in paths if p.lower().endswith(".json")]
-    if exports:
-        if len(paths) > 1:
-            raise VanbanError("pass either one .json export or documents and folders, not both")
-        if not Path(exports[0]).exists():
-            raise VanbanError(f"{exports[0]}: no such export")
-        return read_json(exports[0])
-    result = read_inputs(paths)
-    for failure in result.failures:
-        print(f"vanban: skipped {failure}", file=sys.stderr)
-    return build_graph(result.facts)
-
-
 def _html(args) -> int:
-    graph = _read(args.paths)
+    graph = graph_from_paths(args.paths)
     title = args.title or "vanban — " + ", ".join(Path(p).name for p in args.paths)
     if args.focus:
         center = find_document(graph, args.focus)

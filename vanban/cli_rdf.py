@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import sys
 from pathlib import Path
 
-import networkx as nx
-
-from vanban.errors import QueryError, VanbanError
-from vanban.graph.export import read_json
+from vanban.errors import QueryError
 from vanban.graph.rdf.export import FORMATS, write_rdf
 from vanban.graph.rdf.sparql import (
     QUESTION_DEFAULTS,
@@ -23,8 +18,8 @@ from vanban.graph.rdf.sparql import (
     resolve_subject,
 )
 from vanban.graph.rdf.uris import DEFAULT_BASE
-from vanban.pipeline import build_graph, read_inputs
-from vanban.tables import format_table
+from vanban.pipeline import graph_from_paths
+from vanban.tables import print_records
 
 __all__ = ["register"]
 
@@ -62,20 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sparql.set_defaults(run=_sparql)
 
 
-def _graph_from(paths: list[str]) -> nx.MultiDiGraph:
-    if len(paths) == 1 and paths[0].lower().endswith(".json"):
-        path = Path(paths[0])
-        if not path.exists():
-            raise VanbanError(f"{path}: no graph export")
-        return read_json(path)
-    result = read_inputs(paths)
-    for failure in result.failures:
-        print(f"vanban: skipped {failure}", file=sys.stderr)
-    return build_graph(result.facts)
-
-
 def _rdf(args) -> int:
-    graph = _graph_from(args.paths)
+    graph = graph_from_paths(args.paths)
     engine = args.engine
     if engine == "auto":
         engine = "oxigraph" if graph.number_of_edges() >= _OXIGRAPH_EXPORT_FROM_EDGES and _has_oxigraph() \
@@ -137,19 +120,13 @@ def _query_text(query: str) -> str:
 def _sparql(args) -> int:
     text = _query_text(args.query)
     bindings = {**QUESTION_DEFAULTS.get(args.query, {}), **dict(parse_param(p) for p in args.param)}
-    engine = open_engine(_graph_from(args.inputs), args.engine) if args.inputs \
+    engine = open_engine(graph_from_paths(args.inputs), args.engine) if args.inputs \
         else load_engine(args.data, args.engine)
     subject = QUESTION_FILES[args.query].subject if args.query in QUESTION_FILES else None
     if subject and isinstance(bindings.get(subject), str):
         bindings[subject] = resolve_subject(engine, bindings[subject])
     names, rows = engine.select(text, bindings)
-    if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not rows:
-        print("(no answer in the graph)")
-        return 0
-    print(format_table(names, [[_cell(row[n]) for n in names] for row in rows]))
+    print_records(names, rows, args.json, _cell)
     return 0
 
 

@@ -10,6 +10,7 @@ fails is recorded exactly as in a serial run.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,14 +18,18 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from vanban.errors import LoadError
+import networkx as nx
+
+from vanban.errors import LoadError, VanbanError
 from vanban.graph.build import build_graph
+from vanban.graph.export import read_json
 from vanban.graph.model import FileFacts
 from vanban.loaders.extract import extract_text
 from vanban.loaders.files import DEFAULT_MAX_BYTES, read_file
 from vanban.loaders.formats import SUFFIXES as FORMAT_SUFFIXES
 
-__all__ = ["DEFAULT_MAX_BYTES", "InputResult", "InputWarning", "build_graph", "collect_files", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "InputResult", "InputWarning", "build_graph", "collect_files",
+           "graph_from_paths", "read_inputs"]
 
 SUFFIXES = tuple(FORMAT_SUFFIXES)  # .txt, .md, .docx, .pdf
 
@@ -123,3 +128,19 @@ def _outcomes(files: list[Path], workers: int, chunksize: int | None,
         outcomes = pool.map(partial(_read_chunk, max_bytes=max_bytes), chunks)
         for chunk, chunk_outcomes in zip(chunks, outcomes, strict=True):
             yield from zip(chunk, chunk_outcomes, strict=True)
+
+
+def graph_from_paths(paths: list[str]) -> nx.MultiDiGraph:
+    """The graph of one ``.json`` export, or built from documents and folders; files that
+    cannot be read are named on standard error and skipped."""
+    exports = [p for p in paths if str(p).lower().endswith(".json")]
+    if exports:
+        if len(paths) > 1:
+            raise VanbanError("pass either one .json export or documents and folders, not both")
+        if not Path(exports[0]).exists():
+            raise VanbanError(f"{exports[0]}: no such export")
+        return read_json(exports[0])
+    result = read_inputs(paths)
+    for failure in result.failures:
+        print(f"vanban: skipped {failure}", file=sys.stderr)
+    return build_graph(result.facts)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["format_table"]
+import json
+from collections.abc import Callable
+
+__all__ = ["format_table", "print_records"]
 
 
 def format_table(headers: list[str], rows: list[list]) -> str:
@@ -22,3 +25,13 @@ def format_table(headers: list[str], rows: list[list]) -> str:
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     return "\n".join(lines)
+
+
+def print_records(names: list[str], rows: list[dict], as_json: bool, cell: Callable[[object], str]) -> None:
+    """Records as a JSON list, or as a table of ``cell(value)`` (a line saying so when empty)."""
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif not rows:
+        print("(no answer in the graph)")
+    else:
+        print(format_table(names, [[cell(row[n]) for n in names] for row in rows]))
