@@ -10,7 +10,7 @@ Run it (see fuzz/README.md for the corpus and what a run found)::
 
     .venv/bin/pip install -e '.[fuzz]'
     .venv/bin/python fuzz/fuzz_extract.py -max_total_time=600 -timeout=20 -max_len=20000 \\
-        -dict=fuzz/vanban.dict -artifact_prefix=/tmp/vanban-fuzz- /tmp/vanban-corpus samples
+        -dict=fuzz/vanban.dict -artifact_prefix=out/fuzz- out/fuzz-corpus samples
 """
 
 from __future__ import annotations
