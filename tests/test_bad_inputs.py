@@ -250,3 +250,16 @@ def test_cli_build_interrupted_keeps_the_previous_export(tmp_path: Path, samples
         main(["build", str(samples_dir), "--json", str(target), "-q"])
     assert target.read_text(encoding="utf-8") == "old export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+
+
+def test_cli_max_bytes_refuses_larger_files(tmp_path: Path, samples_dir: Path, capsys) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    small, large = sorted(samples_dir.glob("*.txt"), key=lambda p: p.stat().st_size)[:2]
+    for path in (small, large):
+        (folder / path.name).write_bytes(path.read_bytes())
+    limit = (small.stat().st_size + large.stat().st_size) // 2
+    assert main(["build", str(folder), "--max-bytes", str(limit), "-q"]) == 1
+    printed = capsys.readouterr().out
+    assert "files read       1 ok, 1 failed" in printed
+    assert f"FAILED {large.name}: file too large" in printed

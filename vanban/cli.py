@@ -16,7 +16,7 @@ from vanban.cli_neo4j import register as register_neo4j
 from vanban.cli_rdf import register as register_rdf
 from vanban.errors import VanbanError
 from vanban.graph.export import read_json, write_graphml, write_json
-from vanban.pipeline import InputResult, build_graph, read_inputs
+from vanban.pipeline import DEFAULT_MAX_BYTES, InputResult, build_graph, read_inputs
 from vanban.queries.lookup import document_label, find_document, find_organ, short_document_name
 from vanban.queries.questions import QUESTIONS, implementers, ordered_not_implementing
 from vanban.tables import format_table, print_records
@@ -49,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-j", "--workers", type=int, default=1, metavar="N",
                        help="extract in N processes (0: one per core)")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
+                       help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
     build.add_argument("--neo4j", action="store_true",
                        help="also store the facts in Neo4j ($NEO4J_URI, $NEO4J_USER, $NEO4J_PASSWORD, "
                             "$NEO4J_DATABASE), replacing what these files said before")
@@ -116,7 +118,8 @@ def _progress(enabled: bool):
 
 def _build(args) -> int:
     show = _progress(not args.quiet and sys.stderr.isatty())
-    result = read_inputs(args.paths, progress=show, workers=args.workers or os.cpu_count() or 1)
+    result = read_inputs(args.paths, progress=show, workers=args.workers or os.cpu_count() or 1,
+                         max_bytes=args.max_bytes)
     graph = build_graph(result.facts)
     if args.json:
         write_json(graph, args.json)
