@@ -64,12 +64,12 @@ def _generator_version() -> str:
 
 
 def rss_mb() -> float:
-    """Current resident memory of this process in MB (Linux; 0 elsewhere)."""
+    """Current resident memory of this process in MiB, like :func:`peak_rss_mb` (Linux; 0 elsewhere)."""
     try:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
     except (OSError, IndexError, ValueError):
         return 0.0
-    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def corpus(n: int, seed: int = 1) -> Path:

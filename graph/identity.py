@@ -8,21 +8,28 @@ the one read in the same file, or the most recent.
 
 Documents known only by name (``Nghị quyết Trung ương 4 khóa XII``) are keyed by their
 folded title without the term, plus the term the same way.
+
+A signed copy whose number field is blank takes the number other documents cite it by
+(:class:`CitedNumbers`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from vanban.graph.model import DocumentFacts, DocumentRef, FileFacts
+from vanban.graph.vocabulary import EdgeType
 from vanban.loaders.symbols import normalize_symbol, party_term
 from vanban.loaders.text import fold
 
-__all__ = ["Claim", "assign_ids", "slug"]
+__all__ = ["CitedNumbers", "Claim", "assign_ids", "refs_of", "slug"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One reading or mention of a document, before identity is decided."""
 
@@ -36,9 +43,24 @@ class Claim:
     own: tuple[str, int] | None = None  # (file, index) when this is the document's own text
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A readable id fragment: folded, spaces to hyphens, unsafe characters dropped."""
-    return re.sub(r"[^0-9a-z/._@-]+", "-", fold(text)).strip("-")
+    return _UNSAFE.sub("-", fold(text)).strip("-")
+
+
+_UNSAFE = re.compile(r"[^0-9a-z/._@-]+")
+
+
+def refs_of(doc: DocumentFacts) -> list[DocumentRef]:
+    """Every document a document names: its references, both ends of its derived links, and
+    the document it copies."""
+    out = list(doc.references)
+    for link in doc.derived:
+        out += [link.source, link.target]
+    if doc.copies is not None:
+        out.append(doc.copies)
+    return out
 
 
 def _period(claim: Claim) -> str | None:
@@ -63,8 +85,9 @@ def _group_key(claim: Claim) -> tuple[str, str, str] | None:
 
 
 def assign_ids(claims: list[Claim]) -> dict[int, str]:
-    """Node id of every claim (claims of one document share an id)."""
+    """Node id of every claim (claims of one document share an id, as one string object)."""
     out: dict[int, str] = {}
+    shared: dict[str, str] = {}
     groups: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
         key = _group_key(claim)
@@ -87,7 +110,8 @@ def assign_ids(claims: list[Claim]) -> dict[int, str]:
             if period is None and periods:
                 period = _join_period(claim, members, periods)
             suffix = f"~{period}" if period and len(periods) > 1 else ""
-            out[claim.claim_id] = base + suffix
+            node = base + suffix
+            out[claim.claim_id] = shared.setdefault(node, node)
     return out
 
 
@@ -120,3 +144,99 @@ def _period_order(period: str) -> tuple[int, str]:
         nxt = _ROMAN.get(period[i + 1], 0) if i + 1 < len(period) else 0
         total += -value if value < nxt else value
     return (total, period)
+
+
+_SERIES = re.compile(r"^\d+(?:\.\d+)?[A-Z]?[-/]")
+
+
+class CitedNumbers:
+    """Numbers of signed copies whose number field is blank (``Số    -CTr/TU``), read from
+    other documents' citations: a cited symbol of the same series, scope and type that no read
+    document carries, and — when several fit — the one whose citations name what this
+    document implements (``… 104-CTr/TU … thực hiện Kết luận số 75-KL/TW``).
+
+    Files are noted one at a time, in merge order (:meth:`note`), then :meth:`settle` decides
+    (reading the files again only when several citations compete) and :meth:`apply` gives a
+    file with its numbers filled in. Only symbols are kept between files, never their facts.
+    """
+
+    def __init__(self) -> None:
+        self._read: set[str] = set()  # symbols of read documents
+        self._cited: dict[tuple[str, str, str | None], None] = {}  # (symbol, scope, type), first seen first
+        self._blank: dict[tuple[int, int], tuple[tuple[str, str, str | None], tuple[str, ...]]] = {}
+        self._numbers: dict[tuple[int, int], str] = {}  # (file, document) -> number
+        self._numbered: set[int] = set()  # files with a number filled in
+        self._files = 0
+
+    def note(self, facts: FileFacts) -> None:
+        """Take note of the next file's symbols, citations and blank numbers."""
+        for index, doc in enumerate(facts.documents):
+            if doc.symbol:
+                self._read.add(normalize_symbol(doc.symbol))
+            for ref in refs_of(doc):
+                if ref.symbol:
+                    self._cited.setdefault((normalize_symbol(ref.symbol), ref.scope, ref.doc_type))
+            if doc.symbol is None and doc.number_suffix and doc.same_as is None:
+                implemented = tuple(normalize_symbol(r.symbol) for r in doc.references
+                                    if r.symbol and r.relation is EdgeType.IMPLEMENTS)
+                series = (normalize_symbol(doc.number_suffix), doc.scope, doc.doc_type)
+                self._blank[(self._files, index)] = (series, implemented)
+        self._files += 1
+
+    def settle(self, files: Iterable[FileFacts]) -> None:
+        """Decide every blank number; ``files`` are the files noted, in the same order (read
+        again only if several cited symbols fit one blank number)."""
+        cited: dict[tuple[str, str, str | None], dict[str, None]] = defaultdict(dict)
+        if self._blank:
+            for key, scope, doc_type in self._cited:
+                if key not in self._read:
+                    cited[(_SERIES.sub("", key, count=1), scope, doc_type)][key] = None
+        self._cited = {}
+        contested: dict[tuple[str, str, str | None], set[tuple[int, int]]] = defaultdict(set)
+        for place, (series, implemented) in self._blank.items():
+            found = cited.get(series, {})
+            if len(found) == 1:
+                self._numbers[place] = next(iter(found))
+            elif len(found) > 1 and implemented:
+                for key in found:  # the symbol whose citations name what this document implements
+                    contested[(key, series[1], series[2])].add(place)
+        if contested:
+            fits = self._fitting(files, contested)
+            for place, (series, _) in self._blank.items():
+                keys = [key for key in cited.get(series, {}) if (place, key) in fits]
+                if len(cited.get(series, {})) > 1 and len(keys) == 1:
+                    self._numbers[place] = keys[0]
+        for place, key in self._numbers.items():  # "104-": the citation's number with the series
+            self._numbers[place] = _SERIES.match(key).group()  # as the document itself writes it
+        self._numbered = {file for file, _ in self._numbers}
+
+    def _fitting(self, files: Iterable[FileFacts],
+                 contested: dict[tuple[str, str, str | None], set[tuple[int, int]]]) -> set:
+        """(blank document, cited symbol) pairs where a citation's sentence names a document the
+        blank one implements."""
+        fits = set()
+        for facts in files:
+            for doc in facts.documents:
+                for ref in refs_of(doc):
+                    if not ref.symbol:
+                        continue
+                    key = normalize_symbol(ref.symbol)
+                    places = contested.get((key, ref.scope, ref.doc_type))
+                    if places:
+                        sentence = normalize_symbol(ref.evidence.sentence)
+                        fits |= {(place, key) for place in places
+                                 if any(s in sentence for s in self._blank[place][1])}
+        return fits
+
+    def apply(self, position: int, facts: FileFacts) -> FileFacts:
+        """The file at ``position`` (in the order noted) with its blank numbers filled in."""
+        if position not in self._numbered:
+            return facts
+        docs = []
+        for index, doc in enumerate(facts.documents):
+            number = self._numbers.get((position, index))
+            if number is not None:
+                doc = replace(doc, symbol=number + doc.number_suffix,
+                              notes=(*doc.notes, "number read from citations"))
+            docs.append(doc)
+        return replace(facts, documents=tuple(docs))
