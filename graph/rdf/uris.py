@@ -9,7 +9,7 @@ node id                        URI (after the base)
 ``doc:54-KL/TW``               ``doc/vn/2023/54-KL/TW``
 ``doc:05-HD/TU@tinh-uy-...``   ``doc/tinh-uy-lang-son/2017/05-HD/TU``
 ``doc:nghi-quyet-dai-hoi-xiii``  ``named/vn/xiii/nghi-quyet-dai-hoi-xiii``
-``doc:ke-hoach.txt#0``          ``text/ke-hoach.txt/0``     
+``doc:ke-hoach.txt#0``          ``text/ke-hoach.txt/0``
 ``organ:ban-bi-thu``           ``organ/ban-bi-thu``
 ``person:truong-thi-mai``      ``person/truong-thi-mai``
 ``task:doc:54-KL/TW/6-3``      the document's URI + ``/task/6-3``
