@@ -15,8 +15,6 @@ input always gives the same graph. Every edge carries ``source_file``, ``span``,
 from __future__ import annotations
 
 import gc
-import pickle
-import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -27,77 +25,12 @@ import networkx as nx
 
 from vanban.graph.identity import CitedNumbers, Claim, assign_ids, refs_of, slug
 from vanban.graph.model import DocumentRef, Evidence, FileFacts, OrganRef
+from vanban.graph.packed import PackedFacts
 from vanban.graph.vocabulary import EdgeType, NodeKind
 
-__all__ = ["PackedFacts", "build_graph", "organ_id", "person_id"]
+__all__ = ["build_graph", "organ_id", "person_id"]
 
 _STRENGTH = {EdgeType.IMPLEMENTS: 2, EdgeType.CITES: 1}
-
-
-class PackedFacts(Sequence[FileFacts]):
-    """The facts of many files, each kept pickled and compressed until it is merged.
-
-    A file's facts take about a tenth of the memory this way. Items read back as equal
-    :class:`FileFacts` (new objects each time); :func:`build_graph` reads each file twice,
-    one at a time, without unpacking them all.
-    """
-
-    def __init__(self, facts: Iterable[FileFacts] = ()) -> None:
-        self._names: list[str] = []
-        self._packed: list[bytes] = []
-        for item in facts:
-            self.append(item)
-
-    @staticmethod
-    def pack(facts: FileFacts) -> bytes:
-        """The packed form of one file's facts (what worker processes send back)."""
-        return zlib.compress(pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL), 1)
-
-    @staticmethod
-    def unpack(packed: bytes) -> FileFacts:
-        return pickle.loads(zlib.decompress(packed))
-
-    def append(self, facts: FileFacts | bytes, source_file: str | None = None) -> None:
-        """Add one file's facts: :class:`FileFacts`, or packed (then ``source_file`` is its name)."""
-        if isinstance(facts, bytes):
-            if source_file is None:
-                raise ValueError("packed facts need their source_file")
-            self._packed.append(facts)
-            self._names.append(source_file)
-        else:
-            self._packed.append(self.pack(facts))
-            self._names.append(facts.source_file)
-
-    def __len__(self) -> int:
-        return len(self._packed)
-
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            out = PackedFacts()
-            out._names, out._packed = self._names[index], self._packed[index]
-            return out
-        return self.unpack(self._packed[index])
-
-    def __iter__(self) -> Iterator[FileFacts]:
-        return map(self.unpack, self._packed)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def in_file_order(self) -> PackedFacts:
-        """The same facts sorted by file name (stable), without unpacking them."""
-        order = sorted(range(len(self)), key=self._names.__getitem__)
-        out = PackedFacts()
-        out._names = [self._names[i] for i in order]
-        out._packed = [self._packed[i] for i in order]
-        return out
-
-    def __repr__(self) -> str:
-        return f"PackedFacts({len(self)} files)"
 
 
 def organ_id(organ: OrganRef) -> str:

@@ -18,9 +18,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bench.organs import registry_of_size, swapped_registry
-from vanban.graph.build import PackedFacts, build_graph
+from vanban.graph.build import build_graph
 from vanban.graph.export import graph_to_json, json_chunks, write_json
 from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts
+from vanban.graph.packed import PackedFacts
 from vanban.graph.vocabulary import EdgeType
 from vanban.loaders import extract, organs, references, segment, symbols, text
 from vanban.loaders.lexicon import organ_registry

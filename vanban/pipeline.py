@@ -21,9 +21,10 @@ from typing import NamedTuple
 import networkx as nx
 
 from vanban.errors import LoadError, VanbanError
-from vanban.graph.build import PackedFacts, build_graph
+from vanban.graph.build import build_graph
 from vanban.graph.export import read_json
 from vanban.graph.model import FileFacts
+from vanban.graph.packed import PackedFacts
 from vanban.loaders.extract import extract_text
 from vanban.loaders.files import DEFAULT_MAX_BYTES, read_file
 from vanban.loaders.formats import SUFFIXES as FORMAT_SUFFIXES
@@ -77,7 +78,7 @@ def read_inputs(paths: Iterable[str | Path],
     keep the order of the files, so the result equals a serial run's. A file larger than
     ``max_bytes`` (or a DOCX or PDF holding more text) fails with a size error unread.
 
-    The facts are held packed (:class:`~vanban.graph.build.PackedFacts`, a sequence of
+    The facts are held packed (:class:`~vanban.graph.packed.PackedFacts`, a sequence of
     :class:`FileFacts` about a tenth of their size), so a batch of 100,000 files fits in memory.
     """
     result = InputResult(facts=PackedFacts())  # type: ignore[arg-type]  # a Sequence[FileFacts]
