@@ -1,9 +1,8 @@
 """Neo4j ingest throughput and canned-query latency on a synthetic graph.
 
-The graph is the samples' graph replicated in memory until it holds ``--docs`` documents:
-national documents (no issuer scope in their id), their tasks and what those point to are
-shared; every copy relabels the local documents, tasks, organs, people and source files. So
-54-KL/TW gains implementers in every copy, as a directive does when every province answers it.
+The graph is the samples' graph replicated in memory (:mod:`bench.replicate`) until it holds
+``--docs`` documents, so 54-KL/TW gains implementers in every copy, as a directive does when
+every province answers it.
 
 Two ways of writing are compared, both through ``Neo4jStore.load``:
 
@@ -13,8 +12,8 @@ Two ways of writing are compared, both through ``Neo4jStore.load``:
   and extrapolated as a rate (rows per second do not depend on the database size here: every
   write is an index seek).
 
-    NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… python bench/neo4j_bench.py
-    python bench/neo4j_bench.py --docs 2000 --per-row-docs 100    # a quick run
+    NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… python -m bench.neo4j_bench
+    python -m bench.neo4j_bench --docs 2000 --per-row-docs 100    # a quick run
 
 It empties the database it is pointed at: never point it at data you want to keep.
 """
@@ -22,7 +21,6 @@ It empties the database it is pointed at: never point it at data you want to kee
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import sys
 import time
@@ -30,72 +28,15 @@ from pathlib import Path
 
 import networkx as nx
 
+from bench.replicate import copies_for, replicate
 from vanban.graph.neo4j_store import Neo4jStore
-from vanban.graph.vocabulary import EdgeType, NodeKind
+from vanban.graph.vocabulary import EdgeType
 from vanban.pipeline import build_graph, read_inputs
 from vanban.queries import questions
 from vanban.queries.cypher import Neo4jQuestions
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCES = {EdgeType.IMPLEMENTS.value, EdgeType.CITES.value, EdgeType.COPIES.value}
-
-
-def shared_nodes(graph: nx.MultiDiGraph) -> set[str]:
-    """National documents, and what they point to other than documents (transitively)."""
-    seeds = [n for n, d in graph.nodes(data=True) if d["kind"] == NodeKind.DOCUMENT.value
-             and "@" not in n and "#" not in n]
-    shared, stack = set(seeds), list(seeds)
-    while stack:
-        for _, target, data in graph.out_edges(stack.pop(), data=True):
-            if data["type"] not in REFERENCES and target not in shared:
-                shared.add(target)
-                stack.append(target)
-    return shared
-
-
-def replicate(base: nx.MultiDiGraph, documents: int) -> nx.MultiDiGraph:
-    """Copies of ``base`` with about ``documents`` documents (at least that many)."""
-    shared = shared_nodes(base)
-    national = sum(1 for n, d in base.nodes(data=True) if d["kind"] == "Document" and n in shared)
-    local = sum(1 for n, d in base.nodes(data=True) if d["kind"] == "Document" and n not in shared)
-    copies = max(1, math.ceil((documents - national) / max(local, 1)))
-    graph = nx.MultiDiGraph()
-    for copy in range(copies):
-        def rename(node: str | None, copy: int = copy) -> str | None:
-            return node if node is None or node in shared else f"{node}~{copy}"
-
-        def refile(name: str | None, copy: int = copy) -> str | None:
-            return None if name is None else f"c{copy:05d}_{name}"
-
-        for node, attrs in base.nodes(data=True):
-            new = dict(attrs)
-            if "sources" in new:
-                new["sources"] = sorted(refile(s) for s in attrs["sources"])
-            if "document" in new:
-                new["document"] = rename(attrs["document"])
-            if node in shared and node in graph:
-                merged = graph.nodes[node]
-                merged["sources"] = sorted(set(merged.get("sources") or ()) | set(new.get("sources") or ()))
-                continue
-            graph.add_node(rename(node), **new)
-        for source, target, key, attrs in base.edges(keys=True, data=True):
-            if source in shared and target in shared and copy > 0:
-                continue
-            new = dict(attrs)
-            new["source_file"] = refile(attrs.get("source_file"))
-            for name in ("document", "via_id"):
-                if name in new:
-                    new[name] = rename(attrs[name])
-            new_key = str(key).replace(str(attrs.get("source_file")), str(new["source_file"]))
-            graph.add_edge(rename(source), rename(target), key=new_key, **new)
-    return graph
-
-
-def first_copies(graph: nx.MultiDiGraph, copies: int) -> nx.MultiDiGraph:
-    """The part of a replicated graph made by its first ``copies`` copies (and shared nodes)."""
-    def keep(node: str) -> bool:
-        return "~" not in node or int(node.rsplit("~", 1)[1]) < copies
-    return graph.subgraph([n for n in graph if keep(n)]).copy()
 
 
 def ingest(store: Neo4jStore, graph: nx.MultiDiGraph, batch: int) -> dict:
@@ -133,18 +74,16 @@ def main(argv: list[str] | None = None) -> int:
 
     base = build_graph(read_inputs([ROOT / "samples"]).facts)
     started = time.perf_counter()
-    graph = replicate(base, args.docs)
+    graph = replicate(base, copies_for(base, args.docs))
     docs = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "Document")
     print(f"graph: {docs} documents, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} "
           f"relationships (built in {time.perf_counter() - started:.1f}s)")
 
-    shared = shared_nodes(base)
-    local = sum(1 for n, d in base.nodes(data=True) if d["kind"] == "Document" and n not in shared)
-    small = first_copies(graph, max(1, args.per_row_docs // max(local, 1)))
+    small = replicate(base, copies_for(base, args.per_row_docs))
     with Neo4jStore.from_env() as store:
         store.ping()
         store.ensure_schema()
-        warm = first_copies(graph, max(1, args.warm_docs // max(local, 1)))
+        warm = replicate(base, copies_for(base, args.warm_docs))
         for _ in range(2):
             ingest(store, warm, args.batch[0])
         per_row = ingest(store, small, 1)
@@ -174,9 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         subjects = {
             "implementers": ("doc:54-KL/TW", {"transitive": True}),
             "ordered": ("doc:54-KL/TW", {"transitive": True}),
-            "cites": ("doc:1154-CV/TU@lang-son~7", {}),
+            "cites": ("doc:1154-CV/TU@lang-son~c7", {}),
             "cited-by": ("doc:99-QĐ/TW", {}),
-            "reporting-chain": ("organ:ban-dan-van-tinh-uy-lang-son~7", {}),
+            "reporting-chain": ("organ:ban-dan-van-tinh-uy-lang-son-c7", {}),
             "tasks": ("organ:ban-dan-van-trung-uong", {}),
             "most-cited": (None, {}),
         }

@@ -1,13 +1,11 @@
 """RDF export and SPARQL timings, rdflib against Oxigraph, on synthetic graphs.
 
-The graph is the samples' graph replicated in memory: national documents (no issuer scope),
-their tasks and every organ or person they point to are shared; each copy relabels the
-local documents, tasks, organs, people and source files. So 54-KL/TW gains implementers in
-every copy, as a directive does when every province answers it.
+The graph is the samples' graph replicated in memory (:mod:`bench.replicate`), so 54-KL/TW
+gains implementers in every copy, as a directive does when every province answers it.
 
-    python bench/rdf_bench.py                  # 10,000 and 100,000 documents
-    python bench/rdf_bench.py --docs 2000      # one size
-    python bench/rdf_bench.py --sweep          # small sizes: where Oxigraph starts to pay
+    python -m bench.rdf_bench                  # 10,000 and 100,000 documents
+    python -m bench.rdf_bench --docs 2000      # one size
+    python -m bench.rdf_bench --sweep          # small sizes: where Oxigraph starts to pay
 
 rdflib keeps about 1 KB per triple in memory and its SPARQL evaluator grows faster than
 linearly on these queries, so by default it exports up to ``--rdflib-max`` documents (10,000)
@@ -17,7 +15,6 @@ and answers SPARQL up to ``--rdflib-sparql-max`` (300); larger sizes print Oxigr
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 import tempfile
 import time
@@ -26,6 +23,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from bench.replicate import copies_for, replicate
 from vanban.graph.rdf.export import write_rdf
 from vanban.graph.rdf.sparql import ask, load_engine, open_engine
 from vanban.graph.vocabulary import NodeKind
@@ -52,73 +50,6 @@ def subject_ids(base: nx.MultiDiGraph) -> dict[str, str | None]:
         else:
             out[name] = find_document(base, text)
     return out
-
-
-def _shared(graph: nx.MultiDiGraph) -> set[str]:
-    """National documents, their tasks, and everything they point to (transitively)."""
-    seeds = [n for n, d in graph.nodes(data=True) if d["kind"] == NodeKind.DOCUMENT
-             and "@" not in n and "#" not in n]
-    shared = set(seeds)
-    stack = list(seeds)
-    while stack:
-        node = stack.pop()
-        for _, target, data in graph.out_edges(node, data=True):
-            if data["type"] in ("IMPLEMENTS", "CITES", "COPIES"):
-                continue
-            if graph.nodes[target]["kind"] != NodeKind.DOCUMENT and target not in shared:
-                shared.add(target)
-                stack.append(target)
-    return shared
-
-
-def _relabel(node: str, copy: int, graph: nx.MultiDiGraph, shared: set[str]) -> str:
-    if node in shared:
-        return node
-    kind = graph.nodes[node]["kind"]
-    if kind == NodeKind.DOCUMENT:
-        return f"doc:c{copy}-{node[4:]}" if "#" in node else f"{node}~c{copy}"
-    if kind == NodeKind.TASK:
-        doc = graph.nodes[node]["document"]
-        return f"task:{_relabel(doc, copy, graph, shared)}/{node[len('task:' + doc + '/'):]}"
-    return f"{node}-c{copy}"
-
-
-def synthetic(base: nx.MultiDiGraph, documents: int) -> nx.MultiDiGraph:
-    """About ``documents`` documents made of copies of ``base``."""
-    shared = _shared(base)
-    kinds = nx.get_node_attributes(base, "kind")
-    local_docs = sum(1 for n, k in kinds.items() if k == NodeKind.DOCUMENT and n not in shared)
-    national = sum(1 for n, k in kinds.items() if k == NodeKind.DOCUMENT and n in shared)
-    copies = max(1, math.ceil((documents - national) / local_docs))
-    g = nx.MultiDiGraph(**base.graph)
-    for node, attrs in base.nodes(data=True):
-        if node in shared:
-            g.add_node(node, **attrs)
-    for u, v, key, attrs in base.edges(keys=True, data=True):
-        if u in shared and v in shared:
-            g.add_edge(u, v, key=key, **attrs)
-    for copy in range(copies):
-        name = {n: _relabel(n, copy, base, shared) for n in base.nodes}
-        for node, attrs in base.nodes(data=True):
-            if node in shared:
-                continue
-            new = dict(attrs)
-            if "sources" in new:
-                new["sources"] = [f"c{copy}-{s}" for s in new["sources"]]
-            if new.get("document"):
-                new["document"] = name[new["document"]]
-            g.add_node(name[node], **new)
-        for u, v, key, attrs in base.edges(keys=True, data=True):
-            if u in shared and v in shared:
-                continue
-            new = dict(attrs)
-            if new.get("source_file"):
-                new["source_file"] = f"c{copy}-{new['source_file']}"
-            for ref in ("document", "via_id"):
-                if new.get(ref):
-                    new[ref] = name[new[ref]]
-            g.add_edge(name[u], name[v], key=key, **new)
-    return g
 
 
 def _timed(fn: Callable[[], object]) -> tuple[float, object]:
@@ -183,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'documents':>9} {'triples':>11} {'step':<22} {'rdflib s':>9} {'oxigraph s':>10} {'ratio':>7}")
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
-            graph = base if size <= 26 else synthetic(base, size)
+            graph = base if size <= 26 else replicate(base, copies_for(base, size))
             docs = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == NodeKind.DOCUMENT)
             ox = measure(graph, "oxigraph", Path(tmp))
             rd = measure(graph, "rdflib", Path(tmp), sparql=size <= args.rdflib_sparql_max) \
