@@ -35,8 +35,10 @@ import json
 import os
 import re
 import time
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
@@ -58,6 +60,9 @@ DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
 DEFAULT_BATCH = 5000
+# Concurrent write transactions. The server applies one transaction on one core; two keep a
+# two-core machine busy while the client packs the next batch.
+DEFAULT_WRITERS = 2
 JSON_PROPERTIES = "json_properties"
 # Properties the store adds; they are not attributes of the embedded graph.
 STORE_NODE_PROPERTIES = frozenset({"label", JSON_PROPERTIES})
@@ -217,32 +222,64 @@ def _drop_statements() -> list[LiteralString]:
     return statements
 
 
-def _merge_nodes_statement(kind: NodeKind) -> LiteralString:
-    # A new node takes the row as it is. An existing one is overwritten (a null value removes
-    # a property), except that a document read in a file that is not being replaced keeps its
-    # own properties when the files being loaded only mention it (their view of it is
-    # second-hand). ``sources`` (replaced files already taken out) gains the row's files, kept
-    # sorted and distinct by inserting each one in place: linear in memory, unlike a sort.
+_PLAIN_PROPERTY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _property(name: str) -> LiteralString:
+    """A property name for a statement: attribute names are the graph's own (``evidence``,
+    ``source_file`` …), never input text, and anything but a plain identifier is refused."""
+    if not _PLAIN_PROPERTY.fullmatch(name):
+        raise StoreError(f"cannot store attribute {name!r}: not a plain property name")
+    return cast(LiteralString, "`" + name + "`")
+
+
+def _assignments(variable: LiteralString, names: tuple[str, ...], first: int) -> LiteralString:
+    # "n.`a` = row[2], n.`b` = row[3]": each property from its column of the row
+    parts = [variable + "." + _property(name) + " = row[" + cast(LiteralString, str(first + i)) + "]"
+             for i, name in enumerate(names)]
+    return cast(LiteralString, ", ".join(parts))
+
+
+def _column(names: tuple[str, ...], name: str, first: int) -> LiteralString:
+    """The row's column holding ``name``, or ``null`` when the rows have no such column."""
+    return cast(LiteralString, f"row[{first + names.index(name)}]") if name in names else "null"
+
+
+def _merge_nodes_statement(kind: NodeKind, names: tuple[str, ...]) -> LiteralString:
+    # Rows are [id, sources, value of each name…]. A new node takes the row as it is. An
+    # existing one is overwritten (a null value removes a property), except that a document
+    # read in a file that is not being replaced keeps its own properties when the files being
+    # loaded only mention it (their view of it is second-hand). ``sources`` (replaced files
+    # already taken out) gains the row's files, kept sorted and distinct by inserting each one
+    # in place: linear in memory, unlike a sort. Properties are set one by one from columns,
+    # not from a map: a map parameter per row costs more to send and to apply. ``read`` and
+    # ``sources`` are assigned last, as the test of every other assignment reads them.
+    order = sorted(range(len(names)), key=lambda i: names[i] == "read")
+    second_hand = ("coalesce(n.read, false) AND coalesce(" + _column(names, "read", 2) + ", true) = false "
+                   "AND size(coalesce(n.sources, [])) > 0")
+    keep = [cast(LiteralString, "n." + _property(names[i]) + " = CASE WHEN " + second_hand + " THEN n."
+                 + _property(names[i]) + " ELSE row[" + str(i + 2) + "] END") for i in order]
     return ("UNWIND $rows AS row "
-            "MERGE (n:" + _name(kind) + " {id: row.id}) "
-            "ON CREATE SET n += row.props, n.sources = row.sources "
-            "ON MATCH SET n += CASE WHEN n.read = true AND row.props.read = false "
-            "AND size(coalesce(n.sources, [])) > 0 THEN {} ELSE row.props END, "
-            "n.sources = CASE WHEN row.sources IS NULL THEN n.sources "
-            "WHEN size(coalesce(n.sources, [])) = 0 THEN row.sources "
-            "ELSE reduce(merged = n.sources, s IN row.sources | "
+            "MERGE (n:" + _name(kind) + " {id: row[0]}) "
+            "ON CREATE SET " + _assignments("n", names, 2) + ", n.sources = row[1] "
+            "ON MATCH SET " + cast(LiteralString, ", ".join(keep)) + ", "
+            "n.sources = CASE WHEN row[1] IS NULL THEN n.sources "
+            "WHEN size(coalesce(n.sources, [])) = 0 THEN row[1] "
+            "ELSE reduce(merged = n.sources, s IN row[1] | "
             "[x IN merged WHERE x < s] + s + [x IN merged WHERE x > s]) END")
 
 
-def _merge_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind) -> LiteralString:
-    # An edge already stated by a file that is not being replaced keeps that file's evidence.
+def _merge_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind,
+                           names: tuple[str, ...]) -> LiteralString:
+    # Rows are [source id, target id, edge_id, value of each name…]. An edge already stated
+    # by a file that is not being replaced keeps that file's evidence.
     return ("UNWIND $rows AS row "
-            "MATCH (a:" + _name(source) + " {id: row.source}) "
-            "MATCH (b:" + _name(target) + " {id: row.target}) "
-            "MERGE (a)-[r:" + _name(edge) + " {edge_id: row.edge_id}]->(b) "
-            "ON CREATE SET r += row.props "
-            "ON MATCH SET r += CASE WHEN r.source_file IS NULL OR r.source_file = row.props.source_file "
-            "OR r.source_file IN $files THEN row.props ELSE {} END")
+            "MATCH (a:" + _name(source) + " {id: row[0]}) "
+            "MATCH (b:" + _name(target) + " {id: row[1]}) "
+            "MERGE (a)-[r:" + _name(edge) + " {edge_id: row[2]}]->(b) "
+            "WITH r, row WHERE r.source_file IS NULL OR r.source_file = "
+            + _column(names, "source_file", 3) + " OR r.source_file IN $files "
+            "SET " + _assignments("r", names, 3))
 
 
 def _edges_of_files_statement(edge: EdgeType) -> LiteralString:
@@ -291,9 +328,14 @@ def _node_label(attrs: Mapping[str, Any]) -> str:
     return document_label(attrs)
 
 
-def node_rows(graph: nx.MultiDiGraph) -> dict[NodeKind, list[dict]]:
-    """The graph's nodes as parameter rows, by kind."""
-    rows: dict[NodeKind, list[dict]] = defaultdict(list)
+NodeGroup = tuple[NodeKind, tuple[str, ...]]
+EdgeGroup = tuple[EdgeType, NodeKind, NodeKind, tuple[str, ...]]
+
+
+def node_rows(graph: nx.MultiDiGraph) -> dict[NodeGroup, list[list]]:
+    """The graph's nodes as parameter rows ``[id, sources, values…]``, grouped by kind and by
+    the property names the values belong to (the group key's second part)."""
+    rows: dict[NodeGroup, list[list]] = defaultdict(list)
     for node, attrs in graph.nodes(data=True):
         kind = NodeKind(attrs["kind"])
         sources = attrs.get("sources")
@@ -303,14 +345,17 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[NodeKind, list[dict]]:
             if value is None and name != "sources":
                 props[name] = None
         props.setdefault(JSON_PROPERTIES, None)
-        rows[kind].append({"id": node, "props": props,
-                           "sources": sorted(set(sources)) if isinstance(sources, list | tuple) else None})
+        names = tuple(sorted(props))
+        rows[(kind, names)].append(
+            [node, sorted(set(sources)) if isinstance(sources, list | tuple) else None,
+             *(props[name] for name in names)])
     return rows
 
 
-def edge_rows(graph: nx.MultiDiGraph) -> dict[tuple[EdgeType, NodeKind, NodeKind], list[dict]]:
-    """The graph's edges as parameter rows, by (type, source kind, target kind)."""
-    rows: dict[tuple[EdgeType, NodeKind, NodeKind], list[dict]] = defaultdict(list)
+def edge_rows(graph: nx.MultiDiGraph) -> dict[EdgeGroup, list[list]]:
+    """The graph's edges as parameter rows ``[source, target, edge_id, values…]``, grouped by
+    type, the kinds of both ends and the property names of the values."""
+    rows: dict[EdgeGroup, list[list]] = defaultdict(list)
     kinds = {node: NodeKind(attrs["kind"]) for node, attrs in graph.nodes(data=True)}
     for source, target, key, attrs in graph.edges(keys=True, data=True):
         edge = EdgeType(attrs["type"])
@@ -320,10 +365,27 @@ def edge_rows(graph: nx.MultiDiGraph) -> dict[tuple[EdgeType, NodeKind, NodeKind
             if attrs[name] is None:
                 props[name] = None
         props.setdefault(JSON_PROPERTIES, None)
-        rows[(edge, kinds[source], kinds[target])].append(
-            {"source": source, "target": target, "edge_id": edge_id(source, target, str(key)),
-             "props": props})
+        names = tuple(sorted(props))
+        rows[(edge, kinds[source], kinds[target], names)].append(
+            [source, target, edge_id(source, target, str(key)), *(props[name] for name in names)])
     return rows
+
+
+def _partitions(rows: list[list], count: int, by_target: bool) -> list[list[list]]:
+    """Rows dealt to ``count`` writers by their first column (a node id), so no two writers
+    write the same node or the same relationship. With ``by_target`` each share of
+    relationship rows is sorted by target, so writers meet on shared end nodes in one order.
+
+    >>> _partitions([["a", "y"], ["a", "x"], ["b", "x"]], 1, by_target=True)
+    [[['a', 'x'], ['b', 'x'], ['a', 'y']]]
+    """
+    shares: list[list[list]] = [[] for _ in range(count)]
+    for row in rows:
+        shares[zlib.crc32(row[0].encode("utf-8")) % count].append(row)
+    if by_target:
+        for share in shares:
+            share.sort(key=lambda row: (row[1], row[0]))
+    return shares
 
 
 def files_of(graph: nx.MultiDiGraph) -> list[str]:
@@ -480,19 +542,20 @@ class Neo4jStore:
             pass
 
     def load(self, graph: nx.MultiDiGraph, files: Iterable[str] | None = None,
-             batch_size: int = DEFAULT_BATCH) -> LoadReport:
+             batch_size: int = DEFAULT_BATCH, writers: int = DEFAULT_WRITERS) -> LoadReport:
         """Write ``graph`` as the current facts of ``files`` (default: every file it names).
 
         Relationships those files stated before and ``graph`` no longer has are deleted, the
         files leave the ``sources`` of every node, and nodes left unreferenced and sourced from
         no other file are deleted; then nodes and relationships are merged in batches of
-        ``batch_size`` rows, one managed transaction per batch. Running it twice changes nothing.
+        ``batch_size`` rows, one managed transaction per batch, by ``writers`` concurrent
+        sessions. Running it twice changes nothing.
         """
         started = time.perf_counter()
         names = sorted(set(files) if files is not None else files_of(graph))
         nodes, edges = node_rows(graph), edge_rows(graph)
         report = LoadReport(files=len(names))
-        incoming_edges = {row["edge_id"] for rows in edges.values() for row in rows}
+        incoming_edges = {row[2] for rows in edges.values() for row in rows}
         with self._guard("cannot open a session",
                          lambda: self.driver.session(database=self.settings.database)) as session:
             mark = time.perf_counter()
@@ -510,17 +573,16 @@ class Neo4jStore:
             report.retract_seconds = time.perf_counter() - mark
 
             mark = time.perf_counter()
-            for kind in NodeKind:
-                for batch in _batches(nodes.get(kind, []), batch_size):
-                    self._write(_merge_nodes_statement(kind), session, rows=batch)
-                    report.nodes += len(batch)
+            report.nodes = self._write_rows(
+                [(_merge_nodes_statement(kind, columns), rows)
+                 for (kind, columns), rows in sorted(nodes.items())],
+                batch_size, writers, by_target=False)
             report.node_seconds = time.perf_counter() - mark
             mark = time.perf_counter()
-            for (edge, source, target), rows in sorted(edges.items()):
-                statement = _merge_edges_statement(edge, source, target)
-                for batch in _batches(rows, batch_size):
-                    self._write(statement, session, rows=batch, files=names)
-                    report.relationships += len(batch)
+            report.relationships = self._write_rows(
+                [(_merge_edges_statement(edge, source, target, columns), rows)
+                 for (edge, source, target, columns), rows in sorted(edges.items())],
+                batch_size, writers, by_target=True, files=names)
             report.relationship_seconds = time.perf_counter() - mark
 
             mark = time.perf_counter()
@@ -529,6 +591,33 @@ class Neo4jStore:
             report.prune_seconds = time.perf_counter() - mark
         report.seconds = time.perf_counter() - started
         return report
+
+    def _write_rows(self, work: list[tuple[LiteralString, list[list]]], batch_size: int,
+                    writers: int, by_target: bool, **parameters) -> int:
+        """Each statement over its rows in batches, the rows shared among ``writers`` sessions
+        (see :func:`_partitions`); returns the number of rows written. A failure in any
+        writer is raised once the others have stopped."""
+        plans: list[list[tuple[LiteralString, list[list]]]] = [[] for _ in range(max(writers, 1))]
+        for statement, rows in work:
+            for plan, share in zip(plans, _partitions(rows, len(plans), by_target), strict=True):
+                if share:
+                    plan.append((statement, share))
+
+        def write(plan: list[tuple[LiteralString, list[list]]]) -> int:
+            written = 0
+            with self._guard("cannot open a session",
+                             lambda: self.driver.session(database=self.settings.database)) as session:
+                for statement, rows in plan:
+                    for batch in _batches(rows, batch_size):
+                        self._write(statement, session, rows=batch, **parameters)
+                        written += len(batch)
+            return written
+
+        if len(plans) == 1:
+            return write(plans[0])
+        with ThreadPoolExecutor(max_workers=len(plans), thread_name_prefix="vanban-neo4j") as pool:
+            futures = [pool.submit(write, plan) for plan in plans]
+            return sum(future.result() for future in futures)
 
     def _prune(self, candidates: set[str], keep: set[str], batch_size: int, session) -> int:
         """Delete the candidates left unreferenced and sourced from no file, then the
