@@ -6,9 +6,10 @@ every province answers it.
 
 Two ways of writing are compared, both through ``Neo4jStore.load``:
 
-* batched: ``UNWIND $rows … MERGE``, ``--batch`` rows per managed write transaction;
-* per row: the same statements with one row per transaction, the way code that loops over
-  ``session.run`` writes. Run on the first ``--per-row-docs`` documents' worth of copies only
+* batched: ``UNWIND $rows … MERGE``, ``--batch`` rows per managed write transaction,
+  ``--writers`` concurrent sessions;
+* per row: the same statements with one row per transaction in one session, the way code
+  that loops over ``session.run`` writes. Run on the first ``--per-row-docs`` documents' worth of copies only
   and extrapolated as a rate (rows per second do not depend on the database size here: every
   write is an index seek).
 
@@ -29,7 +30,7 @@ from pathlib import Path
 import networkx as nx
 
 from bench.replicate import copies_for, replicate
-from vanban.graph.neo4j_store import Neo4jStore
+from vanban.graph.neo4j_store import DEFAULT_WRITERS, Neo4jStore
 from vanban.graph.vocabulary import EdgeType
 from vanban.pipeline import build_graph, read_inputs
 from vanban.queries import questions
@@ -39,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 REFERENCES = {EdgeType.IMPLEMENTS.value, EdgeType.CITES.value, EdgeType.COPIES.value}
 
 
-def ingest(store: Neo4jStore, graph: nx.MultiDiGraph, batch: int) -> dict:
+def ingest(store: Neo4jStore, graph: nx.MultiDiGraph, batch: int, writers: int) -> dict:
     store.clear()
-    report = store.load(graph, batch_size=batch)
+    report = store.load(graph, batch_size=batch, writers=writers)
     return {"nodes": report.nodes, "relationships": report.relationships,
             "nodes_per_s": report.nodes / report.node_seconds,
             "relationships_per_s": report.relationships / report.relationship_seconds,
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents' worth of copies written one row per transaction")
     parser.add_argument("--batch", type=int, nargs="+", default=[1000, 5000],
                         help="rows per transaction when batched (one full load for each)")
+    parser.add_argument("--writers", type=int, default=DEFAULT_WRITERS,
+                        help="concurrent write sessions when batched (per row always uses one)")
     parser.add_argument("--warm-docs", type=int, default=1000,
                         help="documents' worth of copies loaded twice first, so the server's JIT has "
                              "compiled the write path (a long-running server's state)")
@@ -85,15 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         store.ensure_schema()
         warm = replicate(base, copies_for(base, args.warm_docs))
         for _ in range(2):
-            ingest(store, warm, args.batch[0])
-        per_row = ingest(store, small, 1)
-        runs = {size: ingest(store, graph, size) for size in args.batch}
+            ingest(store, warm, args.batch[0], args.writers)
+        per_row = ingest(store, small, 1, writers=1)
+        runs = {size: ingest(store, graph, size, args.writers) for size in args.batch}
         best = max(runs, key=lambda size: runs[size]["relationships_per_s"])
         batched = runs[best]
-        again = store.load(graph, batch_size=best)
+        again = store.load(graph, batch_size=best, writers=args.writers)
 
         print(f"\ningest (per row measured on {per_row['nodes']} nodes and {per_row['relationships']} "
               f"relationships, then extrapolated as a rate)")
+        print(f"batched loads use {args.writers} concurrent write sessions; per row uses one")
         print(f"{'mode':<24}{'nodes/s':>12}{'relationships/s':>18}")
         print(f"{'per row (1 row/tx)':<24}{per_row['nodes_per_s']:>12,.0f}"
               f"{per_row['relationships_per_s']:>18,.0f}")
