@@ -6,12 +6,12 @@ every province answers it.
 
 Two ways of writing are compared, both through ``Neo4jStore.load``:
 
-* batched: ``UNWIND $rows … MERGE``, ``--batch`` rows per managed write transaction,
-  ``--writers`` concurrent sessions;
+* batched: ``UNWIND $rows … CREATE`` (or ``MERGE`` for what the database already holds),
+  ``--batch`` rows per managed write transaction, ``--writers`` concurrent sessions;
 * per row: the same statements with one row per transaction in one session, the way code
-  that loops over ``session.run`` writes. Run on the first ``--per-row-docs`` documents' worth of copies only
-  and extrapolated as a rate (rows per second do not depend on the database size here: every
-  write is an index seek).
+  that loops over ``session.run`` writes. Run on the first ``--per-row-docs`` documents'
+  worth of copies only and extrapolated as a rate (rows per second do not depend on the
+  database size here: every write is an index seek).
 
     NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… python -m bench.neo4j_bench
     python -m bench.neo4j_bench --docs 2000 --per-row-docs 100    # a quick run

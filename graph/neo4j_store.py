@@ -235,11 +235,24 @@ def _property(name: str) -> LiteralString:
     return cast(LiteralString, "`" + name + "`")
 
 
+def _row_columns(names: tuple[str, ...], first: int) -> list[tuple[LiteralString, LiteralString]]:
+    """Each property name, quoted, with the row column holding its value (from ``first`` on).
+
+    >>> _row_columns(("a", "b"), 2)
+    [('`a`', 'row[2]'), ('`b`', 'row[3]')]
+    """
+    return [(_property(name), cast(LiteralString, f"row[{first + i}]")) for i, name in enumerate(names)]
+
+
 def _assignments(variable: LiteralString, names: tuple[str, ...], first: int) -> LiteralString:
-    # "n.`a` = row[2], n.`b` = row[3]": each property from its column of the row
-    parts = [variable + "." + _property(name) + " = row[" + cast(LiteralString, str(first + i)) + "]"
-             for i, name in enumerate(names)]
-    return cast(LiteralString, ", ".join(parts))
+    # "n.`a` = row[2], n.`b` = row[3]"
+    return cast(LiteralString, ", ".join(variable + "." + name + " = " + column
+                                         for name, column in _row_columns(names, first)))
+
+
+def _inline_properties(names: tuple[str, ...], first: int) -> list[LiteralString]:
+    # ["`a`: row[2]", "`b`: row[3]"], for a pattern's property map
+    return [name + ": " + column for name, column in _row_columns(names, first)]
 
 
 def _column(names: tuple[str, ...], name: str, first: int) -> LiteralString:
@@ -256,11 +269,11 @@ def _merge_nodes_statement(kind: NodeKind, names: tuple[str, ...]) -> LiteralStr
     # in place: linear in memory, unlike a sort. Properties are set one by one from columns,
     # not from a map: a map parameter per row costs more to send and to apply. ``read`` and
     # ``sources`` are assigned last, as the test of every other assignment reads them.
-    order = sorted(range(len(names)), key=lambda i: names[i] == "read")
+    columns = sorted(_row_columns(names, 2), key=lambda pair: pair[0] == "`read`")
     second_hand = ("coalesce(n.read, false) AND coalesce(" + _column(names, "read", 2) + ", true) = false "
                    "AND size(coalesce(n.sources, [])) > 0")
-    keep = [cast(LiteralString, "n." + _property(names[i]) + " = CASE WHEN " + second_hand + " THEN n."
-                 + _property(names[i]) + " ELSE row[" + str(i + 2) + "] END") for i in order]
+    keep = ["n." + name + " = CASE WHEN " + second_hand + " THEN n." + name + " ELSE " + column + " END"
+            for name, column in columns]
     return ("UNWIND $rows AS row "
             "MERGE (n:" + _name(kind) + " {id: row[0]}) "
             "ON CREATE SET " + _assignments("n", names, 2) + ", n.sources = row[1] "
@@ -282,11 +295,6 @@ def _merge_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind,
             "WITH r, row WHERE r.source_file IS NULL OR r.source_file = "
             + _column(names, "source_file", 3) + " OR r.source_file IN $files "
             "SET " + _assignments("r", names, 3))
-
-
-def _inline_properties(names: tuple[str, ...], first: int) -> list[LiteralString]:
-    return [_property(name) + ": row[" + cast(LiteralString, str(first + i)) + "]"
-            for i, name in enumerate(names)]
 
 
 def _create_nodes_statement(kind: NodeKind, names: tuple[str, ...]) -> LiteralString:
@@ -566,18 +574,16 @@ class Neo4jStore:
         """One statement in one managed write transaction (retried on transient errors). When
         it breaks a uniqueness constraint and ``on_conflict`` is given, that statement runs
         instead (a create raced by another writer becomes a merge)."""
-        def work(text: LiteralString):
-            def run(tx):
-                return [record.data() for record in tx.run(text, parameters)]
-            return run
+        def work(tx, text: LiteralString):
+            return [record.data() for record in tx.run(text, parameters)]
 
         def execute(own):
             try:
-                return own.execute_write(work(statement))
+                return own.execute_write(work, statement)
             except self._neo4j.exceptions.ConstraintError:
                 if on_conflict is None:
                     raise
-                return own.execute_write(work(on_conflict))
+                return own.execute_write(work, on_conflict)
 
         def call():
             if session is not None:
@@ -610,9 +616,10 @@ class Neo4jStore:
 
         Relationships those files stated before and ``graph`` no longer has are deleted, the
         files leave the ``sources`` of every node, and nodes left unreferenced and sourced from
-        no other file are deleted; then nodes and relationships are merged in batches of
+        no other file are deleted; then nodes and relationships are written in batches of
         ``batch_size`` rows, one managed transaction per batch, by ``writers`` concurrent
-        sessions. Running it twice changes nothing.
+        sessions: created where the database does not hold them yet, merged otherwise.
+        Running it twice changes nothing.
         """
         started = time.perf_counter()
         names = sorted(set(files) if files is not None else files_of(graph))
