@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from vanban.loaders.offsets import RunBuilder
+from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
     "TextView",
@@ -259,12 +259,15 @@ def join_lines(view: TextView) -> TextView:
 
     A break is a line's trailing spaces and tabs, its newline, the blank lines (spaces and
     tabs only) after it and the next line's leading spaces and tabs. Walking the lines once
-    finds every break in linear time.
+    finds every break in linear time. A one-character glue stands where the break starts,
+    so the view keeps that position's offset: the offsets are the view's own over the
+    positions kept, copied as a few long stretches.
     """
     text = view.text
     lines = text.split("\n")
     double = is_double_spaced(lines)
-    out = _Builder()
+    parts: list[str] = []
+    kept = _Stretches(view.offsets)
     pos = 0  # start of the text not yet copied
     line_start = 0
     last = len(lines) - 1
@@ -278,14 +281,33 @@ def join_lines(view: TextView) -> TextView:
             line_start += len(lines[j]) + 1
             j += 1
         next_line = lines[j].lstrip(" \t")
-        out.add_mapped(view, pos, break_start)
         glue = _glue(prev_line, next_line, j - i - 1, double)
-        if glue:
-            out.add(glue, view.offsets[break_start])
+        parts += (text[pos:break_start], glue)
+        kept.keep(pos, break_start + len(glue))
         pos = line_start + len(lines[j]) - len(next_line)
         i = j
-    out.add_mapped(view, pos, len(text))
-    return out.build(view.offsets[-1])
+    parts.append(text[pos:])
+    kept.keep(pos, len(text))
+    return TextView("".join(parts), kept.build(view.offsets[-1]))
+
+
+class _Stretches:
+    """The offsets of the view positions kept, joined into stretches before they are copied."""
+
+    def __init__(self, offsets: Sequence[int]) -> None:
+        self.offsets = offsets
+        self.builder = RunBuilder()
+        self.start = self.end = 0
+
+    def keep(self, start: int, end: int) -> None:
+        if start != self.end:
+            self.builder.add_from(self.offsets, self.start, self.end)
+            self.start = start
+        self.end = end
+
+    def build(self, end: int) -> RunOffsets:
+        self.builder.add_from(self.offsets, self.start, self.end)
+        return self.builder.build(end)
 
 
 def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
