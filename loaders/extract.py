@@ -238,7 +238,7 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
     column = _header_column(doc_clean)
     if column:
         candidates.append((column, "header"))
-    body = _BODY_ISSUER.search(text) if "ban hành" in text else None
+    body = _body_issuer(text)
     if body and looks_like_organ(body.group("who")):
         candidates.append((body.group("who"), "body"))
     if header.symbol:
@@ -255,6 +255,15 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
 _BODY_ISSUER = re.compile(r"(?:^|[;:.]\s*|\n)(?P<who>[A-ZĐÀ-Ỹ][^;:.\n]{3,120}?)\s+ban hành\s+"
                           r"(?:Kế hoạch|Kết luận|Công văn|Hướng dẫn|Chương trình|Quyết định|"
                           r"Nghị quyết|Chỉ thị|Thông báo|Quy định)\b")
+
+
+def _body_issuer(text: str) -> re.Match[str] | None:
+    """``_BODY_ISSUER.search(text)``, begun at the last ``;``, ``:`` or ``.`` before the first
+    "ban hành": a match holds none of them between its start and its "ban hành"."""
+    first = text.find("ban hành")
+    if first < 0:
+        return None
+    return _BODY_ISSUER.search(text, max(0, *(text.rfind(stop, 0, first) for stop in ";:.")))
 
 
 def _registry_in(heading: str) -> str | None:

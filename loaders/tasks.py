@@ -278,7 +278,7 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
     ...                   "Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.")
     ('Điều 3', ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Tài chính', 'Ủy ban nhân dân các huyện'])
     """
-    m = _EXECUTION_ARTICLE.search(text)
+    m = _EXECUTION_ARTICLE.search(text) if "Điều" in text else None  # every match has "Điều"
     if not m:
         return None
     organs = []
