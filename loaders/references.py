@@ -139,12 +139,15 @@ def _stops(text: str) -> tuple[list[int], list[int]]:
     return stops, [_STOP_TAIL.match(text, i + 1).end() for i in stops]
 
 
-_STOP_AFTER = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-]|\s*$)")
-
-
 def _next_stop(text: str, pos: int) -> int:
-    m = _STOP_AFTER.search(text, pos)
-    return m.start() + 1 if m else -1
+    """One past the first ``[.!?;]`` at or after ``pos`` followed by spaces and a capital, or
+    by nothing but spaces (-1 if none)."""
+    stops, _ = _stops(text)
+    i = bisect.bisect_left(stops, pos)
+    if i < len(stops):
+        return stops[i] + 1
+    last = len(text.rstrip()) - 1  # a stop ending the text comes after every stop before a capital
+    return last + 1 if last >= pos and text[last] in ".!?;" else -1
 
 
 def find_references(
@@ -195,19 +198,23 @@ def _evidence(text: str, start: int, end: int, source_file: str, view: TextView 
     return Evidence(source_file, span, text[s:e].strip(), rule)
 
 
-# Lower-case forms of the type words (both cases of the initial): where _NUMBERED can start.
-_TYPE_WORDS_LOWER = tuple(sorted({(first + w[1:]).lower() for w in _TYPE_WORDS
-                                  for first in (w[0].upper(), w[0].lower())}))
+def _type_word_tails() -> tuple[str, ...]:
+    """The type words without their initial (the one letter _NUMBERED takes in either case),
+    leaving out a tail another one begins (its occurrences are among that one's)."""
+    tails = {w[1:] for w in _TYPE_WORDS}
+    return tuple(sorted(t for t in tails if not any(o != t and t.startswith(o) for o in tails)))
+
+
+_TYPE_TAILS = _type_word_tails()
+_TYPE_INITIALS = frozenset(w[0].upper() for w in _TYPE_WORDS) | {w[0].lower() for w in _TYPE_WORDS}
 
 
 def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NUMBERED.finditer(text)``, found faster: the pattern is tried only where
-    the lower-cased text has a type word (found with ``str.find``), not at every character."""
-    low = text.lower()
-    if len(low) != len(text):  # a letter whose lower case is longer would shift the positions
-        yield from _NUMBERED.finditer(text)
-        return
-    yield from _matches_from(_NUMBERED, text, _occurrences(low, _TYPE_WORDS_LOWER))
+    a type word's initial comes before the rest of a type word (found with ``str.find``), not
+    at every character."""
+    starts = {at - 1 for at in _occurrences(text, _TYPE_TAILS) if at and text[at - 1] in _TYPE_INITIALS}
+    yield from _matches_from(_NUMBERED, text, starts)
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> set[int]:
@@ -249,21 +256,26 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
             term = tail.group("term").upper() if tail.group("term") else None
             if tail.group("issuer") and resolve_issuer is not None:
                 issuer_text = tail.group("issuer")
-                term_in_issuer = re.search(r"(?<!\s)\s+khóa\s+([IVXL]+)$", issuer_text)
+                term_in_issuer = _TERM_AT_END.search(issuer_text) if "khóa" in issuer_text else None
                 if term_in_issuer:
                     term = term or term_in_issuer.group(1)
                     issuer_text = issuer_text[: term_in_issuer.start()]
                 issuer = resolve_issuer(_ISSUER_END.split(issuer_text, 1)[0])
             end = tail.end()
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "numbered-reference")
-        numbers = re.findall(r"\d+[a-z]?", m.group("list"))
-        suffix = re.sub(r"^\d+(?:\.\d+)?[a-z]?", "", symbol)
+        numbers = _LISTED_NUMBER.findall(m.group("list"))
+        suffix = _SYMBOL_NUMBER.sub("", symbol)
         for number in [*numbers, None]:
             sym = f"{number}{suffix}" if number else symbol
             ref = DocumentRef(symbol=sym, doc_type=doc_type, evidence=evidence, date=date,
                               issuer=issuer, term=term, type_explicit=True)
             out.append(_Mention(m.start(), end, m.end(), ref))
     return out
+
+
+_TERM_AT_END = re.compile(r"(?<!\s)\s+khóa\s+([IVXL]+)$")
+_LISTED_NUMBER = re.compile(r"\d+[a-z]?")
+_SYMBOL_NUMBER = re.compile(r"^\d+(?:\.\d+)?[a-z]?")
 
 
 def _canonical_type(word: str) -> str:
@@ -276,13 +288,13 @@ _TYPE_BY_FOLD = {fold(form): t.name for t in doc_types() for form in (t.name, *t
 def _named(text, source_file, view, offset) -> list[_Mention]:
     out = []
     for m in _matches_from(_NAMED, text, _occurrences(text, _NAMED_HEADS)):
-        title = re.sub(r"\s+", " ", m.group("title")).strip()
-        title = re.sub(r"\(\s*(khóa\s+[IVXL]+)\s*\)", r"\1", title)
+        title = _SPACES.sub(" ", m.group("title")).strip()
+        title = _BRACKETED_TERM.sub(r"\1", title) if "(" in title else title
         if title.startswith("Luật") and len(title.split()) < 2:
             continue
         doc_type = "Luật" if title.startswith("Luật") else (
             "Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
-        term_match = re.search(r"khóa\s+([IVXL]+)", title)
+        term_match = _TERM.search(title)
         tail = _TAIL.match(text, m.end())
         date = parse_date(tail.group("date") or "") if tail and tail.group("date") else None
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "named-reference")
@@ -292,17 +304,20 @@ def _named(text, source_file, view, offset) -> list[_Mention]:
     return out
 
 
+_SPACES = re.compile(r"\s+")
+_BRACKETED_TERM = re.compile(r"\(\s*(khóa\s+[IVXL]+)\s*\)")
+_TERM = re.compile(r"khóa\s+([IVXL]+)")
+
+
 def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
     """Symbols written without a type word (``… 99-QĐ/TW, 124-QĐ/TW``)."""
-    covered = [(m.start, m.head_end) for m in mentions]
+    covered = _Cover([(m.start, m.head_end) for m in mentions])
     out = []
     for m in SYMBOL.finditer(text):
-        if any(a <= m.start() < b for a, b in covered):
+        if covered.covers(m.start()):
             continue
         before = text[max(0, m.start() - 12) : m.start()]
-        if re.search(r"(?:Mẫu|mẫu)\s+số\s*$|[Ss]ố\s*:?\s*$", before) and not re.search(
-            r"(?:,|và)\s*(?:số\s*)?$", before
-        ):
+        if _NUMBER_WORD_BEFORE.search(before) and not _LISTED_BEFORE.search(before):
             continue  # "Mẫu số 01/…" is a form; "Số 54-KL/TW" opens a header
         symbol = m.group()
         doc_type = type_from_symbol(symbol)
@@ -312,6 +327,23 @@ def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
         ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, type_explicit=False)
         out.append(_Mention(m.start(), m.end(), m.end(), ref))
     return out
+
+
+_NUMBER_WORD_BEFORE = re.compile(r"(?:Mẫu|mẫu)\s+số\s*$|[Ss]ố\s*:?\s*$")
+_LISTED_BEFORE = re.compile(r"(?:,|và)\s*(?:số\s*)?$")
+
+
+class _Cover:
+    """Spans ``[a, b)``, asked whether one of them holds a position: ``any(a <= pos < b)``."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+
+    def covers(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos)  # spans[:i] start at or before pos
+        return i > 0 and self.reach[i - 1] > pos
 
 
 def _overlaps(m: _Mention, spans: list[tuple[int, int]]) -> bool:
@@ -330,12 +362,16 @@ def _apply_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
                                            symbol=target.symbol))
         out.append(m)
         window = text[m.end : m.end + 200]
-        alias = _ALIAS.search(window)
-        between = [x for x in mentions if m.end <= x.start < m.end + (alias.start() if alias else 0)]
-        if alias and not between and not re.search(r"[;.]\s", window[: alias.start()]) and (
-                m.ref.title or m.ref.symbol):
+        alias = _ALIAS.search(window) if "(" in window else None
+        if alias is None or not (m.ref.title or m.ref.symbol):
+            continue
+        between = any(m.end <= x.start < m.end + alias.start() for x in mentions)
+        if not between and not _SENTENCE_BREAK.search(window[: alias.start()]):
             aliases.setdefault(fold(alias.group("alias")), m.ref)
     return out
+
+
+_SENTENCE_BREAK = re.compile(r"[;.]\s")
 
 
 def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink]:
@@ -393,10 +429,14 @@ def _relation(text: str, m: _Mention, mentions: list[_Mention],
         return EdgeType.CITES
     s, _ = sentence_around(text, m.start, m.end)
     prefix = text[s : m.start].strip()
-    prefix = re.sub(r"^[\-–+•\d.)\s]+", "", prefix) if not re.match(r"^\d+\.\s", prefix) else prefix
+    prefix = _ITEM_MARK.sub("", prefix) if not _ITEM_NUMBER.match(prefix) else prefix
     if _IMPLEMENTING_SENTENCE.match(prefix):
         return EdgeType.IMPLEMENTS
     return EdgeType.CITES
+
+
+_ITEM_MARK = re.compile(r"^[\-–+•\d.)\s]+")
+_ITEM_NUMBER = re.compile(r"^\d+\.\s")
 
 
 def is_self_reference(text: str) -> bool:
