@@ -24,6 +24,19 @@ _PLACE_DATE = re.compile(
     r"[\d.…_ ]*+\s*+năm\s*\d{0,4})",
     re.IGNORECASE,
 )
+
+
+def _place_date(text: str) -> re.Match[str] | None:
+    """``_PLACE_DATE.search(text)``, run only when the line has a comma and its lower case
+    "ngày", "tháng" and "năm" (a case-insensitive match of a word is in the lower case)."""
+    if "," not in text:
+        return None
+    low = text.lower()
+    if "ngày" not in low or "tháng" not in low or "năm" not in low:
+        return None
+    return _PLACE_DATE.search(text)
+
+
 _NUMBER = re.compile(
     r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:\s*[-/](?!\s)[^\s|*]+|\s+-\s+[A-ZĐ][^\s|*]*)*)", re.IGNORECASE
 )
@@ -88,7 +101,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
             symbol_line = i
             symbol, blank_suffix = _read_symbol(text)
         if date is None:
-            found = _PLACE_DATE.search(text)
+            found = _place_date(text)
             if found:
                 date = parse_date(found.group("date"))
                 place = found.group("place").strip(" *").strip()
@@ -161,7 +174,7 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
             if type_block_end is not None and first == type_block_end and i == first + 1:
                 text = lines[i].text
                 if (not is_heading(text) and not is_number_line(text) and len(text) > 15
-                        and not _PLACE_DATE.search(text)):
+                        and not _place_date(text)):
                     return text.rstrip(" .;"), i
     return None, None
 

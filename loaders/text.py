@@ -117,7 +117,13 @@ def normalize_tones(text: str) -> str:
     >>> normalize_tones("chuyển hoá, tỉnh uỷ, quý, khoá XII, Thuỷ")
     'chuyển hóa, tỉnh ủy, quý, khóa XII, Thủy'
     """
-    return _TONE_PAIR.sub(lambda m: _TONE_FIX[m.group()], text)
+    for pattern in _TONE_PAIRS_BY_VOWEL:
+        text = pattern.sub(_moved_tone, text)
+    return text
+
+
+def _moved_tone(m: re.Match[str]) -> str:
+    return _TONE_FIX[m.group()]
 
 
 def _tone_pairs() -> dict[str, str]:
@@ -136,20 +142,24 @@ def _tone_pairs() -> dict[str, str]:
 _TONE_FIX = _tone_pairs()
 
 
-def _tone_pair_pattern() -> re.Pattern[str]:
-    """The pair must end the syllable (no letter after it) and the u must not follow q ("quý").
+def _tone_pair_branches() -> list[str]:
+    """One pattern per first vowel: the pair must end the syllable (no letter after it) and
+    the u must not follow q ("quý").
 
-    Every branch opens with its literal first vowel (the q test follows it), so the regex
-    engine can skip ahead to the next o/u instead of trying the pattern at every character.
+    Each opens with its literal first vowel (the q test follows it), so the regex engine
+    skips ahead to the next one instead of trying the pattern at every character.
     """
     seconds: dict[str, list[str]] = {}
     for pair in sorted(_TONE_FIX):
         seconds.setdefault(pair[0], []).append(pair[1])
-    branches = [f"{first}(?<![qQ]{first})[{''.join(rest)}]" for first, rest in seconds.items()]
-    return re.compile("(?:" + "|".join(branches) + r")(?![^\W\d_])")
+    return [f"{first}(?<![qQ]{first})[{''.join(rest)}](?![^\\W\\d_])" for first, rest in seconds.items()]
 
 
-_TONE_PAIR = _tone_pair_pattern()
+# Several patterns with a literal first are faster than one that opens with a choice of four.
+# Applied one after another they fix what one would: a fixed pair (a toned o or u, then a
+# plain vowel) starts no other pair, and no pair overlaps another.
+_TONE_PAIRS_BY_VOWEL = tuple(re.compile(branch) for branch in _tone_pair_branches())
+_TONE_PAIR = re.compile("|".join(f"(?:{branch})" for branch in _tone_pair_branches()))
 _TRANSLATE = {**_QUOTES, **_OCR}
 _TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
@@ -159,13 +169,14 @@ _TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) 
 # A run of stars goes whole: "**" then a lone "*" would leave the "*" of bold italic "***2.2. …".
 _MARKDOWN_INLINE = re.compile(r"\*\*+|__|\\\*|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])"
                               r"|</?sup>|</?b>|</?i>")
-_MARKDOWN_LINE = re.compile(
-    r"(?m)^[ \t]*(?:#{1,6}[ \t]+|>[ \t]*)"
-    # page markers of OCR dumps: "===== Trang 2 =====". "===" rather than "={3,}" at both ends
-    # (the same lines): two "={3,}" around "[^\n]*" backtrack in cubic time on a long "====…x".
-    r"|^[ \t]*===[^\n]*===[ \t]*$"
-    r"|^[ \t]*\[(?:OCR|Bản trích)[^\n]*$"  # an extraction tool's banner line
-)
+# What a line starts with (after its spaces) to be markup: a heading or quote mark, a page
+# marker of an OCR dump ("===== Trang 2 =====": "===" rather than "={3,}" at both ends, as two
+# "={3,}" around "[^\n]*" backtrack in cubic time on a long "====…x") or a tool's banner line.
+_LINE_MARKUP = (r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|===[^\n]*===[ \t]*$"
+                r"|\[(?:OCR|Bản trích)[^\n]*$)")
+_MARKDOWN_LINE = re.compile("(?m)^" + _LINE_MARKUP)
+# The same after a newline: a literal first, so the engine skips to the next newline.
+_MARKDOWN_AFTER_NEWLINE = re.compile("(?m)\n" + _LINE_MARKUP)
 
 
 def clean_view(raw: str) -> TextView:
@@ -178,10 +189,8 @@ def clean_view(raw: str) -> TextView:
     # 2. Drop markdown remnants, keeping the lone "*" that separates header columns.
     out = _Builder()
     pos = 0
-    removals = sorted(
-        [(m.start(), m.end(), m.group()) for m in _MARKDOWN_LINE.finditer(nfc.text)]
-        + [(m.start(), m.end(), m.group()) for m in _MARKDOWN_INLINE.finditer(nfc.text)]
-    )
+    inline = [(m.start(), m.end(), m.group()) for m in _MARKDOWN_INLINE.finditer(nfc.text)]
+    removals = sorted(_line_markup(nfc.text) + inline)
     for start, end, token in removals:
         if start < pos:
             continue
@@ -192,6 +201,15 @@ def clean_view(raw: str) -> TextView:
     out.add_mapped(nfc, pos, len(nfc.text))
     view = out.build(len(raw))
     return TextView(normalize_tones(view.text), view.offsets)
+
+
+def _line_markup(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the matches of ``_MARKDOWN_LINE.finditer(text)``. Each fills part
+    of one line from its start, so they are the match at the start of the text and those
+    after a newline."""
+    first = _MARKDOWN_LINE.match(text)
+    found = [(first.start(), first.end(), first.group())] if first else []
+    return found + [(m.start() + 1, m.end(), m.group()[1:]) for m in _MARKDOWN_AFTER_NEWLINE.finditer(text)]
 
 
 def _nfc_view(raw: str) -> TextView:
