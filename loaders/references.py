@@ -129,14 +129,16 @@ def _last_stop(text: str, pos: int) -> int:
 
 
 _STOP = re.compile(r"[.!?;](?=\s+[A-ZĐÀ-Ỹ\-])")
-_STOP_TAIL = re.compile(r"\s+[A-ZĐÀ-Ỹ\-]")
+# One pattern per stop character (a literal first scans faster than a character set), the
+# spaces and capital after it caught in a group.
+_STOP_BY_CHARACTER = tuple(re.compile(re.escape(stop) + r"(?=(\s+[A-ZĐÀ-Ỹ\-]))") for stop in ".;!?")
 
 
 @lru_cache(maxsize=8)
 def _stops(text: str) -> tuple[list[int], list[int]]:
-    """Sentence stops of a text and, for each, the end of the capital that follows it."""
-    stops = [m.start() for m in _STOP.finditer(text)]
-    return stops, [_STOP_TAIL.match(text, i + 1).end() for i in stops]
+    """Sentence stops of a text (``_STOP``) and, for each, the end of the capital that follows it."""
+    found = sorted((m.start(), m.end(1)) for pattern in _STOP_BY_CHARACTER for m in pattern.finditer(text))
+    return [stop for stop, _ in found], [end for _, end in found]
 
 
 def _next_stop(text: str, pos: int) -> int:
