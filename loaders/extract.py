@@ -252,18 +252,21 @@ def _issuer(header: Header, doc_clean: list[Line], flow_lines: list[Line], segme
     return None, None
 
 
-_BODY_ISSUER = re.compile(r"(?:^|[;:.]\s*|\n)(?P<who>[A-ZĐÀ-Ỹ][^;:.\n]{3,120}?)\s+ban hành\s+"
-                          r"(?:Kế hoạch|Kết luận|Công văn|Hướng dẫn|Chương trình|Quyết định|"
-                          r"Nghị quyết|Chỉ thị|Thông báo|Quy định)\b")
+_ISSUED = (r"ban hành\s+(?:Kế hoạch|Kết luận|Công văn|Hướng dẫn|Chương trình|Quyết định|"
+           r"Nghị quyết|Chỉ thị|Thông báo|Quy định)\b")
+_BODY_ISSUER = re.compile(r"(?:^|[;:.]\s*|\n)(?P<who>[A-ZĐÀ-Ỹ][^;:.\n]{3,120}?)\s+" + _ISSUED)
+_ISSUED_TAIL = re.compile(_ISSUED)  # where a match of _BODY_ISSUER can end (a literal first)
 
 
 def _body_issuer(text: str) -> re.Match[str] | None:
-    """``_BODY_ISSUER.search(text)``, begun at the last ``;``, ``:`` or ``.`` before the first
-    "ban hành": a match holds none of them between its start and its "ban hành"."""
-    first = text.find("ban hành")
-    if first < 0:
+    """``_BODY_ISSUER.search(text)``, run only between the last ``;``, ``:`` or ``.`` before
+    the first "ban hành <type>" after a space (a match holds none of them between its start
+    and its "ban hành") and the end of the last one (every match ends with one)."""
+    tails = [m for m in _ISSUED_TAIL.finditer(text) if text[m.start() - 1 : m.start()].isspace()]
+    if not tails:
         return None
-    return _BODY_ISSUER.search(text, max(0, *(text.rfind(stop, 0, first) for stop in ";:.")))
+    first = tails[0].start()
+    return _BODY_ISSUER.search(text, max(0, *(text.rfind(stop, 0, first) for stop in ";:.")), tails[-1].end())
 
 
 def _registry_in(heading: str) -> str | None:
