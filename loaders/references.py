@@ -33,7 +33,7 @@ from functools import lru_cache
 from vanban.graph.model import DerivedLink, DocumentRef, Evidence, OrganRef
 from vanban.graph.vocabulary import EdgeType
 from vanban.loaders.lexicon import doc_types
-from vanban.loaders.symbols import SYMBOL, parse_date, type_from_symbol
+from vanban.loaders.symbols import SYMBOL, find_symbols, parse_date, type_from_symbol
 from vanban.loaders.text import TextView, fold
 
 __all__ = ["find_references", "sentence_around"]
@@ -315,7 +315,7 @@ def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
     """Symbols written without a type word (``… 99-QĐ/TW, 124-QĐ/TW``)."""
     covered = _Cover([(m.start, m.head_end) for m in mentions])
     out = []
-    for m in SYMBOL.finditer(text):
+    for m in find_symbols(text):
         if covered.covers(m.start()):
             continue
         before = text[max(0, m.start() - 12) : m.start()]

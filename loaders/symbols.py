@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -20,6 +21,7 @@ from vanban.loaders.lexicon import doc_types, organ_registry
 __all__ = [
     "DATE",
     "SYMBOL",
+    "find_symbols",
     "is_local_code",
     "issuer_code",
     "normalize_symbol",
@@ -41,6 +43,21 @@ DATE = re.compile(
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})"
 )
+
+
+def find_symbols(text: str) -> Iterator[re.Match[str]]:
+    """``SYMBOL.finditer(text)``, searched only in the stretches between spaces and newlines
+    that hold a "/": every symbol has one, and no space or newline. (A pattern that opens
+    with a digit is tried at every character; ``str.find`` skips to the next "/".)"""
+    slash = text.find("/")
+    while slash >= 0:
+        start = max(text.rfind(" ", 0, slash), text.rfind("\n", 0, slash)) + 1
+        ends = [at for at in (text.find(" ", slash), text.find("\n", slash)) if at >= 0]
+        end = min(ends) if ends else len(text)
+        yield from SYMBOL.finditer(text, start, end)
+        slash = text.find("/", end)
+
+
 # Party congresses: a term (khóa) runs from one congress to the next.
 _TERMS = (("XIV", date(2026, 1, 19)), ("XIII", date(2021, 1, 25)), ("XII", date(2016, 1, 20)),
           ("XI", date(2011, 1, 12)), ("X", date(2006, 4, 18)), ("IX", date(2001, 4, 19)))
