@@ -107,7 +107,7 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
             items.extend(_item(" ".join(current), current_line))
             current.clear()
 
-    first = next((i for i, line in enumerate(lines) if "nhận" in line.lower()), None)
+    first = _block_start(lines)
     if first is None:
         return []
     for paragraph, i in _left_paragraphs(lines, first):
@@ -138,6 +138,17 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
     return items
 
 
+def _block_start(lines: list[str]) -> int | None:
+    """The first line with a left-hand paragraph that opens the ``Nơi nhận`` block."""
+    for i, line in enumerate(lines):
+        # "ậ" (or "Ậ") first: the lower case of a line without either has no "nhận"
+        if ("ậ" in line or "Ậ" in line) and "nhận" in line.lower() and any(
+                _NOI_NHAN.match(paragraph) and "nhận" in paragraph.lower()
+                for paragraph, _ in _left_paragraphs([line])):
+            return i
+    return None
+
+
 _KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
 
@@ -146,7 +157,7 @@ def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
     """Items after ``Kính gửi:`` (inline, a dash list on the same line, or a list below)."""
     for i, line in enumerate(lines):
         # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı)
-        m = _KINH_GUI.match(line) if "kính g" in line.lower() else None
+        m = _KINH_GUI.match(line) if ("í" in line or "Í" in line) and "kính g" in line.lower() else None
         if not m:
             continue
         items: list[RecipientItem] = []
