@@ -141,8 +141,8 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
 def _block_start(lines: list[str]) -> int | None:
     """The first line with a left-hand paragraph that opens the ``Nơi nhận`` block."""
     for i, line in enumerate(lines):
-        # "ậ" (or "Ậ") first: the lower case of a line without either has no "nhận"
-        if ("ậ" in line or "Ậ" in line) and "nhận" in line.lower() and any(
+        # letters first: a line without "ơ" and "ậ" (either case) has no "Nơi nhận" in any case
+        if ("ậ" in line or "Ậ" in line) and ("ơ" in line or "Ơ" in line) and "nhận" in line.lower() and any(
                 _NOI_NHAN.match(paragraph) and "nhận" in paragraph.lower()
                 for paragraph, _ in _left_paragraphs([line])):
             return i
@@ -156,8 +156,9 @@ _DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
 def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
     """Items after ``Kính gửi:`` (inline, a dash list on the same line, or a list below)."""
     for i, line in enumerate(lines):
-        # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı)
-        m = _KINH_GUI.match(line) if ("í" in line or "Í" in line) and "kính g" in line.lower() else None
+        # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı),
+        # and "ử" or "Ử" in the line itself (tested first: no lower-casing of most lines)
+        m = _KINH_GUI.match(line) if ("ử" in line or "Ử" in line) and "kính g" in line.lower() else None
         if not m:
             continue
         items: list[RecipientItem] = []

@@ -294,7 +294,9 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
 
 def find_reports(text: str) -> list[ReportPhrase]:
     """``báo cáo … Y (qua Z)`` phrases in a unit."""
-    out = []
+    out: list[ReportPhrase] = []
+    if "báo cáo" not in text:  # every phrase opens with it
+        return out
     for m in _REPORT.finditer(text):
         to = m.group("to").strip()
         if len(to.split()) < 2 or not looks_like_organ(to):
@@ -315,7 +317,7 @@ _PREAMBLE = re.compile(
 
 def preamble_assignees(text: str) -> list[str]:
     """Organs told to carry out the numbered tasks: ``… yêu cầu X … nhiệm vụ sau:``."""
-    m = _PREAMBLE.search(text)
+    m = _PREAMBLE.search(text) if "yêu cầu" in text or "đề nghị" in text else None  # one opens a match
     if not m:
         return []
     who = m.group("who")
