@@ -30,11 +30,11 @@ def build_once(n: int, workers: int, seed: int = 1) -> dict:
         result = read_inputs([folder / "docs"], workers=workers)
     after_parse = rss_mb()
     with timer() as t_merge:
-        graph = build_graph(result.facts)
+        graph = build_graph(result.take_facts())
     after_merge = rss_mb()
     with timer() as t_export:
         write_json(graph, export)
-    return {"files": len(result.facts) + len(result.failures), "failed": len(result.failures),
+    return {"files": len(result.source_files()) + len(result.failures), "failed": len(result.failures),
             "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
             "parse_s": t_parse[0], "merge_s": t_merge[0], "export_s": t_export[0],
             "total_s": t_parse[0] + t_merge[0] + t_export[0],

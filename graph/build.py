@@ -41,7 +41,7 @@ def person_id(name: str) -> str:
     return f"person:{slug(name)}"
 
 
-@dataclass
+@dataclass(slots=True)
 class _DocInfo:
     symbols: Counter = field(default_factory=Counter)
     types: list[tuple[str, str, bool]] = field(default_factory=list)  # (type, file, explicit)
@@ -56,24 +56,26 @@ class _DocInfo:
 class _Edges:
     """Collects edges, keeping one per key (the strongest relation, first evidence).
 
-    Equal strings (node ids, rules, the evidence sentences of boilerplate) are kept as one
-    object: files are read one by one, so each brings its own copies otherwise.
+    Equal strings and spans (node ids, rules, the evidence sentences of boilerplate, the
+    character spans of one sentence) are kept as one object: files are read one by one, so
+    each brings its own copies otherwise.
     """
 
     def __init__(self) -> None:
-        self.rows: dict[tuple, tuple[str, str, dict]] = {}
-        self.strings: dict[str, str] = {}
+        self.rows: dict[tuple[str, ...], tuple[str, str, dict]] = {}
+        self.strings: dict[str | tuple, str | tuple] = {}
 
     def share(self, text: str) -> str:
         return self.strings.setdefault(text, text)
 
-    def add(self, key: tuple, source: str, target: str, attrs: dict) -> None:
+    def add(self, key: tuple[str, ...], source: str, target: str, attrs: dict) -> None:
+        """Keep ``attrs`` under ``key`` (all strings: keys sort as they are)."""
         old = self.rows.get(key)
         if old is None:
             attrs.setdefault("mentions", 1)
             share = self.strings.setdefault
             for name, value in attrs.items():
-                if type(value) is str:
+                if type(value) is str or type(value) is tuple:
                     attrs[name] = share(value, value)
             self.rows[key] = (share(source, source), share(target, target), attrs)
         else:
@@ -81,7 +83,7 @@ class _Edges:
 
 
 def _evidence_attrs(ev: Evidence) -> dict:
-    return {"source_file": ev.source_file, "span": [ev.span[0], ev.span[1]],
+    return {"source_file": ev.source_file, "span": ev.span,
             "evidence": ev.sentence, "rule": ev.rule}
 
 
@@ -100,7 +102,9 @@ def build_graph(files: Iterable[FileFacts]) -> nx.MultiDiGraph:
     Two passes over the files in name order, one file at a time: the first collects every
     reading and mention of a document (claims) and the cited numbers, the second adds nodes
     and edges with the ids decided in between. Nothing of a file's facts is kept but what
-    the graph shows, so :class:`PackedFacts` are merged without unpacking them all.
+    the graph shows, so :class:`PackedFacts` are merged without unpacking them all, and
+    each file's packed facts are let go of once merged (unless the caller holds them too:
+    see :meth:`vanban.pipeline.InputResult.take_facts`).
     """
     with _collector_paused():
         ordered = files.in_file_order() if isinstance(files, PackedFacts) else sorted(
@@ -156,7 +160,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
     docs: dict[str, _DocInfo] = defaultdict(_DocInfo)
     organs: dict[str, OrganRef] = {}
     persons: dict[str, str] = {}
-    tasks: dict[str, dict] = {}
+    tasks: dict[str, tuple[str, str, str, list[str]]] = {}  # number, text, document, sources
     edges = _Edges()
 
     def add_organ(organ: OrganRef) -> str:
@@ -168,7 +172,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                       {"type": EdgeType.PART_OF.value, "source_file": None, "rule": "organ-name"})
         return oid
 
-    for position, facts in enumerate(ordered):
+    for position, facts in enumerate(ordered.drain() if isinstance(ordered, PackedFacts) else ordered):
         for doc in numbers.apply(position, facts).documents:
             # The claims of this document and of what it names, in the order of the first pass.
             named = refs_of(doc)
@@ -202,7 +206,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                 oid = add_organ(doc.issuer)
                 edges.add(("ISSUED_BY", did, oid), did, oid,
                           {"type": EdgeType.ISSUED_BY.value, "source_file": doc.source_file,
-                           "rule": "document-header", "span": list(doc.span)})
+                           "rule": "document-header", "span": doc.span})
             for sig in doc.signatures:
                 pid = person_id(sig.person)
                 persons.setdefault(pid, sig.person)
@@ -217,9 +221,11 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
             _reference_edges(doc, did, node_of, docs, edges, add_organ)
             for task in doc.tasks:
                 tid = f"task:{did}/{task.path}"
-                tasks.setdefault(tid, {"number": task.number, "text": task.text,
-                                       "document": did, "sources": set()})
-                tasks[tid]["sources"].add(doc.source_file)
+                entry = tasks.get(tid)
+                if entry is None:
+                    tasks[tid] = (task.number, edges.share(task.text), did, [doc.source_file])
+                elif entry[3][-1] != doc.source_file:  # files come in name order: sources stay sorted
+                    entry[3].append(doc.source_file)
                 edges.add(("HAS_TASK", did, tid), did, tid,
                           {"type": EdgeType.HAS_TASK.value, **_evidence_attrs(task.evidence)})
                 for a in task.assignments:
@@ -229,8 +235,8 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                                **_evidence_attrs(a.evidence)})
             for rep in doc.reports:
                 src, dst = add_organ(rep.reporter), add_organ(rep.recipient)
-                via = add_organ(rep.via) if rep.via else None
-                edges.add(("REPORTS_TO", src, dst, via, did, doc.source_file), src, dst,
+                via = add_organ(rep.via) if rep.via else None  # in the key as "None" when absent
+                edges.add(("REPORTS_TO", src, dst, str(via), did, doc.source_file), src, dst,
                           {"type": EdgeType.REPORTS_TO.value,
                            "via": rep.via.name if rep.via else None, "via_id": via,
                            "document": did, **_evidence_attrs(rep.evidence)})
@@ -288,7 +294,7 @@ def _reference_edges(doc, did, node_of, docs, edges, add_organ) -> None:
 
 
 def _assemble(docs, organs, persons, tasks, edges: _Edges) -> nx.MultiDiGraph:
-    """The graph, in sorted order; what is collected is let go as it goes in."""
+    """The graph, in sorted order; what is collected is let go of as it goes in."""
     g = nx.MultiDiGraph()
     share = edges.share
     for did in sorted(docs):
@@ -299,12 +305,17 @@ def _assemble(docs, organs, persons, tasks, edges: _Edges) -> nx.MultiDiGraph:
     for pid in sorted(persons):
         g.add_node(share(pid), kind=NodeKind.PERSON.value, name=persons.pop(pid))
     for tid in sorted(tasks):
-        t = tasks.pop(tid)
-        g.add_node(share(tid), kind=NodeKind.TASK.value, number=t["number"], text=share(t["text"]),
-                   document=t["document"], sources=sorted(t["sources"]))
-    for key in sorted(edges.rows, key=lambda k: tuple(str(x) for x in k)):
-        source, target, attrs = edges.rows.pop(key)
-        g.add_edge(source, target, key=share("|".join(str(x) for x in key[:1] + key[3:])), **attrs)
+        number, text, document, sources = tasks.pop(tid)
+        g.add_node(share(tid), kind=NodeKind.TASK.value, number=number, text=text,
+                   document=document, sources=sources)
+    for emptied in (docs, organs, persons, tasks, edges.strings):  # their tables, before the edges
+        emptied.clear()
+    edge_keys: dict[str, str] = {}  # one "SIGNED_BY|a.txt" for the edges of a file
+    keys = sorted(edges.rows, reverse=True)
+    while keys:  # each key let go of once its edge is in
+        source, target, attrs = edges.rows.pop(key := keys.pop())
+        name = "|".join(key[:1] + key[3:])
+        g.add_edge(source, target, key=edge_keys.setdefault(name, name), **attrs)
     return g
 
 

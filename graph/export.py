@@ -144,8 +144,11 @@ def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
-    """Read an export back into a graph."""
+    """Read an export back into a graph (an edge's ``span`` a ``(start, end)`` pair, as built)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
+    for link in data.get("links", ()):
+        if isinstance(link.get("span"), list):
+            link["span"] = tuple(link["span"])
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
 
 

@@ -27,6 +27,7 @@ from vanban.loaders import extract, organs, references, segment, symbols, text
 from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.offsets import RunBuilder
 from vanban.loaders.text import fold
+from vanban.pipeline import InputResult
 
 # --- regexes rewritten with a literal or a character set first --------------------------
 
@@ -224,6 +225,19 @@ def test_packed_facts_merge_as_the_facts_do(sample_result) -> None:
     assert len(packed) == len(facts) and list(packed) == facts and packed == facts
     assert packed[1:3] == facts[1:3] and packed[-1] == facts[-1]
     assert graph_to_json(build_graph(packed)) == graph_to_json(build_graph(list(reversed(facts))))
+
+
+def test_facts_handed_over_are_let_go_of_as_they_are_merged(sample_result) -> None:
+    """The merge drains its own copy of packed facts; a caller that handed them over keeps
+    only their names, and the graph is the same as from facts the caller still holds."""
+    held = graph_to_json(build_graph(sample_result.facts))
+    names = sample_result.source_files()
+    packed = PackedFacts(sample_result.facts)
+    drained = list(packed.drain())
+    assert len(packed) == 0 and [f.source_file for f in drained] == names
+    result = InputResult(facts=PackedFacts(drained))
+    assert graph_to_json(build_graph(result.take_facts())) == held
+    assert result.source_files() == names and len(result.facts) == 0
 
 
 def _ev(sentence: str, name: str = "f.txt") -> Evidence:

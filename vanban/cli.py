@@ -95,7 +95,7 @@ def _load_graph(args) -> nx.MultiDiGraph:
         result = read_inputs(args.inputs)
         for failure in result.failures:
             print(f"vanban: skipped {failure}", file=sys.stderr)
-        return build_graph(result.facts)
+        return build_graph(result.take_facts())
     path = Path(args.graph)
     if not path.exists():
         raise VanbanError(f"{path}: no graph export; run 'vanban build PATH --json {path}' or pass --from")
@@ -120,7 +120,7 @@ def _build(args) -> int:
     show = _progress(not args.quiet and sys.stderr.isatty())
     result = read_inputs(args.paths, progress=show, workers=args.workers or os.cpu_count() or 1,
                          max_bytes=args.max_bytes)
-    graph = build_graph(result.facts)
+    graph = build_graph(result.take_facts())
     if args.json:
         write_json(graph, args.json)
     if args.graphml:
@@ -129,7 +129,7 @@ def _build(args) -> int:
     if args.neo4j:
         from vanban.cli_neo4j import load_graph
 
-        print(f"neo4j: {load_graph(graph, [facts.source_file for facts in result.facts])}")
+        print(f"neo4j: {load_graph(graph, result.source_files())}")
     return 1 if result.failures else 0
 
 
@@ -140,7 +140,7 @@ def summary(graph: nx.MultiDiGraph, result: InputResult) -> str:
     read = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "Document" and d.get("read"))
     conflicts = [(n, c) for n, d in graph.nodes(data=True) for c in d.get("conflicts") or []]
     lines = [
-        f"files read       {len(result.facts)} ok, {len(result.failures)} failed",
+        f"files read       {len(result.source_files())} ok, {len(result.failures)} failed",
         f"documents        {kinds['Document']} ({read} read, {kinds['Document'] - read} referenced only)",
         f"organs           {kinds['Organ']}   persons {kinds['Person']}   tasks {kinds['Task']}",
         f"references       {types['IMPLEMENTS']} implements, {types['CITES']} cites, "

@@ -89,8 +89,8 @@ def _load(args) -> int:
         print(f"vanban: skipped {failure}", file=sys.stderr)
     if not result.facts:
         raise VanbanError("no document could be read; nothing loaded")
-    graph = build_graph(result.facts)
-    report = load_graph(graph, [facts.source_file for facts in result.facts],
+    graph = build_graph(result.take_facts())
+    report = load_graph(graph, result.source_files(),
                         batch_size=args.batch_size, clear=args.clear)
     print(f"neo4j: {report}")
     return 1 if result.failures else 0

@@ -11,7 +11,7 @@ fails is recorded exactly as in a serial run.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -51,6 +51,26 @@ class InputResult:
     facts: list[FileFacts] = field(default_factory=list)
     failures: list[LoadError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    _taken: list[str] | None = field(default=None, repr=False)  # names of the facts handed over
+
+    def source_files(self) -> list[str]:
+        """Names of the files whose facts were read, also after :meth:`take_facts`."""
+        if self._taken is not None:
+            return list(self._taken)
+        facts = self.facts
+        return facts.source_files if isinstance(facts, PackedFacts) else [f.source_file for f in facts]
+
+    def take_facts(self) -> Sequence[FileFacts]:
+        """The facts, handed over: ``facts`` is empty afterwards (``source_files()`` still
+        names them), so that :func:`build_graph` frees each file's facts once merged.
+
+        >>> result = InputResult(facts=[FileFacts("a.txt", ())])
+        >>> len(result.take_facts()), result.facts, result.source_files()
+        (1, [], ['a.txt'])
+        """
+        self._taken = self.source_files()
+        facts, self.facts = self.facts, []
+        return facts
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -150,4 +170,4 @@ def graph_from_paths(paths: list[str]) -> nx.MultiDiGraph:
     result = read_inputs(paths)
     for failure in result.failures:
         print(f"vanban: skipped {failure}", file=sys.stderr)
-    return build_graph(result.facts)
+    return build_graph(result.take_facts())

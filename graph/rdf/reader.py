@@ -111,7 +111,7 @@ def rdf_to_graph(rdf: Graph) -> nx.MultiDiGraph:
         attrs["source_file"] = ids[source[0]] if source else None
         start, end = one(r, VB.spanStart), one(r, VB.spanEnd)
         if start is not None and end is not None:
-            attrs["span"] = [int(start), int(end)]
+            attrs["span"] = (int(start), int(end))
         if (evidence := text(r, VB.evidence)) is not None:
             attrs["evidence"] = evidence
         if (mentions := one(r, VB.mentions)) is not None:
