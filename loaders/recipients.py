@@ -141,12 +141,22 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
 def _block_start(lines: list[str]) -> int | None:
     """The first line with a left-hand paragraph that opens the ``Nơi nhận`` block."""
     for i, line in enumerate(lines):
-        # letters first: a line without "ơ" and "ậ" (either case) has no "Nơi nhận" in any case
-        if ("ậ" in line or "Ậ" in line) and ("ơ" in line or "Ơ" in line) and "nhận" in line.lower() and any(
-                _NOI_NHAN.match(paragraph) and "nhận" in paragraph.lower()
-                for paragraph, _ in _left_paragraphs([line])):
+        if _may_say_noi_nhan(line) and any(_NOI_NHAN.match(paragraph) and "nhận" in paragraph.lower()
+                                           for paragraph, _ in _left_paragraphs([line])):
             return i
     return None
+
+
+def _may_say_noi_nhan(line: str) -> bool:
+    """Whether a line can hold "Nơi nhận" in some case: an "ơ" five characters before an "ậ"
+    (either case; no other letter matches them when case is ignored)."""
+    for vowel in "ậẬ":
+        at = line.find(vowel, 5)
+        while at >= 0:
+            if line[at - 5] in "ơƠ":
+                return True
+            at = line.find(vowel, at + 1)
+    return False
 
 
 _KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
