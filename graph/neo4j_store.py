@@ -316,6 +316,14 @@ def _create_edges_statement(edge: EdgeType, source: NodeKind, target: NodeKind,
             "CREATE (a)-[r:" + _name(edge) + " {" + cast(LiteralString, ", ".join(properties)) + "}]->(b)")
 
 
+def _count_nodes_statement(kind: NodeKind) -> LiteralString:
+    return "MATCH (n:" + _name(kind) + ") RETURN count(n) AS n"  # from the count store
+
+
+def _count_edges_statement(edge: EdgeType) -> LiteralString:
+    return "MATCH ()-[r:" + _name(edge) + "]->() RETURN count(r) AS n"  # from the count store
+
+
 def _held_nodes_statement(kind: NodeKind) -> LiteralString:
     return "UNWIND $ids AS id MATCH (n:" + _name(kind) + " {id: id}) RETURN n.id AS id"
 
@@ -645,7 +653,8 @@ class Neo4jStore:
             mark = time.perf_counter()
             node_work: list[Work] = []
             for (kind, columns), rows in sorted(nodes.items()):
-                held = self._held(_held_nodes_statement(kind), [row[0] for row in rows], session)
+                held = self._held(_count_nodes_statement(kind), _held_nodes_statement(kind),
+                                  [row[0] for row in rows], session)
                 node_work += _split(rows, 0, held, _create_nodes_statement(kind, columns),
                                     _merge_nodes_statement(kind, columns))
             report.nodes = self._write_rows(node_work, batch_size, writers, by_target=False)
@@ -653,7 +662,8 @@ class Neo4jStore:
             mark = time.perf_counter()
             edge_work: list[Work] = []
             for (edge, source, target, columns), rows in sorted(edges.items()):
-                held = self._held(_held_edges_statement(edge), [row[2] for row in rows], session)
+                held = self._held(_count_edges_statement(edge), _held_edges_statement(edge),
+                                  [row[2] for row in rows], session)
                 edge_work += _split(rows, 2, held, _create_edges_statement(edge, source, target, columns),
                                     _merge_edges_statement(edge, source, target, columns))
             report.relationships = self._write_rows(edge_work, batch_size, writers, by_target=True,
@@ -667,9 +677,13 @@ class Neo4jStore:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _held(self, statement: LiteralString, ids: list[str], session) -> set[str]:
-        """Which of ``ids`` the database already holds (index seeks, read in large chunks)."""
+    def _held(self, count: LiteralString, statement: LiteralString, ids: list[str], session) -> set[str]:
+        """Which of ``ids`` the database already holds: none when ``count`` (of the label or
+        relationship type) is 0, as in a first load; else index seeks, read in large chunks."""
         held: set[str] = set()
+        if not self._guard("read failed", lambda: session.execute_read(
+                lambda tx: tx.run(count).single(strict=True)["n"])):
+            return held
         for chunk in _batches(ids, LOOKUP_BATCH):
             records = self._guard("read failed", lambda c=chunk: session.execute_read(
                 lambda tx: [record["id"] for record in tx.run(statement, ids=c)]))
