@@ -61,7 +61,7 @@ from vanban.loaders.symbols import (
     party_term,
     registry_issuer,
 )
-from vanban.loaders.text import TextView, clean_view, fold, join_lines
+from vanban.loaders.text import TextView, clean_view, first_line, fold, join_lines
 
 __all__ = ["extract_text"]
 
@@ -101,10 +101,9 @@ def front_matter_end(raw: str) -> int:
     15
     """
     pos = 0
-    lines = raw.split("\n")
-    if not lines or not lines[0].lstrip().startswith("#"):
+    if not first_line(raw).lstrip().startswith("#"):
         return 0
-    for line in lines:
+    for line in raw.split("\n"):
         if line.strip() and not line.lstrip().startswith("#"):
             break
         pos += len(line) + 1
@@ -522,7 +521,7 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         found = list(assignments.get(item.path, []))
         if item.path not in execution_paths:
             found += _item_assignments(item.text, ev, resolve)
-        is_heading_item = task_rules.is_execution_heading(item.text.split("\n")[0])
+        is_heading_item = task_rules.is_execution_heading(first_line(item.text))
         if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
         tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))
@@ -541,7 +540,7 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
 def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
     """A numbered task that names its organ: ``2. Giao Sở X chủ trì …`` or a heading
     ``3. Sở X`` with its duties as bullets below (``- Chủ trì, phối hợp với …``)."""
-    names, role, _ = task_rules.subject_of(text.split("\n", 1)[0])
+    names, role, _ = task_rules.subject_of(first_line(text))
     if not names:
         heading = task_rules.heading_organ(text)
         if heading is None:

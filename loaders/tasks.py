@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from vanban.graph.vocabulary import Role
 from vanban.loaders.organs import looks_like_organ
 from vanban.loaders.segment import Line
-from vanban.loaders.text import fold
+from vanban.loaders.text import first_line, fold
 
 __all__ = [
     "AssignmentUnit",
@@ -212,13 +212,12 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
     if not looks_like_organ(text):
         return [], Role.PERFORM, 0
     told = _ORDERS.search(text[:200])
-    first_verb = _VERB_RE.search(text)
-    if told and (first_verb is None or told.start() <= first_verb.start()) and looks_like_organ(
+    verb = _VERB_RE.search(text)
+    if told and (verb is None or told.start() <= verb.start()) and looks_like_organ(
             text[: told.start()]):
         rest = text[told.end():]
         names, role, end = subject_of(rest[:1].upper() + rest[1:])
         return names, role, told.end() + end
-    verb = _VERB_RE.search(text)
     if verb is None or verb.start() == 0:
         return [], Role.PERFORM, 0
     subject = text[: verb.start()].strip(" ,:")
@@ -246,7 +245,7 @@ def coordinators(text: str) -> list[str]:
 
 def heading_organ(text: str) -> str | None:
     """A numbered heading that is only an organ's name (``2. Thanh tra tỉnh``), its tasks below."""
-    first = text.split("\n", 1)[0].strip(" .:")
+    first = first_line(text).strip(" .:")
     if len(first.split()) > 12 or not looks_like_organ(first) or _VERB_RE.search(first):
         return None
     return first

@@ -31,6 +31,7 @@ from vanban.loaders.offsets import RunBuilder, RunOffsets
 __all__ = [
     "TextView",
     "clean_view",
+    "first_line",
     "flow_view",
     "fold",
     "normalize_tones",
@@ -107,6 +108,12 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     return _SPACES.sub(" ", text.translate(_FOLD)).strip().lower()
+
+
+def first_line(text: str) -> str:
+    """``text.split("\n", 1)[0]`` without copying the lines after it."""
+    end = text.find("\n")
+    return text if end < 0 else text[:end]
 
 
 def normalize_tones(text: str) -> str:
