@@ -53,17 +53,6 @@ class RunOffsets(Sequence[int]):
             for i in range(end - start):
                 yield origin + i * step
 
-    def runs(self, start: int, end: int) -> Iterator[tuple[int, int, int]]:
-        """``(origin, step, length)`` of the runs covering positions ``start`` to ``end``."""
-        k = bisect_right(self._starts, start) - 1
-        pos = start
-        while pos < end:
-            next_start = self._starts[k + 1] if k + 1 < len(self._starts) else self._length
-            length = min(end, next_start) - pos
-            yield self._origins[k] + (pos - self._starts[k]) * self._steps[k], self._steps[k], length
-            pos += length
-            k += 1
-
     def __repr__(self) -> str:
         return f"RunOffsets({list(self)!r})"
 
@@ -103,9 +92,15 @@ class RunBuilder:
 
     def add_from(self, offsets: Sequence[int], start: int, end: int) -> None:
         """The offsets ``offsets[start:end]`` of another view."""
-        if isinstance(offsets, RunOffsets):
-            for origin, step, length in offsets.runs(start, end):
-                self._add(origin, step, length)
+        if isinstance(offsets, RunOffsets):  # the runs covering start to end
+            starts, origins, steps = offsets._starts, offsets._origins, offsets._steps
+            k = bisect_right(starts, start) - 1
+            last = len(starts) - 1
+            while start < end:
+                length = min(end, starts[k + 1] if k < last else offsets._length) - start
+                self._add(origins[k] + (start - starts[k]) * steps[k], steps[k], length)
+                start += length
+                k += 1
         elif isinstance(offsets, range) and offsets.step == 1:
             if end > start:
                 self._add(offsets[start], 1, end - start)
