@@ -64,7 +64,7 @@ def run(sizes: list[int], workers: int) -> list[dict]:
               f"{row['peak_rss_main_mb']:>12.0f} / {row['peak_rss_worker_mb']:<9.0f}")
         print(f"{'':>8} memory of the main process: {row['rss_after_parse_mb']:.0f} MB after parse "
               f"(facts of every file), {row['rss_after_merge_mb']:.0f} MB after merge (graph), "
-              f"peak {row['peak_rss_main_mb']:.0f} MB during export")
+              f"peak {row['peak_rss_main_mb']:.0f} MB (merge or export)")
     return rows
 
 
