@@ -23,7 +23,7 @@ from vanban.graph.export import graph_to_json, json_chunks, write_json
 from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts
 from vanban.graph.packed import PackedFacts
 from vanban.graph.vocabulary import EdgeType
-from vanban.loaders import extract, organs, references, segment, symbols, text
+from vanban.loaders import extract, organs, recipients, references, segment, symbols, text
 from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.offsets import RunBuilder
 from vanban.loaders.text import fold
@@ -45,6 +45,38 @@ def _spans(pattern: re.Pattern[str], value: str) -> list[tuple[tuple[int, int], 
 def test_rewritten_patterns_match_where_the_old_ones_did(value: str) -> None:
     assert _spans(text._TONE_PAIR, value) == _spans(_OLD_TONE, value)
     assert _spans(text._MARKDOWN_INLINE, value) == _spans(_OLD_MARKDOWN, value)
+
+
+@given(st.text(alphabet="oOuUqQáàýỷỳaA*_\\<>/supbi \n\t1", max_size=30))
+def test_patterns_split_by_first_character_find_what_the_single_ones_do(value: str) -> None:
+    assert text.normalize_tones(value) == text._TONE_PAIR.sub(lambda m: text._TONE_FIX[m.group()], value)
+    assert sorted(text._inline_markup(value)) == [
+        (m.start(), m.end(), m.group()) for m in text._MARKDOWN_INLINE.finditer(value)]
+
+
+@given(st.lists(st.sampled_from([*"#>=[] \t\nxO", "[OCR", "[Bản trích", "==="]), max_size=20).map("".join))
+def test_line_markup_is_found_at_the_start_and_after_each_newline(value: str) -> None:
+    assert text._line_markup(value) == [(m.start(), m.end(), m.group())
+                                        for m in text._MARKDOWN_LINE.finditer(value)]
+
+
+@given(st.text(alphabet=list(".;!?, \t\nAaĐđ-x"), max_size=30))
+def test_stops_found_one_character_at_a_time_are_the_stops(value: str) -> None:
+    stops, ends = references._stops(value)
+    assert stops == [m.start() for m in references._STOP.finditer(value)]
+    assert ends == [re.compile(r"\s+[A-ZĐÀ-Ỹ\-]").match(value, stop + 1).end() for stop in stops]
+
+
+@given(st.text(alphabet="0123456789./-KLTWQĐCPa ٣x\n\t", max_size=30))
+def test_symbols_searched_around_each_slash_are_all_the_symbols(value: str) -> None:
+    assert [m.span() for m in symbols.find_symbols(value)] == [m.span() for m in symbols.SYMBOL.finditer(value)]
+
+
+@given(st.lists(st.sampled_from(["Nơi nhận", "NƠI NHẬN", "nơi Nhận", "Nơi", "ậ", "ơ", " ", ":", "*", "x"]),
+                max_size=8).map("".join))
+def test_a_line_that_can_open_noi_nhan_passes_the_letter_test(value: str) -> None:
+    if recipients._NOI_NHAN.match(value) and "nhận" in value.lower():
+        assert recipients._may_say_noi_nhan(value)
 
 
 @given(st.text(alphabet="0123456789./-KLTWQĐCPa ٣x", max_size=30))
