@@ -4,7 +4,9 @@ The verbs::
 
     from vanban import build_graph, read_inputs
     result = read_inputs(["samples/"])
-    graph = build_graph(result.facts)
+    graph = build_graph(result.take_facts())  # each file's facts freed once merged
+
+``build_graph(result.facts)`` gives the same graph and keeps the facts for later use.
 """
 
 from vanban.pipeline import build_graph, read_inputs
