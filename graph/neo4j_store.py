@@ -651,10 +651,11 @@ class Neo4jStore:
             report.retract_seconds = time.perf_counter() - mark
 
             mark = time.perf_counter()
+            empty = self._empty_kinds(session)  # nothing of these held: nothing to look up
             node_work: list[Work] = []
             for (kind, columns), rows in sorted(nodes.items()):
-                held = self._held(_count_nodes_statement(kind), _held_nodes_statement(kind),
-                                  [row[0] for row in rows], session)
+                held = set() if kind in empty else self._held(
+                    _held_nodes_statement(kind), [row[0] for row in rows], session)
                 node_work += _split(rows, 0, held, _create_nodes_statement(kind, columns),
                                     _merge_nodes_statement(kind, columns))
             report.nodes = self._write_rows(node_work, batch_size, writers, by_target=False)
@@ -662,8 +663,8 @@ class Neo4jStore:
             mark = time.perf_counter()
             edge_work: list[Work] = []
             for (edge, source, target, columns), rows in sorted(edges.items()):
-                held = self._held(_count_edges_statement(edge), _held_edges_statement(edge),
-                                  [row[2] for row in rows], session)
+                held = set() if edge in empty else self._held(
+                    _held_edges_statement(edge), [row[2] for row in rows], session)
                 edge_work += _split(rows, 2, held, _create_edges_statement(edge, source, target, columns),
                                     _merge_edges_statement(edge, source, target, columns))
             report.relationships = self._write_rows(edge_work, batch_size, writers, by_target=True,
@@ -677,13 +678,18 @@ class Neo4jStore:
         report.seconds = time.perf_counter() - started
         return report
 
-    def _held(self, count: LiteralString, statement: LiteralString, ids: list[str], session) -> set[str]:
-        """Which of ``ids`` the database already holds: none when ``count`` (of the label or
-        relationship type) is 0, as in a first load; else index seeks, read in large chunks."""
+    def _empty_kinds(self, session) -> set[NodeKind | EdgeType]:
+        """The labels and relationship types the database holds none of (as in a first load),
+        read from the count store once per load."""
+        def count(statement: LiteralString) -> int:
+            return self._guard("read failed", lambda: session.execute_read(
+                lambda tx: tx.run(statement).single(strict=True)["n"]))
+        labels = {kind for kind in NodeKind if not count(_count_nodes_statement(kind))}
+        return labels | {edge for edge in EdgeType if not count(_count_edges_statement(edge))}
+
+    def _held(self, statement: LiteralString, ids: list[str], session) -> set[str]:
+        """Which of ``ids`` the database already holds (index seeks, read in large chunks)."""
         held: set[str] = set()
-        if not self._guard("read failed", lambda: session.execute_read(
-                lambda tx: tx.run(count).single(strict=True)["n"])):
-            return held
         for chunk in _batches(ids, LOOKUP_BATCH):
             records = self._guard("read failed", lambda c=chunk: session.execute_read(
                 lambda tx: [record["id"] for record in tx.run(statement, ids=c)]))

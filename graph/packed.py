@@ -83,7 +83,6 @@ class PackedFacts(Sequence[FileFacts]):
         out._packed = [self._packed[i] for i in order]
         return out
 
-    @property
     def source_files(self) -> list[str]:
         """The files' names, in this sequence's order (nothing unpacked)."""
         return list(self._names)
@@ -94,10 +93,9 @@ class PackedFacts(Sequence[FileFacts]):
         The sequence is empty from the first step on, so that a merge holding the only
         reference frees each file as it goes.
         """
-        packed, self._packed, self._names = self._packed, [], []
-        for index in range(len(packed)):
-            data, packed[index] = packed[index], b""
-            yield self.unpack(data)
+        packed, self._packed, self._names = self._packed[::-1], [], []
+        while packed:
+            yield self.unpack(packed.pop())
 
     def __repr__(self) -> str:
         return f"PackedFacts({len(self)} files)"

@@ -74,7 +74,7 @@ def test_a_load_raced_by_another_writer_merges_what_it_meant_to_create(store, sa
     """Nodes and relationships another writer creates between the lookup of what the database
     holds and the writes break the uniqueness constraints; those batches become merges."""
     class Raced(Neo4jStore):
-        def _held(self, count, statement, ids, session):
+        def _held(self, statement, ids, session):
             return set()  # as if the lookup ran just before another writer loaded everything
 
     store.clear()

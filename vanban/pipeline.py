@@ -58,7 +58,7 @@ class InputResult:
         if self._taken is not None:
             return list(self._taken)
         facts = self.facts
-        return facts.source_files if isinstance(facts, PackedFacts) else [f.source_file for f in facts]
+        return facts.source_files() if isinstance(facts, PackedFacts) else [f.source_file for f in facts]
 
     def take_facts(self) -> Sequence[FileFacts]:
         """The facts, handed over: ``facts`` is empty afterwards (``source_files()`` still
