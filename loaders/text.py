@@ -182,9 +182,11 @@ _INLINE_STARS = re.compile(r"\*(?<=\\\*)|\*\*+|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(
 _INLINE_OTHERS = (re.compile("__"), re.compile("</?sup>|</?b>|</?i>"))
 # What a line starts with (after its spaces) to be markup: a heading or quote mark, a page
 # marker of an OCR dump ("===== Trang 2 =====": "===" rather than "={3,}" at both ends, as two
-# "={3,}" around "[^\n]*" backtrack in cubic time on a long "====…x") or a tool's banner line.
+# "={3,}" around "[^\n]*" backtrack in cubic time on a long "====…x"), a tool's banner line
+# or the running head of an official gazette page ("CÔNG BÁO/Số 302/Ngày 02-06-2026": the
+# gazette's issue, not a document's number).
 _LINE_MARKUP = (r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]*|===[^\n]*===[ \t]*$"
-                r"|\[(?:OCR|Bản trích)[^\n]*$)")
+                r"|\[(?:OCR|Bản trích)[^\n]*$|CÔNG BÁO/Số[^\n]*$)")
 _MARKDOWN_LINE = re.compile("(?m)^" + _LINE_MARKUP)
 # The same after a newline: a literal first, so the engine skips to the next newline.
 _MARKDOWN_AFTER_NEWLINE = re.compile("(?m)\n" + _LINE_MARKUP)

@@ -169,3 +169,28 @@ def test_a_district_document_knows_its_province() -> None:
     assert len(plans) == 3 and {r.scope for r in plans} == {"cao bang"}
     assert plans[1].issuer.name == "Tỉnh ủy Cao Bằng"
     assert any(r.title and "xã" in r.title for r in doc.references)
+
+
+@pytest.mark.parametrize("number_line, symbol, doc_type", [
+    ("| Luật số: 140/2025/QH15", "140/2025/QH15", "Luật"),
+    ("Nghị quyết số: 17/2022/UBTVQH15", "17/2022/UBTVQH15", "Nghị quyết"),
+    ("| Pháp lệnh số: 09/2025/UBTVQH15\n|", "09/2025/UBTVQH15", "Pháp lệnh"),
+])
+def test_number_line_that_opens_with_the_type_in_lower_case(number_line: str, symbol: str, doc_type: str) -> None:
+    """Laws, ordinances and resolutions of the National Assembly write "<type> số: …"."""
+    text = (f"| QUỐC HỘI\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n| Độc lập - Tự do - Hạnh phúc\n\n{number_line}\n\n"
+            f"{doc_type.upper()}\n\nVỀ VIỆC SỬA ĐỔI MỘT SỐ ĐIỀU\n\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa "
+            "Việt Nam;\n\nĐiều 1. Sửa đổi khoản 2 Điều 5 như sau.\n")
+    doc = extract_text(text, "law.txt").documents[0]
+    assert (doc.symbol, doc.doc_type) == (symbol, doc_type)
+
+
+def test_gazette_running_heads_are_page_furniture() -> None:
+    """A Công báo page opens with the gazette's issue and date: not a number, not a citation."""
+    text = ("CÔNG BÁO/Số 287 + 288/Ngày 08-4-2022\n3\n\nỦY BAN THƯỜNG VỤ QUỐC HỘI\n\nNghị quyết số: 17/2022/UBTVQH15\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nNGHỊ QUYẾT\nVề số giờ làm thêm\n\n"
+            "Căn cứ Bộ luật Lao động số 45/2019/QH14;\n\nĐiều 1. Số giờ làm thêm trong 01 năm\n"
+            "CÔNG BÁO/Số 287 + 288/Ngày 08-4-2022\n4\nĐiều 2. Hiệu lực thi hành\n")
+    doc = extract_text(text, "gazette.txt").documents[0]
+    assert doc.symbol == "17/2022/UBTVQH15"
+    assert [r.symbol for r in doc.references] == ["45/2019/QH14"]
