@@ -57,11 +57,11 @@ _NAMED = re.compile(
     r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Khối|khối)"
     r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
     r"(?:lần thứ\s+)?[IVXL]+(?:\s+của\s+Đảng(?!\s+bộ))?"
-    r"|Luật\s+(?!(?:sư|và|này|định|pháp|lệ|hiện hành|các|của|về|đã|được|để|thì|mà|với|cho|số|năm|"
-    r"trên|khi|nêu|quy)\b)[\wÀ-ỹĐđ][^,;.()\n]*?"
-    r"(?=(?<!\s)\s+(?:và|ngày|số|năm\s+\d|được|đã|để|có|nhằm|theo|trong|tại|của|với|hiện hành|về|cho|"
-    r"trên|"
-    r"đối với|khi|nêu|quy định)\b|[,;.()\n]|$)"
+    r"|(?:Bộ luật|Luật)\s+(?!(?:sư|và|này|định|pháp|lệ|hiện hành|các|của|về|đã|được|để|thì|mà|với|cho|"
+    r"số|năm|trên|khi|nêu|quy|có|không|là|mới|từ|đến|sẽ|cũng)\b)[\wÀ-ỹĐđ](?:[^,;.()\n]|,\s*(?=chống\b|chữa\b))*?"
+    r"(?=(?<!\s)\s+(?:và|ngày|số|năm\s+\d+|được|đã|để|có|nhằm|theo|trong|tại|của|với|hiện hành|về|cho|"
+    r"trên|đối với|khi|nêu|quy định|thì|hoặc|thuộc|từ|như|phải|không|do|vào|đến|sau|trước|là|gồm|"
+    r"bằng)\b|,(?!\s*(?:chống|chữa)\b)|[;.()\n]|$)"
     r"|Hiến pháp(?:\s+năm\s+\d{4}|\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?"
     r")"
 )
@@ -241,7 +241,9 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iter
 
 
 # The words every branch of _NAMED opens with.
-_NAMED_HEADS = ("Nghị quyết", "Luật", "Hiến pháp")
+_NAMED_HEADS = ("Nghị quyết", "Luật", "Bộ luật", "Hiến pháp")
+# A law named, then numbered: "Luật Tổ chức Quốc hội số 57/2014/QH13".
+_NUMBER_AFTER_NAME = re.compile(rf"[ \t]+số[ \t]*+:?[ \t]*+(?P<symbol>{SYMBOL.pattern})")
 
 
 def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]:
@@ -292,17 +294,21 @@ def _named(text, source_file, view, offset) -> list[_Mention]:
     for m in _matches_from(_NAMED, text, _occurrences(text, _NAMED_HEADS)):
         title = _SPACES.sub(" ", m.group("title")).strip()
         title = _BRACKETED_TERM.sub(r"\1", title) if "(" in title else title
-        if title.startswith("Luật") and len(title.split()) < 2:
+        law = next((t for t in ("Bộ luật", "Luật") if title.startswith(t)), None)
+        if law and len(title.split()) <= len(law.split()):
             continue
-        doc_type = "Luật" if title.startswith("Luật") else (
-            "Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
+        doc_type = law or ("Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
+        number = _NUMBER_AFTER_NAME.match(text, m.end()) if law else None
+        head_end = number.end() if number else m.end()
         term_match = _TERM.search(title)
-        tail = _TAIL.match(text, m.end())
+        tail = _TAIL.match(text, head_end)
         date = parse_date(tail.group("date") or "") if tail and tail.group("date") else None
-        evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "named-reference")
-        ref = DocumentRef(symbol=None, doc_type=doc_type, evidence=evidence, title=title,
-                          term=term_match.group(1) if term_match else None, date=date)
-        out.append(_Mention(m.start(), m.end(), m.end(), ref))
+        rule = "numbered-reference" if number else "named-reference"
+        evidence = _evidence(text, m.start(), head_end, source_file, view, offset, rule)
+        ref = DocumentRef(symbol=number.group("symbol") if number else None, doc_type=doc_type,
+                          evidence=evidence, title=title, term=term_match.group(1) if term_match else None,
+                          date=date, type_explicit=number is not None)
+        out.append(_Mention(m.start(), tail.end() if number and tail else head_end, head_end, ref))
     return out
 
 

@@ -48,9 +48,19 @@ def refs(text: str, **kwargs) -> list[tuple]:
          [("Luật thực hiện dân chủ ở cơ sở", "CITES", None)]),
         ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII; đồng thời",
          [("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII", "CITES", None)]),
+        # laws: named then numbered, codes (Bộ luật), names with "phòng, chống", a year after the name
+        ("Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 ngày 20 tháng 11 năm 2014;",
+         [("57/2014/QH13", "CITES", "2014-11-20")]),
+        ("Căn cứ Bộ luật Lao động số 45/2019/QH14;", [("45/2019/QH14", "CITES", None)]),
+        ("theo Bộ luật Hình sự, Luật Phòng, chống tham nhũng và Luật Phòng cháy, chữa cháy;",
+         [("Bộ luật Hình sự", "CITES", None), ("Luật Phòng, chống tham nhũng", "CITES", None),
+          ("Luật Phòng cháy, chữa cháy", "CITES", None)]),
+        ("quy định của Luật Hải quan năm 2014 thì thực hiện theo Luật Hóa chất thuộc phạm vi quản lý",
+         [("Luật Hải quan", "CITES", None), ("Luật Hóa chất", "CITES", None)]),
         # forms that are not references
         ("Mẫu số 01/BCĐBQH-MT kèm theo", []),
         ("pháp luật về dân chủ ở cơ sở", []),
+        ("kể từ ngày Luật có hiệu lực 01/01/2015", []),
     ],
 )
 def test_reference_forms(text: str, expected: list[tuple]) -> None:
