@@ -205,13 +205,21 @@ _ATTACHED = re.compile(r"kèm theo|Mẫu số|mẫu số|PHỤ LỤC|Phụ lục
 _BLANK_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[.…_ ]*[-/]|^[\s|*]*S[ốô]\s*+:?+\s*+[.…_]+\s*$")
 
 
+# The heading of a form or an appendix: what follows it is attached to the document before.
+_ATTACHMENT_HEADING = re.compile(r"^[\s|*#]*(?:Mẫu\s+(?:số\s+)?\d+[A-Za-z]?\b|PHỤ LỤC\b)")
+
+
 def _merge_attachments(lines: list[Line], starts: list[int], anchors: list[int]) -> tuple[list, list]:
     """A Quy chế ``ban hành kèm theo`` a Quyết định, or a form (``Mẫu số …``) in an appendix,
-    belongs to the document before it, not a document of its own."""
+    belongs to the document before it, not a document of its own: so does a type line
+    anywhere after the heading of a form or an appendix (``Mẫu số 03. (Ban hành kèm theo …)``,
+    then the form's own ``THÔNG BÁO`` further down)."""
     keep_starts, keep_anchors = [starts[0]], [anchors[0]]
-    for start, anchor in zip(starts[1:], anchors[1:], strict=True):
+    for previous, start, anchor in zip(anchors[:-1], starts[1:], anchors[1:], strict=True):
         window = [ln.text for ln in lines[start : anchor + 5]]
         if any(_ATTACHED.search(t) or _BLANK_NUMBER.match(t) for t in window):
+            continue
+        if any(_ATTACHMENT_HEADING.match(ln.text) for ln in lines[previous + 1 : anchor]):
             continue
         keep_starts.append(start)
         keep_anchors.append(anchor)

@@ -194,3 +194,18 @@ def test_gazette_running_heads_are_page_furniture() -> None:
     doc = extract_text(text, "gazette.txt").documents[0]
     assert doc.symbol == "17/2022/UBTVQH15"
     assert [r.symbol for r in doc.references] == ["45/2019/QH14"]
+
+
+def test_forms_after_an_appendix_heading_belong_to_the_document() -> None:
+    """A form opens with its heading, then blank fields, then its own type line far below."""
+    filler = "".join(f"({n}) Họ và tên người được giải thích:…………………………………………\n" for n in range(1, 9))
+    text = ("BỘ TƯ PHÁP\nSố: 29/2025/TTLT-BTP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Hà Nội, ngày 31 tháng 12 năm 2025\nTHÔNG TƯ LIÊN TỊCH\nSửa đổi một số điều về trợ giúp pháp lý\n"
+            "Căn cứ Luật Trợ giúp pháp lý số 11/2017/QH14;\n"
+            "Điều 1. Thay thế các Mẫu số 01, 02 bằng các Mẫu số 01, 02 ban hành kèm theo Thông tư liên tịch này.\n"
+            "Điều 2. Thông tư liên tịch này có hiệu lực từ ngày 01 tháng 3 năm 2026.\n"
+            "Mẫu số 03. (Ban hành kèm theo Thông tư liên tịch số 29/2025/TTLT-BTP)\n" + filler +
+            "THÔNG BÁO VỀ TRỢ GIÚP PHÁP LÝ\nKính gửi: (4)…………………………………………\n"
+            "Cơ quan tiến hành tố tụng thông báo để Trung tâm biết và thực hiện trợ giúp pháp lý theo quy định.\n")
+    documents = extract_text(text, "ttlt.txt").documents
+    assert [d.symbol for d in documents] == ["29/2025/TTLT-BTP"]
