@@ -57,11 +57,19 @@ _WORDS = {
 }
 _WORD_PATTERNS = {key: re.compile(r"\b" + key + r"\b") for key in _WORDS}
 _COLLECTIVE = re.compile(r"^(?:các|những|cấp ủy các|cấp ủy, chính quyền các)\b", re.IGNORECASE)
+# What "Các …" opens when it is not a group of bodies: "Các nhiệm vụ cần làm ngay", "Các
+# trường hợp khác", "Các văn bản …" (headings and objects, not who acts).
+_NOT_BODIES = ("văn bản", "chỉ tiêu", "nhiệm vụ", "trường hợp", "nội dung", "giải pháp", "hoạt động",
+               "quy định", "chính sách", "mục tiêu", "vấn đề", "biện pháp", "hồ sơ", "loại", "công việc",
+               "tiêu chí", "thủ tục", "lĩnh vực", "chế độ", "yêu cầu", "phương án", "sản phẩm", "hàng hóa",
+               "thông tin", "số liệu", "mẫu", "phụ lục", "tài liệu", "điều", "khoản", "dự án", "chương trình",
+               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm")
 _ORGAN_HEADS = re.compile(
     r"^(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
     r"Ban cán sự|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Mặt trận|Đoàn|Hội|Tổng Liên đoàn|"
     r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Bộ Chính trị|Thường trực|Công an|Tòa án|"
-    r"Viện|Kiểm toán|Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Các|Chi bộ|Trường|Báo|"
+    r"Viện|Kiểm toán|Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Các(?!\s+(?:" + "|".join(_NOT_BODIES) + r")\b)|"
+    r"Chi bộ|Trường|Báo(?!\s+cáo)|"
     r"Đài|Học viện|Kho bạc|Chủ tịch|Giám đốc|Chánh|Trưởng|Bí thư|Phó|UBND|HĐND|MTTQ)\b",
     re.IGNORECASE,
 )

@@ -66,7 +66,7 @@ _VERBS = (
     "hoàn thành", "hoàn thiện", "rà soát",
 )
 _NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội)"
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?:" + "|".join(
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?:" + "|".join(
     re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
 _LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")

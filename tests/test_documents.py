@@ -265,6 +265,12 @@ def test_noi_nhan_purposes_and_filing() -> None:
         ("Các huyện ủy, thành ủy, các ban đảng và Mặt trận Tổ quốc tỉnh căn cứ chức năng",
          ["Các huyện ủy, thành ủy", "các ban đảng", "Mặt trận Tổ quốc tỉnh"], "perform"),
         ("Kết luận này được phổ biến đến chi bộ", [], "perform"),
+        # headings and objects that open like a group of bodies, and "tổ chức" as a noun
+        ("Các nhiệm vụ cần làm ngay trong năm 2026 thực hiện", [], "perform"),
+        ("Các trường hợp khác: việc kiểm tra thực tế hàng hóa được thực hiện trên cơ sở", [], "perform"),
+        ("Báo cáo Bộ Tài chính để trình cấp có thẩm quyền xem xét", [], "perform"),
+        ("Báo Lào Cai chủ trì tuyên truyền", ["Báo Lào Cai"], "lead"),
+        ("Các tổ chức chính trị - xã hội thực hiện giám sát", ["Các tổ chức chính trị - xã hội"], "perform"),
     ],
 )
 def test_assignment_subjects(unit: str, names: list[str], role: str) -> None:
