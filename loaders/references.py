@@ -74,7 +74,7 @@ _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\
 _TAIL = re.compile(
     rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
     r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|và|ban hành|đã|theo|"
-    r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn)\b|[,;()\n.]|$))?"
+    r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn|Quy định|Hướng dẫn|Ban hành|Về)\b|[,;()\n.\"“”]|$))?"
     rf"(?:\s*(?:,\s*)?ngày\s*(?P<date2>{_DATE}))?"
     r"(?:\s*(?:\(\s*)?khóa\s+(?P<term>[IVXL]+)\s*\)?)?"
 )

@@ -63,11 +63,13 @@ _VERBS = (
     "cần", "phải", "tập trung", "chủ động", "là cơ quan", "sơ kết", "tổng kết", "hằng năm",
     "hàng năm", "nắm", "đề xuất", "trình", "thẩm định", "cung cấp", "gửi", "thống nhất",
     "tích cực", "nghiêm túc", "kịp thời", "bố trí", "giao", "có", "làm", "thanh tra", "tổng hợp",
-    "hoàn thành", "hoàn thiện", "rà soát",
+    "hoàn thành", "hoàn thiện", "rà soát", "xử lý", "thông qua", "phân công",
 )
 _NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội)"
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?:" + "|".join(
-    re.escape(v) for v in sorted(_VERBS, key=len, reverse=True)) + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
+# Not after "các"/"những" ("các tổ chức" is a noun) nor "chương" (the "trình" of "Chương trình").
+_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
+                      r"(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
+                      + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
 _LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")
 _REPORT = re.compile(
@@ -221,6 +223,9 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
     if verb is None or verb.start() == 0:
         return [], Role.PERFORM, 0
     subject = text[: verb.start()].strip(" ,:")
+    named, colon, rest = subject.partition(": ")
+    if colon and not _GROUP_START.match(named) and not looks_like_organ(rest):
+        subject = named  # "Ban quản lý …: Được … thành lập, có trách nhiệm": a heading, then text
     if len(subject) > 300:
         return [], Role.PERFORM, 0
     role = Role.LEAD if text[verb.start():].startswith("chủ trì") else Role.PERFORM

@@ -271,6 +271,12 @@ def test_noi_nhan_purposes_and_filing() -> None:
         ("Báo cáo Bộ Tài chính để trình cấp có thẩm quyền xem xét", [], "perform"),
         ("Báo Lào Cai chủ trì tuyên truyền", ["Báo Lào Cai"], "lead"),
         ("Các tổ chức chính trị - xã hội thực hiện giám sát", ["Các tổ chức chính trị - xã hội"], "perform"),
+        ("Trường hợp đặc biệt do Bộ trưởng quyết định thực hiện", [], "perform"),
+        ("Hội nghị hiệp thương lần thứ nhất được tổ chức chậm nhất 95 ngày", [], "perform"),
+        ("Công an tỉnh xử lý nghiêm theo quy định pháp luật", ["Công an tỉnh"], "perform"),
+        ("Ban quản lý Chương trình UN-REDD giai đoạn II: Được thành lập, có trách nhiệm thực hiện",
+         ["Ban quản lý Chương trình UN-REDD giai đoạn II"], "perform"),
+        ("Các Bộ: Công Thương, Xây dựng thực hiện", ["Các Bộ: Công Thương, Xây dựng"], "perform"),
     ],
 )
 def test_assignment_subjects(unit: str, names: list[str], role: str) -> None:

@@ -160,3 +160,14 @@ def test_evidence_keeps_sentence_span_and_rule() -> None:
     assert text[ev.span[0] : ev.span[1]] == "Quyết định số 99-QĐ/TW"
     assert ev.sentence.startswith("Căn cứ Quyết định số 99-QĐ/TW")
     assert ev.rule == "numbered-reference"
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("Căn cứ Thông tư số 14/2024/TT-BCT của Bộ trưởng Bộ Công Thương Quy định chế độ báo cáo định kỳ;",
+     "Bộ trưởng Bộ Công Thương"),
+    ('thực hiện Chỉ thị số 37-CT/TW của Ban Bí thư Trung ương Đảng "về tăng cường sự lãnh đạo"', "Ban Bí thư"),
+])
+def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issuer: str) -> None:
+    view = flow_view(text)
+    found, _ = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    assert found[0].issuer is not None and found[0].issuer.name == issuer
