@@ -181,13 +181,21 @@ def _read_block(pieces: list[tuple[str, int]], start: int) -> tuple[SignatureBlo
     return None, start + 1
 
 
+# What can stand between a title and the name below it: "(Đã ký)", a seal's stray bracket.
+_BETWEEN = re.compile(r"^[\s\[\]()|*./\\-]*$|^\(?\s*(?:Đã ký|đã ký)[^()]*\)?\s*$")
+
+
 def _unmarked(pieces: list[tuple[str, int]]) -> SignatureBlock | None:
-    """A name among the last pieces, with the title above it if there is one."""
+    """A name among the last pieces, with the title above it if there is one (``CHỦ TỊCH
+    QUỐC HỘI``, ``(Đã ký)``, then the name)."""
     for j in range(len(pieces) - 1, max(-1, len(pieces) - 8), -1):
         cell, line = pieces[j]
         if is_person_name(cell):
-            title = None
-            if j > 0 and is_heading(pieces[j - 1][0]) and not fold(pieces[j - 1][0]).startswith("noi nhan"):
-                title = pieces[j - 1][0]
+            above = j - 1
+            while above > 0 and _BETWEEN.match(pieces[above][0]):
+                above -= 1
+            title = pieces[above][0] if above >= 0 else None
+            if title is not None and (not is_heading(title) or fold(title).startswith("noi nhan")):
+                title = None
             return SignatureBlock(None, title, clean_name(cell), line)
     return None

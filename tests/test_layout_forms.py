@@ -209,3 +209,11 @@ def test_forms_after_an_appendix_heading_belong_to_the_document() -> None:
             "Cơ quan tiến hành tố tụng thông báo để Trung tâm biết và thực hiện trợ giúp pháp lý theo quy định.\n")
     documents = extract_text(text, "ttlt.txt").documents
     assert [d.symbol for d in documents] == ["29/2025/TTLT-BTP"]
+
+
+@pytest.mark.parametrize("between", ["(Đã ký)", "[", "(đã ký và đóng dấu)"])
+def test_unmarked_signature_keeps_its_title_across_a_signed_mark(between: str) -> None:
+    lines = ["Luật này được Quốc hội thông qua ngày 10 tháng 12 năm 2025.", "|", "CHỦ TỊCH QUỐC HỘI", between,
+             "Trần Thanh Mẫn"]
+    assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == [
+        (None, "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")]
