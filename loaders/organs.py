@@ -68,8 +68,8 @@ _ORGAN_HEADS = re.compile(
     r"^(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
     r"Ban cán sự|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Mặt trận|Đoàn|Hội(?!\s+nghị)|Tổng Liên đoàn|"
     r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Bộ Chính trị|Thường trực|Công an|Tòa án|"
-    r"Viện|Kiểm toán|Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Các(?!\s+(?:" + "|".join(_NOT_BODIES) + r")\b)|"
-    r"Chi bộ|Trường(?!\s+hợp)|Báo(?!\s+cáo)|"
+    r"Viện|Kiểm toán|Thanh tra(?!\s*,)|Ngân hàng|Trung ương|Cấp ủy|"
+    r"Các(?!\s+(?:" + "|".join(_NOT_BODIES) + r")\b)|Chi bộ|Trường(?!\s+hợp)|Báo(?!\s+cáo)|"
     r"Đài|Học viện|Kho bạc|Chủ tịch|Giám đốc|Chánh|Trưởng|Bí thư|Phó|UBND|HĐND|MTTQ)\b",
     re.IGNORECASE,
 )

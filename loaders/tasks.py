@@ -77,7 +77,8 @@ _REPORT = re.compile(
     r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
     r"(?:\s*(?:với|về|lên|cho|gửi))?\s+(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
     r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|và|hằng|hàng|tổng hợp|"
-    r"xem xét)\b|[,;.()\n]|$)"
+    r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
+    r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
     r"(?:\s*\(\s*qua\s+(?P<via>[^)]*[^)\s])\s*\))?"
 )
 _GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)

@@ -272,6 +272,8 @@ def test_noi_nhan_purposes_and_filing() -> None:
         ("Báo Lào Cai chủ trì tuyên truyền", ["Báo Lào Cai"], "lead"),
         ("Các tổ chức chính trị - xã hội thực hiện giám sát", ["Các tổ chức chính trị - xã hội"], "perform"),
         ("Trường hợp đặc biệt do Bộ trưởng quyết định thực hiện", [], "perform"),
+        ("Thanh tra, kiểm tra, giám sát các chương trình có sử dụng chuyên gia", [], "perform"),
+        ("Thanh tra tỉnh chủ trì kiểm tra", ["Thanh tra tỉnh"], "lead"),
         ("Hội nghị hiệp thương lần thứ nhất được tổ chức chậm nhất 95 ngày", [], "perform"),
         ("Công an tỉnh xử lý nghiêm theo quy định pháp luật", ["Công an tỉnh"], "perform"),
         ("Ban quản lý Chương trình UN-REDD giai đoạn II: Được thành lập, có trách nhiệm thực hiện",
@@ -300,6 +302,10 @@ def test_organ_lists_keep_names_with_commas_and_va() -> None:
         ("báo cáo Thủ tướng Chính phủ trước ngày 15/12 hằng năm", "Thủ tướng Chính phủ", None),
         ("báo cáo về Ủy ban nhân dân tỉnh (qua Sở Nội vụ, Văn phòng UBND tỉnh)",
          "Ủy ban nhân dân tỉnh", "Sở Nội vụ"),
+        # the one reported to ends before what is reported or decided
+        ("kịp thời báo cáo Thủ tướng Chính phủ những vấn đề phát sinh vượt thẩm quyền",
+         "Thủ tướng Chính phủ", None),
+        ("báo cáo Ủy ban nhân dân tỉnh quyết định thành lập Hội đồng", "Ủy ban nhân dân tỉnh", None),
     ],
 )
 def test_reports_to_phrases(text: str, to: str, via: str | None) -> None:
