@@ -121,8 +121,8 @@ def normalize_tones(text: str) -> str:
 
     Length-preserving, so it can run on a view without touching offsets.
 
-    >>> normalize_tones("chuyển hoá, tỉnh uỷ, quý, khoá XII, Thuỷ")
-    'chuyển hóa, tỉnh ủy, quý, khóa XII, Thủy'
+    >>> normalize_tones("chuyển hoá, tỉnh uỷ, quý, khoá XII, Thuỷ, Uỷ ban, UỶ BAN")
+    'chuyển hóa, tỉnh ủy, quý, khóa XII, Thủy, Ủy ban, ỦY BAN'
     """
     for pattern in _TONE_PAIRS_BY_VOWEL:
         text = pattern.sub(_moved_tone, text)
@@ -142,8 +142,9 @@ def _tone_pairs() -> dict[str, str]:
                 toned = unicodedata.normalize("NFC", second + tone)
                 moved = unicodedata.normalize("NFC", first + tone)
                 pairs[first + toned] = moved + second
-                pairs[first + second.lower() + tone] = moved + second.lower()
-    return {k: v for k, v in pairs.items() if len(k) == 2}
+                # a capital first vowel, the rest in lower case: "Uỷ ban" → "Ủy ban"
+                pairs[first + unicodedata.normalize("NFC", second.lower() + tone)] = moved + second.lower()
+    return pairs
 
 
 _TONE_FIX = _tone_pairs()

@@ -15,6 +15,7 @@ from vanban.loaders.text import clean_view, flow_view, fold, normalize_tones
         ("chuyển hoá", "chuyển hóa"),
         ("Tỉnh uỷ", "Tỉnh ủy"),
         ("TỈNH UỶ", "TỈNH ỦY"),
+        ("Uỷ ban Kiểm tra Huyện uỷ, Oà", "Ủy ban Kiểm tra Huyện ủy, Òa"),  # a capital first vowel
         ("khoẻ mạnh, tuỳ theo", "khỏe mạnh, tùy theo"),
         ("quý, quỳnh", "quý, quỳnh"),  # the u after q is part of the onset
         ("hoàn thành, thuyết", "hoàn thành, thuyết"),  # not at the end of the syllable
