@@ -108,8 +108,9 @@ def _capitalised(text: str) -> bool:
     return bool(words) and words[0].isupper()
 
 
+# A title word inside an organ's name ("BAN BÍ THƯ") is not a title.
 _TITLE_HEADS = re.compile(
-    r"\b(?:PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
+    r"\b(?<!BAN )(?:THƯỜNG TRỰC BAN BÍ THƯ|PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
     r"CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHỦ NHIỆM|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|"
     r"TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|TRƯỞNG PHÒNG)\b"
 )
@@ -143,6 +144,8 @@ def split_capacity_title(text: str) -> tuple[str, str | None]:
     ('KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM')
     >>> split_capacity_title("KT. CHỦ TỊCH ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC PHÓ CHỦ TỊCH")
     ('KT. CHỦ TỊCH ỦY BAN CHỨNG KHOÁN NHÀ NƯỚC', 'PHÓ CHỦ TỊCH')
+    >>> split_capacity_title("T/M BAN BÍ THƯ"), split_capacity_title("T/M BAN BÍ THƯ THƯỜNG TRỰC BAN BÍ THƯ")
+    (('T/M BAN BÍ THƯ', None), ('T/M BAN BÍ THƯ', 'THƯỜNG TRỰC BAN BÍ THƯ'))
     """
     m = _CAPACITY.match(text)
     head, rest = (m.group("cap"), m.group("rest")) if m else ("", text)
