@@ -26,8 +26,11 @@ _CAPACITY = re.compile(r"^(?P<cap>T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s*(?
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
 _RANK = re.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|"
                    r"Trung tá|Thiếu tá|GS\.?\s*TS\.?|PGS\.?\s*TS\.?|TS\.?|ThS\.?)\s+")
-_NOT_NAME = {"noi nhan", "nhu tren", "luu", "kinh gui", "ban", "bo", "so", "uy ban", "dang",
-             "cong hoa", "doc lap", "thuong truc", "cac", "van phong"}
+# Lines that open like a name but are not one. Phrases are compared folded (tones and OCR
+# variants alike); single words with their tones, as folding would also catch a family name
+# ("đảng" is the party, "Đặng" a family; "LƯU" in capitals opens the filing line).
+_NOT_NAME = ("noi nhan", "nhu tren", "kinh gui", "uy ban", "cong hoa", "doc lap", "thuong truc", "van phong")
+_NOT_NAME_WORDS = frozenset({"ban", "bộ", "sở", "đảng", "các"})
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,11 @@ def is_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if any(fold(text).startswith(bad) for bad in _NOT_NAME):
+    folded = fold(text)
+    if any(folded.startswith(bad) and not folded[len(bad):len(bad) + 1].isalpha() for bad in _NOT_NAME):
+        return False
+    low = text.lower()
+    if low.split(" ", 1)[0] in _NOT_NAME_WORDS or (text.isupper() and low.startswith("lưu")):
         return False
     if text.isupper():
         words = [w.capitalize() for w in words]
@@ -110,7 +117,8 @@ def _capitalised(text: str) -> bool:
 
 # A title word inside an organ's name ("BAN BÍ THƯ") is not a title.
 _TITLE_HEADS = re.compile(
-    r"\b(?<!BAN )(?:THƯỜNG TRỰC BAN BÍ THƯ|PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
+    r"\b(?<!BAN )(?:THƯỜNG TRỰC BAN BÍ THƯ|PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|"
+    r"CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
     r"CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHỦ NHIỆM|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|"
     r"TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|TRƯỞNG PHÒNG)\b"
 )

@@ -7,7 +7,7 @@ import pytest
 from vanban.loaders.extract import extract_text
 from vanban.loaders.recipients import noi_nhan_items
 from vanban.loaders.references import find_references
-from vanban.loaders.signatures import find_signatures, split_capacity_title
+from vanban.loaders.signatures import find_signatures, is_person_name, split_capacity_title
 from vanban.loaders.text import flow_view
 
 PIPE_HEADER = """| BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG  ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |
@@ -217,3 +217,12 @@ def test_unmarked_signature_keeps_its_title_across_a_signed_mark(between: str) -
              "Trần Thanh Mẫn"]
     assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == [
         (None, "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")]
+
+
+@pytest.mark.parametrize(("line", "is_name"), [
+    ("Đặng Tuấn Quân", True), ("ĐẶNG THỊ HÀ", True), ("Lưu Quang Huy", True),
+    ("Đảng ủy Khối", False), ("LƯU VT", False), ("Nơi nhận", False), ("Văn phòng Tỉnh ủy", False),
+])
+def test_family_names_that_fold_like_other_words(line: str, is_name: bool) -> None:
+    """"Đặng" folds like "Đảng" and "Lưu" opens the filing line: only the tones tell."""
+    assert is_person_name(line) is is_name
