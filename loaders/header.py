@@ -37,6 +37,12 @@ def _place_date(text: str) -> re.Match[str] | None:
     return _PLACE_DATE.search(text)
 
 
+def _opens_cell(text: str, start: int) -> bool:
+    """Does ``start`` open the line, or a column of it (after a wide gap or a "|")?"""
+    before = text[:start]
+    return not before.strip(" |*\t") or bool(re.search(r"(?:\s{3,}|\|)[\s*]*$", before))
+
+
 _NUMBER = re.compile(
     r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:\s*[-/](?!\s)[^\s|*]+|\s+-\s+[A-ZĐ][^\s|*]*)*)", re.IGNORECASE
 )
@@ -95,14 +101,18 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
     zone = range(segment.start, max(segment.header_end, segment.start))
     symbol = symbol_line = blank_suffix = None
     date = place = None
+    dated_line = False
     for i in zone:
         text = lines[i].text
         if symbol_line is None and is_number_line(text):
             symbol_line = i
             symbol, blank_suffix = _read_symbol(text)
-        if date is None:
+        if not dated_line:
             found = _place_date(text)
-            if found:
+            # A place and date opening its line or cell wins over one inside a wrapped subject
+            # ("Về việc thực hiện Hướng dẫn 68-HD/TU, ngày 17 tháng 2 năm 2022 …").
+            if found and (date is None or _opens_cell(text, found.start())):
+                dated_line = _opens_cell(text, found.start())
                 date = parse_date(found.group("date"))
                 place = found.group("place").strip(" *").strip()
                 place = re.sub(r"^(?:.*\s{3,})", "", place) or None

@@ -226,3 +226,13 @@ def test_unmarked_signature_keeps_its_title_across_a_signed_mark(between: str) -
 def test_family_names_that_fold_like_other_words(line: str, is_name: bool) -> None:
     """"Đặng" folds like "Đảng" and "Lưu" opens the filing line: only the tones tell."""
     assert is_person_name(line) is is_name
+
+
+def test_date_of_the_place_line_not_of_a_wrapped_subject() -> None:
+    """A subject printed above the motto can hold "…, ngày 17 tháng 2 năm 2022" of what it cites."""
+    text = ("HUYỆN ỦY QUẾ VÕ\n*\nSố 162-CV/HU\nVề việc thực hiện Hướng dẫn 68-HD/TU, ngày 17\ntháng 2 năm 2022 của Ban "
+            "Thường vụ Tỉnh ủy\n\nĐẢNG CỘNG SẢN VIỆT NAM\nQuế Võ, ngày 03 tháng 4 năm 2022\n\nKính gửi: Các chi bộ.\n"
+            "Thực hiện Hướng dẫn số 68-HD/TU của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy đề nghị các chi bộ "
+            "triển khai thực hiện nghiêm túc.\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert (doc.symbol, doc.date, doc.place) == ("162-CV/HU", "2022-04-03", "Quế Võ")
