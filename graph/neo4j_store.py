@@ -644,17 +644,14 @@ class Neo4jStore:
             mark = time.perf_counter()
             candidates: set[str] = set()  # nodes the retraction may leave unreferenced
             for edge in EdgeType:
-                stated = {found for chunk in _batches(names, LOOKUP_BATCH) for found in self._write(
-                    _edges_of_files_statement(edge), session, files=chunk)[0]["ids"]}
+                stated = self._collected_writes(_edges_of_files_statement(edge), names, session)
                 stale = sorted(stated - incoming_edges)
                 for batch in _batches(stale, batch_size):
                     touched = self._write(_delete_edges_statement(edge), session, ids=batch)
                     report.relationships_removed += len(touched)
                     candidates.update(node for row in touched for node in row["touched"])
             for kind in NodeKind:
-                for chunk in _batches(names, LOOKUP_BATCH):
-                    candidates.update(self._write(_strip_sources_statement(kind), session,
-                                                  files=chunk)[0]["ids"])
+                candidates |= self._collected_writes(_strip_sources_statement(kind), names, session)
             report.retract_seconds = time.perf_counter() - mark
 
             mark = time.perf_counter()
@@ -701,6 +698,13 @@ class Neo4jStore:
             held.update(self._guard("read failed", lambda c=chunk: session.execute_read(
                 lambda tx: tx.run(statement, ids=c).single(strict=True)["ids"])))
         return held
+
+    def _collected_writes(self, statement: LiteralString, files: list[str], session) -> set[str]:
+        """The ids a statement over ``$files`` collects, run in write transactions (on the
+        leader: what is retracted must not be read from a lagging replica) over chunks of
+        the file names."""
+        return {found for chunk in _batches(files, LOOKUP_BATCH)
+                for found in self._write(statement, session, files=chunk)[0]["ids"]}
 
     def _write_rows(self, work: list[Work], batch_size: int, writers: int, by_target: bool,
                     **parameters) -> int:

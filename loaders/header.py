@@ -111,8 +111,9 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
             found = _place_date(text)
             # A place and date opening its line or cell wins over one inside a wrapped subject
             # ("Về việc thực hiện Hướng dẫn 68-HD/TU, ngày 17 tháng 2 năm 2022 …").
-            if found and (date is None or _opens_cell(text, found.start())):
-                dated_line = _opens_cell(text, found.start())
+            opens = bool(found) and _opens_cell(text, found.start())
+            if found and (date is None or opens):
+                dated_line = opens
                 date = parse_date(found.group("date"))
                 place = found.group("place").strip(" *").strip()
                 place = re.sub(r"^(?:.*\s{3,})", "", place) or None
