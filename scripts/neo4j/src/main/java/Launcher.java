@@ -54,6 +54,9 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
+                    // A lock wait the deadlock detector cannot see (a holder stalled outside the
+                    // database) ends as a transient error the driver retries, not as a hang.
+                    .setConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(30))
                     // Bolt's network threads otherwise idle 5 s (twice) before a stop completes.
                     .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                     .build();
