@@ -54,8 +54,8 @@ def is_person_name(text: str) -> bool:
     folded = fold(text)
     if any(folded.startswith(bad) and not folded[len(bad):len(bad) + 1].isalpha() for bad in _NOT_NAME):
         return False
-    low = text.lower()
-    if low.split(" ", 1)[0] in _NOT_NAME_WORDS or (text.isupper() and low.startswith("lưu")):
+    first = words[0].lower()
+    if first in _NOT_NAME_WORDS or (text.isupper() and first.startswith("lưu")):
         return False
     if text.isupper():
         words = [w.capitalize() for w in words]
