@@ -46,11 +46,24 @@ _TYPE_WORDS = sorted(
 _TYPE_RE = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
 _DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _NUMBERED = re.compile(
-    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})(?:(?:[ \t]+[a-zđà-ỹ]+){{0,2}}[ \t]+số)?[ \t]*+:?[ \t]*+"
+    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})"
+    rf"(?:(?:[ \t]+[a-zđà-ỹ]+){{0,2}}[ \t]+số|[ \t]*:[ \t]*[Ss]ố)?[ \t]*+:?[ \t]*+"  # "các Tờ trình: Số …"
     rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
 )
 _NAMED = re.compile(
     r"(?<![\wÀ-ỹ])(?P<title>"
+    # A law or ordinance named, then numbered: its name may hold commas and "và" ("Luật Cán bộ,
+    # công chức số 80/2025/QH15", "Luật Quy hoạch đô thị và nông thôn số …"), up to its number.
+    # An amending law's name holds the names it amends ("Luật sửa đổi, bổ sung một số điều của
+    # Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14"): the number is its own.
+    r"(?:Bộ luật|Luật|Pháp lệnh)[ \t]+[Ss]ửa đổi,[ \t]*bổ sung[ \t]+(?:một số [Đđ]iều[ \t]+)?của[ \t]+"
+    r"[^;.()\n“”\"]{3,160}?"
+    rf"(?=[ \t]+số[ \t]*+:?[ \t]*+{SYMBOL.pattern})"
+    r"|(?:Bộ luật|Luật|Pháp lệnh)[ \t]+(?!(?:số|này|và|các|của)\b)[\wÀ-ỹĐđ]"
+    r"(?:(?![ \t](?:số|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư|Quyết định|ngày)\b)"
+    r"[^;.()\n:“”\"]){0,120}?"
+    rf"(?=[ \t]+số[ \t]*+:?[ \t]*+{SYMBOL.pattern})"
+    r"|"
     r"Nghị quyết\s+(?:Hội nghị\s+(?:lần thứ\s+\S+\s+)?)?(?:Ban Chấp hành\s+)?Trung ương\s+\d+"
     r"(?:\s*(?:\(\s*)?khóa\s+[IVXL]+\)?)?"
     r"|Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
@@ -241,17 +254,33 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iter
 
 
 # The words every branch of _NAMED opens with.
-_NAMED_HEADS = ("Nghị quyết", "Luật", "Bộ luật", "Hiến pháp")
+_NAMED_HEADS = ("Nghị quyết", "Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
 # A law named, then numbered: "Luật Tổ chức Quốc hội số 57/2014/QH13".
 _NUMBER_AFTER_NAME = re.compile(rf"[ \t]+số[ \t]*+:?[ \t]*+(?P<symbol>{SYMBOL.pattern})")
 
 
+# "văn bản số 729/BNN-TCLN", "các văn bản: Số 202/TTr-…": a generic noun names a document by
+# its number; the type comes from the symbol's code (TTr: Tờ trình; a bare state code: Công văn).
+_GENERIC_NUMBERED = re.compile(
+    rf"(?<![\wÀ-ỹ])(?P<type>[Vv]ăn\s+bản)(?:[ \t]+số|[ \t]*:[ \t]*[Ss]ố)[ \t]*+:?[ \t]*+"
+    rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
+)
+
+
+def _generic_matches(text: str) -> Iterator[re.Match[str]]:
+    return _GENERIC_NUMBERED.finditer(text) if "ăn" in text else iter(())
+
+
 def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]:
     out = []
-    for m in _numbered_matches(text):
+    found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text)), key=lambda m: m.start())
+    for m in found:
         word = m.group("type")
-        doc_type = _canonical_type(word)
         symbol = m.group("symbol")
+        generic = m.re is _GENERIC_NUMBERED
+        doc_type = type_from_symbol(symbol) if generic else _canonical_type(word)
+        if doc_type is None:
+            continue
         tail = _TAIL.match(text, m.end())
         date = term = issuer = None
         end = m.end()
@@ -272,7 +301,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
         for number in [*numbers, None]:
             sym = f"{number}{suffix}" if number else symbol
             ref = DocumentRef(symbol=sym, doc_type=doc_type, evidence=evidence, date=date,
-                              issuer=issuer, term=term, type_explicit=True)
+                              issuer=issuer, term=term, type_explicit=not generic)
             out.append(_Mention(m.start(), end, m.end(), ref))
     return out
 
@@ -294,7 +323,7 @@ def _named(text, source_file, view, offset) -> list[_Mention]:
     for m in _matches_from(_NAMED, text, _occurrences(text, _NAMED_HEADS)):
         title = _SPACES.sub(" ", m.group("title")).strip()
         title = _BRACKETED_TERM.sub(r"\1", title) if "(" in title else title
-        law = next((t for t in ("Bộ luật", "Luật") if title.startswith(t)), None)
+        law = next((t for t in ("Bộ luật", "Luật", "Pháp lệnh") if title.startswith(t)), None)
         if law and len(title.split()) <= len(law.split()):
             continue
         doc_type = law or ("Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
@@ -338,7 +367,7 @@ def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
 
 
 _NUMBER_WORD_BEFORE = re.compile(r"(?:Mẫu|mẫu)\s+số\s*$|[Ss]ố\s*:?\s*$")
-_LISTED_BEFORE = re.compile(r"(?:,|và)\s*(?:số\s*)?$")
+_LISTED_BEFORE = re.compile(r"(?:[,;]|và)\s*(?:số\s*)?$")  # "…, số 192/TTr-…", "…; số 328/TB-…"
 
 
 class _Cover:

@@ -1,0 +1,69 @@
+"""Forms met in real party and state documents, each on a short text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.loaders.organs import resolve_organ
+from vanban.loaders.references import find_references
+from vanban.loaders.text import flow_view
+
+
+def refs(text: str) -> list[tuple]:
+    view = flow_view(text)
+    found, _ = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    return [(r.symbol or r.title, r.doc_type, r.date) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "văn bản số …": the generic noun; the type comes from the symbol's code
+        ("Xét đề nghị của Sở Tài chính tại văn bản số 812/TTr-STC ngày 04 tháng 3 năm 2022, đồng ý",
+         [("812/TTr-STC", "Tờ trình", "2022-03-04")]),
+        ("Thực hiện Văn bản số 3310/BXD-QLN ngày 9/6/2021 của Bộ Xây dựng, Sở đề nghị",
+         [("3310/BXD-QLN", "Công văn", "2021-06-09")]),
+        ("theo văn bản số 77/SGD-VP ngày 19/8/2024, văn bản số 415/SGD-VP",
+         [("77/SGD-VP", "Công văn", "2024-08-19"), ("415/SGD-VP", "Công văn", None)]),
+        # a list after a colon, the number written "Số"
+        ("tại các văn bản: Số 31/TTr-BYT ngày 2 tháng 5 năm 2023, số 29/BC-BYT ngày 3 tháng 5 năm 2023",
+         [("31/TTr-BYT", "Tờ trình", "2023-05-02"), ("29/BC-BYT", "Báo cáo", None)]),
+        ("theo đề nghị tại các Tờ trình:     Số 14/TTr-UBND ngày 01/02/2020",
+         [("14/TTr-UBND", "Tờ trình", "2020-02-01")]),
+        # a list going on after a semicolon
+        ("các Thông báo số 12/TB-VPCP ngày 11/01/2022; số 140/TB-VPCP ngày 16/7/2022 và cuộc họp",
+         [("12/TB-VPCP", "Thông báo", "2022-01-11"), ("140/TB-VPCP", "Thông báo", None)]),
+        # not references: a digitised document, a form
+        ("lưu trữ văn bản số hóa năm 2020 và văn bản số lượng lớn", []),
+        ("lập biên bản theo Mẫu số 02/BB-HN", []),
+    ],
+)
+def test_documents_named_by_a_generic_noun_or_in_a_list(text: str, expected: list[tuple]) -> None:
+    assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a law's name with a comma or "và", then its number
+        ("Căn cứ Luật Thanh tra, khiếu nại số 11/2023/QH15;", [("11/2023/QH15", "Luật", None)]),
+        ("Căn cứ Luật Điện lực và năng lượng tái tạo số 61/2024/QH15 ngày 30/11/2024;",
+         [("61/2024/QH15", "Luật", "2024-11-30")]),
+        ("theo Luật Quản lý, sử dụng vũ khí và công cụ hỗ trợ số 14/2017/QH14.",
+         [("14/2017/QH14", "Luật", None)]),
+        # an ordinance named, then numbered
+        ("bổ sung một số điều của Pháp lệnh Phí và lệ phí số 38/2001/UBTVQH10.",
+         [("38/2001/UBTVQH10", "Pháp lệnh", None)]),
+        # an amending law: the number after the names it amends is its own
+        ("Căn cứ Luật Đầu tư số 61/2020/QH14; Luật sửa đổi, bổ sung một số điều của Luật Đầu tư, "
+         "Luật Doanh nghiệp và Luật Đấu thầu số 03/2022/QH15;",
+         [("61/2020/QH14", "Luật", None), ("03/2022/QH15", "Luật", None)]),
+        # two laws: the second one's number is not the first one's
+        ("theo Luật Thủy lợi, Luật Đê điều số 79/2006/QH11",
+         [("Luật Thủy lợi", "Luật", None), ("79/2006/QH11", "Luật", None)]),
+        # no number: the name still ends at its comma
+        ("thực hiện Luật Đê điều, các văn bản hướng dẫn", [("Luật Đê điều", "Luật", None)]),
+    ],
+)
+def test_laws_named_then_numbered(text: str, expected: list[tuple]) -> None:
+    assert refs(text) == expected
