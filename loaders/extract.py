@@ -33,7 +33,7 @@ from vanban.graph.model import (
 )
 from vanban.graph.vocabulary import EdgeType, Role
 from vanban.loaders import tasks as task_rules
-from vanban.loaders.header import Header, parse_header, split_cells
+from vanban.loaders.header import Header, drop_title_prefix, parse_header, split_cells
 from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.organs import (
     OrganScope,
@@ -292,7 +292,7 @@ def _header_column(doc_clean: list[Line]) -> str | None:
     """The issuing organ from the header's left column (stacked lines combined)."""
     names: list[str] = []
     for line in doc_clean[:14]:
-        cells = split_cells(line.text)
+        cells = split_cells(drop_title_prefix(line.text))
         if not cells:
             continue
         cell = cells[0]

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban.loaders.lexicon import doc_types
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
 
-__all__ = ["Header", "parse_header", "split_cells", "split_columns"]
+__all__ = ["Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
 _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                     r"ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC", re.IGNORECASE)
@@ -24,6 +25,37 @@ _PLACE_DATE = re.compile(
     r"[\d.…_ ]*+\s*+năm\s*\d{0,4})",
     re.IGNORECASE,
 )
+
+
+# A place is the run of capitalised words before ", ngày" ("Hà Nội", "Thành phố Hồ Chí Minh",
+# "Buôn Ma Thuột"); the case-blind match may start earlier, in a symbol ("Số 75-KL/TW Hà Nội")
+# or in a subject packed on the line ("… Luật Hải quan 2014 Hà Nội").
+_PLACE_CONNECTORS = frozenset({"phố", "xã", "thị", "trấn"})  # "Thành phố …", "thị xã …"
+
+
+def _is_place_word(word: str) -> bool:
+    return (word[0].isupper() or word in _PLACE_CONNECTORS) and not any(c.isdigit() or c == "/" for c in word)
+
+
+def _place_words(place: str) -> str | None:
+    """The trailing run of place words of ``place``, without a leading code (``TW``, ``UBND``).
+
+    >>> _place_words("TW Hà Nội"), _place_words("quy định của Luật Hải quan 2014 Hà Nội")
+    ('Hà Nội', 'Hà Nội')
+    >>> _place_words("Thành phố Hồ Chí Minh"), _place_words("HÀ NỘI")
+    ('Thành phố Hồ Chí Minh', 'HÀ NỘI')
+    """
+    words = place.split()
+    start = len(words)
+    while start > 0 and _is_place_word(words[start - 1]):
+        start -= 1
+    kept = words[start:]
+    while (len(kept) > 1 and len(kept[0]) > 1 and kept[0].isupper() and kept[0].rstrip(".") != "TP"
+           and not all(w.isupper() for w in kept)):
+        kept = kept[1:]  # a code left of the place ("TW", "QĐ-UBND"), not "TP." (thành phố)
+    while kept and kept[0] in _PLACE_CONNECTORS:
+        kept = kept[1:]
+    return " ".join(kept) or None
 
 
 def _place_date(text: str) -> re.Match[str] | None:
@@ -116,7 +148,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
                 dated_line = opens
                 date = parse_date(found.group("date"))
                 place = found.group("place").strip(" *").strip()
-                place = re.sub(r"^(?:.*\s{3,})", "", place) or None
+                place = _place_words(re.sub(r"^(?:.*\s{3,})", "", place))
     doc_type = None
     type_rest = ""
     type_block_end = segment.type_line
@@ -201,7 +233,7 @@ def _organ_lines(lines: list[Line], segment: Segment, symbol_line: int | None) -
         cells = split_cells(text)
         if not cells:
             continue
-        cell = cells[0]
+        cell = drop_title_prefix(cells[0])
         if i == stop:
             # "BAN CHẤP HÀNH TRUNG ƯƠNG Số 21-KL/TW": the organ may precede the number.
             cell = re.split(r"\bS[ốô]\s*[:.]?\s*[\d.…_/-]", cell)[0].strip()
@@ -212,6 +244,23 @@ def _organ_lines(lines: list[Line], segment: Segment, symbol_line: int | None) -
             continue
         found.append(cell)
     return tuple(found)
+
+
+def drop_title_prefix(text: str) -> str:
+    """A line opening with the document's own title, as a web crawl writes it before the
+    header ("Quyết định 435/QĐ-UBND năm 2020. ỦY BAN NHÂN DÂN TỈNH …"): the rest of the line.
+
+    >>> drop_title_prefix("Công văn 12/BXD-KT. BỘ XÂY DỰNG ----")
+    'BỘ XÂY DỰNG ----'
+    """
+    m = _TITLE_PREFIX.match(text) if "." in text else None
+    return text[m.end():] if m else text
+
+
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(t.name) for t in doc_types()) + r")\s+"
+    rf"(?:{SYMBOL.pattern})(?:\s+năm\s+\d{{4}})?\.\s+"
+)
 
 
 __all__ += ["normalize_symbol", "normalize_symbol_as_written"]

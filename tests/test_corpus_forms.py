@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.references import find_references
 from vanban.loaders.text import flow_view
@@ -67,3 +68,41 @@ def test_documents_named_by_a_generic_noun_or_in_a_list(text: str, expected: lis
 )
 def test_laws_named_then_numbered(text: str, expected: list[tuple]) -> None:
     assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("number_and_place", "place"),
+    [
+        # the place after the symbol on one line (a party header flattened)
+        ("Số 12-KL/TW        Hà Nội, ngày 3 tháng 7 năm 2024", "Hà Nội"),
+        ("Số 12-KL/TW Hà Nội, ngày 3 tháng 7 năm 2024", "Hà Nội"),
+        ("Số: 310/QĐ-UBND Buôn Ma Thuột, ngày 3 tháng 7 năm 2024", "Buôn Ma Thuột"),
+        ("Số: 310/QĐ-UBND TP. Hồ Chí Minh, ngày 3 tháng 7 năm 2024", "TP. Hồ Chí Minh"),
+        ("Số: 310/QĐ-UBND Thành phố Hồ Chí Minh, ngày 3 tháng 7 năm 2024", "Thành phố Hồ Chí Minh"),
+    ],
+)
+def test_the_place_is_the_capitalised_words_before_the_date(number_and_place: str, place: str) -> None:
+    text = (f"ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK\n{number_and_place}\nQUYẾT ĐỊNH\nVề việc kiện toàn tổ công tác\n"
+            "Điều 1. Kiện toàn tổ công tác của tỉnh.\n")
+    doc = extract_text(text, "qd.txt").documents[0]
+    assert (doc.date, doc.place) == ("2024-07-03", place)
+
+
+def test_a_subject_packed_before_the_place_line_is_not_the_place() -> None:
+    text = ("BỘ XÂY DỰNG\nSố: 511/BXD-KT V/v hướng dẫn thực hiện các quy định của Luật Xây dựng 2014\n"
+            "Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Sở Xây dựng các tỉnh.\n"
+            "Bộ Xây dựng hướng dẫn như sau.\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert (doc.symbol, doc.date, doc.place) == ("511/BXD-KT", "2014-12-29", "Hà Nội")
+
+
+@pytest.mark.parametrize("prefix", ["Quyết định 77/QĐ-UBND năm 2021. ", "Quyết định 77/QĐ-UBND. "])
+def test_a_crawled_title_before_the_header_leaves_the_issuer(prefix: str) -> None:
+    """Web crawls write the document's title before its header, on the organ's line."""
+    text = (f"{prefix}ỦY BAN NHÂN DÂN TỈNH GIA LAI -------\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ---------------\n"
+            "Số: 77/QĐ-UBND Gia Lai, ngày 04 tháng 5 năm 2021 QUYẾT ĐỊNH V/V BAN HÀNH KẾ HOẠCH\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    doc = extract_text(text, "qd.txt").documents[0]
+    assert (doc.symbol, doc.place) == ("77/QĐ-UBND", "Gia Lai")
+    assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân tỉnh Gia Lai"
