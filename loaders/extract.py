@@ -519,7 +519,9 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         start, end = rel(line)
         ev = evidence(start, end, "numbered-task")
         found = list(assignments.get(item.path, []))
-        if item.path not in execution_paths:
+        if item.path not in execution_paths or not found:
+            # An execution unit whose first line is only an organ ("1. Đảng ủy Ủy ban nhân dân
+            # tỉnh", its duties as bullets below) is read like any numbered item naming its organ.
             found += _item_assignments(item.text, ev, resolve)
         is_heading_item = task_rules.is_execution_heading(first_line(item.text))
         if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
@@ -546,7 +548,7 @@ def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
         if heading is None:
             return []
         names = [heading]
-        role = Role.LEAD if re.search(r"(?m)^[-–+•]?\s*Chủ trì", text) else Role.PERFORM
+        role = Role.LEAD if re.search(r"(?m)^(?:[-–+•]|[a-zđ]\))?\s*Chủ trì", text) else Role.PERFORM
     found = [Assignment(o, role, ev) for o in (resolve(n) for n in names) if o is not None]
     found += [Assignment(o, Role.COORDINATE, ev)
               for o in (resolve(n) for n in task_rules.coordinators(text)) if o is not None]

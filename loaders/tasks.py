@@ -313,8 +313,8 @@ def find_reports(text: str) -> list[ReportPhrase]:
     return out
 
 
-_PREAMBLE = re.compile(
-    r"(?:yêu cầu|đề nghị)\s+(?P<who>.+?)\s+(?:lãnh đạo|chỉ đạo|tổ chức" + _NOUN_AFTER +
+_PREAMBLE = re.compile(  # the last "yêu cầu" before the list: "với yêu cầu quản lý …, X yêu cầu Y …"
+    r"(?:yêu cầu|đề nghị)\s+(?P<who>(?:(?!yêu cầu|đề nghị).)+?)\s+(?:lãnh đạo|chỉ đạo|tổ chức" + _NOUN_AFTER +
     r"|thực hiện|quán triệt|tập trung|triển khai|tiếp tục)[^:]{0,200}?"
     r"(?:nhiệm vụ|nội dung|giải pháp)[^:]{0,40}:",
 )
@@ -326,5 +326,7 @@ def preamble_assignees(text: str) -> list[str]:
     if not m:
         return []
     who = m.group("who")
+    verb = _VERB_RE.search(who)  # "các bộ, ngành, địa phương khẩn trương thực hiện …"
+    who = who[: verb.start()].strip(" ,") if verb and verb.start() > 0 else who
     names = split_organ_list(who[:1].upper() + who[1:])
     return [n for n in names if looks_like_organ(n)]

@@ -7,6 +7,7 @@ import pytest
 from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.references import find_references
+from vanban.loaders.tasks import preamble_assignees
 from vanban.loaders.text import flow_view
 
 
@@ -106,3 +107,44 @@ def test_a_crawled_title_before_the_header_leaves_the_issuer(prefix: str) -> Non
     doc = extract_text(text, "qd.txt").documents[0]
     assert (doc.symbol, doc.place) == ("77/QĐ-UBND", "Gia Lai")
     assert doc.issuer is not None and doc.issuer.name == "Ủy ban nhân dân tỉnh Gia Lai"
+
+
+EXECUTION_HEADINGS = """TỈNH ỦY QUẢNG TRỊ
+*
+Số 40-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Quảng Trị, ngày 5 tháng 9 năm 2025
+KẾ HOẠCH
+thực hiện Kết luận số 12-KL/TW của Bộ Chính trị
+Thực hiện Kết luận số 12-KL/TW của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch.
+I. MỤC ĐÍCH, YÊU CẦU
+1. Quán triệt đầy đủ nội dung Kết luận đến cán bộ, đảng viên.
+II. TỔ CHỨC THỰC HIỆN
+1. Đảng ủy Ủy ban nhân dân tỉnh
+- Lãnh đạo, chỉ đạo xây dựng kế hoạch thực hiện hằng năm.
+2. Sở Tài chính
+a) Chủ trì, phối hợp với Sở Nội vụ bố trí kinh phí thực hiện;
+b) Hướng dẫn các địa phương quyết toán kinh phí.
+3. Ban Tuyên giáo Tỉnh ủy chủ trì tuyên truyền Kết luận.
+"""
+
+
+def test_execution_units_that_are_only_an_organ_name_assign_it() -> None:
+    doc = extract_text(EXECUTION_HEADINGS, "kh.txt").documents[0]
+    got = {(t.path, a.organ.name, a.role.value) for t in doc.tasks for a in t.assignments}
+    assert ("II.1", "Đảng ủy Ủy ban nhân dân tỉnh Quảng Trị", "perform") in got
+    assert ("II.2", "Sở Tài chính tỉnh Quảng Trị", "lead") in got  # "a) Chủ trì" under the heading
+    assert ("II.3", "Ban Tuyên giáo Tỉnh ủy Quảng Trị", "lead") in got
+    assert not any(path == "I.1" for path, _, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "told"),
+    [
+        ("Để bảo đảm thống nhất, phù hợp với yêu cầu quản lý, Thủ tướng Chính phủ yêu cầu các bộ, ngành, "
+         "địa phương khẩn trương thực hiện các nhiệm vụ sau:", ["Các bộ, ngành, địa phương"]),
+        ("Bộ Tài chính yêu cầu các đơn vị nghiêm túc thực hiện một số nội dung sau:", ["Các đơn vị"]),
+    ],
+)
+def test_the_one_told_is_after_the_last_yeu_cau(preamble: str, told: list[str]) -> None:
+    assert preamble_assignees(preamble) == told
