@@ -618,10 +618,16 @@ class Neo4jStore:
                 s, database_=self.settings.database))
 
     def clear(self, batch_size: int = 10_000) -> None:
-        """Delete every node and relationship (the schema stays), in bounded transactions."""
-        while self._write("MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS deleted",
-                          n=batch_size)[0]["deleted"]:
-            pass
+        """Delete every node and relationship (the schema stays), in bounded transactions.
+
+        Relationships go first, ``batch_size`` at a time: a batch of nodes detached at once
+        would take every relationship of theirs into one transaction, and a directive with
+        100,000 implementers would exceed the server's transaction memory.
+        """
+        for statement in ("MATCH ()-[r]->() WITH r LIMIT $n DELETE r RETURN count(*) AS deleted",
+                          "MATCH (n) WITH n LIMIT $n DETACH DELETE n RETURN count(*) AS deleted"):
+            while self._write(statement, n=batch_size)[0]["deleted"]:
+                pass
 
     def load(self, graph: nx.MultiDiGraph, files: Iterable[str] | None = None,
              batch_size: int = DEFAULT_BATCH, writers: int = DEFAULT_WRITERS) -> LoadReport:

@@ -70,6 +70,19 @@ def test_loading_twice_leaves_identical_counts(store, sample_graph):
     assert second.relationships_removed == 0 and second.nodes_removed == 0
 
 
+def test_clearing_a_hub_deletes_its_relationships_in_bounded_batches(store):
+    """A hub with more relationships than one batch (a directive every body implements) is
+    cleared in several transactions, relationships first, and nothing is left."""
+    store.clear()
+    store._write("CREATE (hub:Document {id: 'hub'}) WITH hub UNWIND range(1, $n) AS i "
+                 "CREATE (:Document {id: 'spoke-' + toString(i)})-[:IMPLEMENTS {edge_id: toString(i)}]->(hub)",
+                 n=250)
+    assert store.counts()["relationships"] == 250
+    store.clear(batch_size=40)
+    counts = store.counts()
+    assert counts["nodes"] == 0 and counts["relationships"] == 0
+
+
 def test_a_load_raced_by_another_writer_merges_what_it_meant_to_create(store, sample_graph):
     """Nodes and relationships another writer creates between the lookup of what the database
     holds and the writes break the uniqueness constraints; those batches become merges."""
