@@ -163,6 +163,13 @@ _KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
 
 
+def _wraps(item: str, line: str) -> bool:
+    """Does ``line`` finish a dash item cut by a line break ("- Các cơ quan tham mưu, giúp việc" /
+    "Đảng ủy Ủy ban nhân dân tỉnh,")? The item has no closing mark, the line ends with one (a
+    body paragraph's first line, wrapped mid-sentence, does not)."""
+    return not item.rstrip().endswith((",", ";", ".", ":")) and line.rstrip().endswith((",", ";", "."))
+
+
 def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
     """Items after ``Kính gửi:`` (inline, a dash list on the same line, or a list below)."""
     for i, line in enumerate(lines):
@@ -176,8 +183,13 @@ def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
         pieces = [p for p in re.split(r"(?<!\s)\s+-\s+|^-\s*", rest) if p.strip()]
         current = pieces
         j = i + 1
-        while j < len(lines) and _DASH_ITEM.match(lines[j]):
-            current.append(lines[j].strip().lstrip("-–+• "))
+        while j < len(lines):
+            if _DASH_ITEM.match(lines[j]):
+                current.append(lines[j].strip().lstrip("-–+• "))
+            elif _DASH_ITEM.match(lines[j - 1]) and _wraps(current[-1], lines[j]):
+                current[-1] = f"{current[-1].rstrip()} {lines[j].strip()}"
+            else:
+                break
             j += 1
         for piece in current:
             items += _item(piece, i)

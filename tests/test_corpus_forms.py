@@ -6,6 +6,7 @@ import pytest
 
 from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
+from vanban.loaders.recipients import kinh_gui_items
 from vanban.loaders.references import find_references
 from vanban.loaders.tasks import preamble_assignees
 from vanban.loaders.text import flow_view
@@ -148,3 +149,19 @@ def test_execution_units_that_are_only_an_organ_name_assign_it() -> None:
 )
 def test_the_one_told_is_after_the_last_yeu_cau(preamble: str, told: list[str]) -> None:
     assert preamble_assignees(preamble) == told
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # an item wrapped onto a second line, then one more item
+        (["Kính gửi: - Sở Tài chính,", "     - Các cơ quan tham mưu, giúp việc", "     Ban Thường vụ Huyện ủy,",
+          "     - Các chi bộ trực thuộc.", "", "Thực hiện Kế hoạch số 12-KH/HU của"],
+         ["Sở Tài chính", "Các cơ quan tham mưu, giúp việc Ban Thường vụ Huyện ủy", "Các chi bộ trực thuộc"]),
+        # the body's first line, wrapped mid-sentence, is not part of the last item
+        (["Kính gửi:", "- Các sở, ban, ngành tỉnh", "Thực hiện Công văn số 88/BTC-NSNN ngày 02/3/2024 của"],
+         ["Các sở, ban, ngành tỉnh"]),
+    ],
+)
+def test_kinh_gui_items_wrapped_across_lines(lines: list[str], expected: list[str]) -> None:
+    assert [item.text for item in kinh_gui_items(lines)] == expected
