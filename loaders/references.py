@@ -358,12 +358,20 @@ def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
             continue  # "Mẫu số 01/…" is a form; "Số 54-KL/TW" opens a header
         symbol = m.group()
         doc_type = type_from_symbol(symbol)
-        if doc_type is None:
+        if doc_type is None or _word_after_slash(symbol):
             continue
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "bare-symbol")
         ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, type_explicit=False)
         out.append(_Mention(m.start(), m.end(), m.end(), ref))
     return out
+
+
+# A year, a slash and a word ("ngày 29 tháng 11 năm 2005/Pursuant to …" in a bilingual text):
+# codes after a slash have at most two lower-case letters in a row (QĐi, CTr, TTg).
+def _word_after_slash(symbol: str) -> bool:
+    tail = symbol[symbol.index("/"):]
+    return any(a.islower() and b.islower() and c.islower() for a, b, c in zip(tail, tail[1:], tail[2:],
+                                                                               strict=False))
 
 
 _NUMBER_WORD_BEFORE = re.compile(r"(?:Mẫu|mẫu)\s+số\s*$|[Ss]ố\s*:?\s*$")
@@ -464,12 +472,17 @@ def _relation(text: str, m: _Mention, mentions: list[_Mention],
         return EdgeType.CITES
     if m.start >= preamble_end:
         return EdgeType.CITES
-    s, _ = sentence_around(text, m.start, m.end)
+    s, e = sentence_around(text, m.start, m.end)
     prefix = text[s : m.start].strip()
     prefix = _ITEM_MARK.sub("", prefix) if not _ITEM_NUMBER.match(prefix) else prefix
-    if _IMPLEMENTING_SENTENCE.match(prefix):
+    if _IMPLEMENTING_SENTENCE.match(prefix) and not _ISSUED_BEFORE.search(text, m.end, e):
         return EdgeType.IMPLEMENTS
     return EdgeType.CITES
+
+
+# "Triển khai thực hiện Nghị định X, ngày … Bộ trưởng … đã ban hành Thông tư Y": the sentence
+# tells of another document, issued earlier to implement X; this one only cites X.
+_ISSUED_BEFORE = re.compile(r"\bđã\s+ban\s+hành\b")
 
 
 _ITEM_MARK = re.compile(r"^[\-–+•\d.)\s]+")

@@ -165,3 +165,36 @@ def test_the_one_told_is_after_the_last_yeu_cau(preamble: str, told: list[str]) 
 )
 def test_kinh_gui_items_wrapped_across_lines(lines: list[str], expected: list[str]) -> None:
     assert [item.text for item in kinh_gui_items(lines)] == expected
+
+
+def relations(text: str) -> list[tuple]:
+    view = flow_view(text)
+    found, _ = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    return [(r.symbol, r.relation.value) for r in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence tells of another document issued to implement it: a citation
+        ("Triển khai thực hiện Nghị định số 15/2021/NĐ-CP của Chính phủ, ngày 3 tháng 4 năm 2022 Bộ Xây "
+         "dựng đã ban hành Thông tư số 02/2022/TT-BXD. Bộ đề nghị các địa phương như sau.",
+         [("15/2021/NĐ-CP", "CITES"), ("02/2022/TT-BXD", "CITES")]),
+        # this document implements it
+        ("Triển khai thực hiện Nghị định số 15/2021/NĐ-CP của Chính phủ, Bộ Xây dựng đề nghị các địa "
+         "phương như sau.", [("15/2021/NĐ-CP", "IMPLEMENTS")]),
+    ],
+)
+def test_an_implementing_sentence_about_an_earlier_document_only_cites(text: str, expected: list[tuple]) -> None:
+    assert relations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ngày 29 tháng 11 năm 2005/Pursuant to Article 216 of the Law, 12/QĐ-TTg", [("12/QĐ-TTg", "CITES")]),
+        ("ban hành kèm theo 104-CTr/Tu và 12/QĐi-TW", [("104-CTr/Tu", "CITES"), ("12/QĐi-TW", "CITES")]),
+    ],
+)
+def test_a_year_before_a_slash_and_a_word_is_not_a_symbol(text: str, expected: list[tuple]) -> None:
+    assert relations(text) == expected
