@@ -56,6 +56,10 @@ class _DocInfo:
 class _Edges:
     """Collects edges, keeping one per key (the strongest relation, first evidence).
 
+    Every key ends with the file that states the fact: two files stating one fact (a text
+    repeated in an appendix, a directive's issuer named in every citation) give two edges,
+    each with its own evidence, so taking one file's facts away leaves the other's.
+
     Equal strings and spans (node ids, rules, the evidence sentences of boilerplate, the
     character spans of one sentence) are kept as one object: files are read one by one, so
     each brings its own copies otherwise.
@@ -204,7 +208,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                 _note_ref(info, doc.same_as, doc.source_file)
             if doc.issuer is not None:
                 oid = add_organ(doc.issuer)
-                edges.add(("ISSUED_BY", did, oid), did, oid,
+                edges.add(("ISSUED_BY", did, oid, doc.source_file), did, oid,
                           {"type": EdgeType.ISSUED_BY.value, "source_file": doc.source_file,
                            "rule": "document-header", "span": doc.span})
             for sig in doc.signatures:
@@ -226,7 +230,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                     tasks[tid] = (task.number, edges.share(task.text), did, [doc.source_file])
                 elif entry[3][-1] != doc.source_file:  # files come in name order: sources stay sorted
                     entry[3].append(doc.source_file)
-                edges.add(("HAS_TASK", did, tid), did, tid,
+                edges.add(("HAS_TASK", did, tid, doc.source_file), did, tid,
                           {"type": EdgeType.HAS_TASK.value, **_evidence_attrs(task.evidence)})
                 for a in task.assignments:
                     oid = add_organ(a.organ)
@@ -242,7 +246,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                            "document": did, **_evidence_attrs(rep.evidence)})
             if doc.copies is not None:
                 cid = node_of(doc.copies)
-                edges.add(("COPIES", did, cid), did, cid,
+                edges.add(("COPIES", did, cid, doc.source_file), did, cid,
                           {"type": EdgeType.COPIES.value, **_evidence_attrs(doc.copies.evidence)})
     return _assemble(docs, organs, persons, tasks, edges)
 
@@ -269,7 +273,7 @@ def _reference_edges(doc, did, node_of, docs, edges, add_organ) -> None:
         _note_ref(docs[rid], ref, doc.source_file)
         if ref.issuer is not None:
             oid = add_organ(ref.issuer)
-            edges.add(("ISSUED_BY", rid, oid), rid, oid,
+            edges.add(("ISSUED_BY", rid, oid, doc.source_file), rid, oid,
                       {"type": EdgeType.ISSUED_BY.value, **_evidence_attrs(ref.evidence),
                        "rule": "reference-issuer"})
     for ref in doc.references:

@@ -157,14 +157,10 @@ def test_reloading_a_changed_file_replaces_only_its_facts(store, samples_dir, tm
     assert nodes["doc:54-KL/TW"]["sources"] == expected.nodes["doc:54-KL/TW"]["sources"]
 
 
-SHARED_TEXT = pytest.mark.xfail(strict=True, reason="002 repeats 000's 54-KL/TW, and an edge both state "
-                                "keeps only the first file as its source")
-
-
-@pytest.mark.parametrize("gone", [pytest.param(p.name, marks=SHARED_TEXT) if p.name.startswith("000")
-                                  else p.name for p in sorted(SAMPLES.glob("*.txt"))])
+@pytest.mark.parametrize("gone", [p.name for p in sorted(SAMPLES.glob("*.txt"))])
 def test_reloading_a_file_with_every_fact_gone_leaves_the_others(store, sample_graph, samples_dir, gone):
-    """Nodes only that file named go, with the organs and parents only they referred to."""
+    """Nodes only that file named go, with the organs and parents only they referred to. Facts
+    another file states too stay (002 repeats the whole of 54-KL/TW that 000 holds)."""
     store.clear()
     store.load(sample_graph)
     store.load(build_graph([]), files=[gone])
