@@ -4,8 +4,10 @@ The data model follows the closed vocabulary: each node kind is a label (``Docum
 ``Organ``, ``Person``, ``Task``) with the node id in ``id``; each edge type is a relationship
 type (``IMPLEMENTS``, ``CITES``, …). Every attribute of the embedded graph is stored,
 evidence included, plus two derived properties: ``label`` on nodes (the short label the
-command line prints) and ``key``/``edge_id`` on relationships (the edge's key in the
-``MultiDiGraph`` and a database-wide identity built from it).
+command line prints), ``symbol_key`` on documents and ``name_key`` on organs (the symbol
+normalised and the name folded, indexed, so a question's subject is found by an index seek)
+and ``key``/``edge_id`` on relationships (the edge's key in the ``MultiDiGraph`` and a
+database-wide identity built from it).
 
 Property conversion (Neo4j holds scalars and homogeneous lists of scalars only):
 
@@ -53,6 +55,7 @@ __all__ = [
     "Neo4jStore",
     "edge_id",
     "from_properties",
+    "lookup_keys",
     "to_properties",
 ]
 
@@ -67,7 +70,7 @@ DEFAULT_WRITERS = 2
 LOOKUP_BATCH = 10_000
 JSON_PROPERTIES = "json_properties"
 # Properties the store adds; they are not attributes of the embedded graph.
-STORE_NODE_PROPERTIES = frozenset({"label", JSON_PROPERTIES})
+STORE_NODE_PROPERTIES = frozenset({"label", "symbol_key", "name_key", JSON_PROPERTIES})
 STORE_EDGE_PROPERTIES = frozenset({"key", "edge_id", JSON_PROPERTIES})
 
 
@@ -194,6 +197,11 @@ def _name(member: NodeKind | EdgeType) -> LiteralString:
     return cast(LiteralString, member.value)
 
 
+# Indexed lookup keys: (label, property) of what users type to name a question's subject.
+_LOOKUP_KEYS: tuple[tuple[LiteralString, LiteralString], ...] = (
+    (_name(NodeKind.DOCUMENT), "symbol_key"), (_name(NodeKind.ORGAN), "name_key"))
+
+
 def _constraint_statements() -> list[LiteralString]:
     statements: list[LiteralString] = []
     for kind in NodeKind:
@@ -209,6 +217,9 @@ def _constraint_statements() -> list[LiteralString]:
     reports = _name(EdgeType.REPORTS_TO)
     statements.append("CREATE INDEX vanban_" + reports.lower() + "_via_id IF NOT EXISTS "
                       "FOR ()-[r:" + reports + "]-() ON (r.via_id)")
+    for label, key in _LOOKUP_KEYS:
+        statements.append("CREATE INDEX vanban_" + label.lower() + "_" + key + " IF NOT EXISTS "
+                          "FOR (n:" + label + ") ON (n." + key + ")")
     return statements
 
 
@@ -221,6 +232,8 @@ def _drop_statements() -> list[LiteralString]:
         statements.append("DROP CONSTRAINT vanban_" + rel + "_edge_id IF EXISTS")
         statements.append("DROP INDEX vanban_" + rel + "_source_file IF EXISTS")
     statements.append("DROP INDEX vanban_" + _name(EdgeType.REPORTS_TO).lower() + "_via_id IF EXISTS")
+    for label, key in _LOOKUP_KEYS:
+        statements.append("DROP INDEX vanban_" + label.lower() + "_" + key + " IF EXISTS")
     return statements
 
 
@@ -383,6 +396,24 @@ def _node_label(attrs: Mapping[str, Any]) -> str:
     return document_label(attrs)
 
 
+def lookup_keys(attrs: Mapping[str, Any]) -> dict[str, str | None]:
+    """The indexed keys a node is found by: a document's symbol normalised, an organ's name
+    folded (the forms :mod:`vanban.queries.lookup` compares); ``None`` removes a stale one.
+
+    >>> lookup_keys({"kind": "Document", "symbol": "54-KL/TW"})
+    {'symbol_key': '54-KL/TW'}
+    >>> lookup_keys({"kind": "Organ", "name": "Tỉnh ủy Lạng Sơn"})
+    {'name_key': 'tinh uy lang son'}
+    """
+    from vanban.loaders.symbols import normalize_symbol
+    from vanban.loaders.text import fold
+    if attrs.get("kind") == NodeKind.DOCUMENT:
+        return {"symbol_key": normalize_symbol(attrs["symbol"]) if attrs.get("symbol") else None}
+    if attrs.get("kind") == NodeKind.ORGAN:
+        return {"name_key": fold(attrs.get("name")) or None}
+    return {}
+
+
 NodeGroup = tuple[NodeKind, tuple[str, ...]]
 EdgeGroup = tuple[EdgeType, NodeKind, NodeKind, tuple[str, ...]]
 
@@ -396,6 +427,7 @@ def node_rows(graph: nx.MultiDiGraph) -> dict[NodeGroup, list[list]]:
         sources = attrs.get("sources")
         props = to_properties(attrs, skip=("sources",))
         props["label"] = _node_label(attrs)
+        props.update(lookup_keys(attrs))
         for name, value in attrs.items():  # None now must not survive from a previous load
             if value is None and name != "sources":
                 props[name] = None

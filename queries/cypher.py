@@ -13,7 +13,9 @@ Three steps stay in Python, on purpose, so both backends share one definition:
   name for the same reason.
 * ``tasks``: task numbers sort naturally (``2`` before ``10``, ``II.1`` after ``I.3``).
 * resolving what a user typed (``54-KL/TW``, title words, an organ's name) to a node id uses
-  :mod:`vanban.queries.lookup` on the ids, symbols, titles and names the lookup queries fetch.
+  :mod:`vanban.queries.lookup` on the ids, symbols, titles and names the lookup queries fetch:
+  first the nodes whose id or indexed key (symbol normalised, name folded) equals the text,
+  and only when none does the wider lists (unnumbered documents, every organ).
 
 >>> from vanban.queries.questions import QUESTIONS
 >>> sorted(QUESTION_FILES) == sorted(QUESTIONS)
@@ -31,7 +33,8 @@ from typing import Any, LiteralString, cast
 import networkx as nx
 
 from vanban.errors import QueryError
-from vanban.graph.neo4j_store import Neo4jStore
+from vanban.graph.neo4j_store import Neo4jStore, lookup_keys
+from vanban.graph.vocabulary import NodeKind
 from vanban.loaders.text import fold
 from vanban.queries.lookup import find_document, find_organ
 from vanban.queries.questions import _member_of, _task_order
@@ -88,18 +91,31 @@ class Neo4jQuestions:
 
     # --- resolving names -----------------------------------------------------------------------
 
-    def _lookup_graph(self, name: str, kind: str) -> nx.MultiDiGraph:
+    def _lookup_graph(self, name: str, kind: str, **parameters: Any) -> nx.MultiDiGraph:
         graph = nx.MultiDiGraph()
-        for row in self._run(name):
+        for row in self._run(name, **parameters):
             graph.add_node(row.pop("id"), kind=kind, **row)
         return graph
 
     def find_document(self, text: str) -> str:
-        """The one document ``text`` names (as :func:`vanban.queries.lookup.find_document`)."""
+        """The one document ``text`` names (as :func:`vanban.queries.lookup.find_document`).
+
+        The documents with that id or symbol come from index seeks; the title search reads
+        only the documents without a symbol, and only when nothing matched exactly.
+        """
+        keys = lookup_keys({"kind": NodeKind.DOCUMENT.value, "symbol": text})
+        exact = self._lookup_graph("lookup_document_exact", "Document", id=text, **keys)
+        if exact.number_of_nodes():
+            return find_document(exact, text)
         return find_document(self._lookup_graph("lookup_documents", "Document"), text)
 
     def find_organ(self, text: str) -> str:
-        """The organ ``text`` names (as :func:`vanban.queries.lookup.find_organ`)."""
+        """The organ ``text`` names (as :func:`vanban.queries.lookup.find_organ`): the id or
+        the exact name by index seeks, else the one name containing it, among all organs."""
+        keys = lookup_keys({"kind": NodeKind.ORGAN.value, "name": text})
+        exact = self._lookup_graph("lookup_organ_exact", "Organ", id=text, **keys)
+        if exact.number_of_nodes():
+            return find_organ(exact, text)
         return find_organ(self._lookup_graph("lookup_organs", "Organ"), text)
 
     # --- the questions -------------------------------------------------------------------------

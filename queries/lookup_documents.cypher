@@ -1,5 +1,6 @@
-// Every document's id, symbol and title: vanban resolves what a user typed ("54-KL/TW",
-// title words) against these with the same rules as on the embedded graph.
+// Documents without a symbol key, for a search by title words when no id or symbol matched:
+// those without a number (and every document of a store loaded before symbol keys).
 MATCH (doc:Document)
+WHERE doc.symbol_key IS NULL
 RETURN doc.id AS id, doc.symbol AS symbol, doc.title AS title
 ORDER BY id

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.errors import QueryError
+from vanban.loaders.text import fold
 from vanban.queries.cypher import QUESTION_FILES, Neo4jQuestions, cypher_files, load_cypher
 from vanban.queries.lookup import find_document, find_organ
 from vanban.queries.questions import QUESTIONS
@@ -100,3 +101,65 @@ def test_unknown_subjects_are_reported(neo4j):
         neo4j.find_document("999-XX/YY")
     with pytest.raises(QueryError, match="no organ"):
         neo4j.find_organ("Bộ Không Tồn Tại")
+
+
+def _same_answer(embedded, neo4j_lookup, text):
+    """Both backends name the same node, or both fail with the same message."""
+    try:
+        expected = embedded(text)
+    except QueryError as error:
+        with pytest.raises(QueryError) as raised:
+            neo4j_lookup(text)
+        assert str(raised.value) == str(error), text
+        return None
+    assert neo4j_lookup(text) == expected, text
+    return expected
+
+
+def test_every_name_a_user_may_type_resolves_as_embedded(neo4j, sample_graph):
+    """Ids, symbols (as written and spaced out), titles and their words, organ names exact,
+    in other case and tones, and in part: the index lookups and the fallbacks agree."""
+    found = 0
+    for node, attrs in sample_graph.nodes(data=True):
+        if attrs["kind"] == "Document":
+            texts = [node, attrs.get("symbol"), attrs.get("title"),
+                     " ".join((attrs.get("title") or "").split()[:4])]
+            if attrs.get("symbol"):
+                texts.append(attrs["symbol"].replace("-", " - ").lower())
+            for text in filter(None, texts):
+                found += _same_answer(lambda t: find_document(sample_graph, t), neo4j.find_document, text) is not None
+        elif attrs["kind"] == "Organ":
+            name = attrs["name"]
+            for text in (node, name, name.upper(), fold(name), " ".join(name.split()[-2:])):
+                found += _same_answer(lambda t: find_organ(sample_graph, t), neo4j.find_organ, text) is not None
+    assert found > 100
+
+
+@pytest.mark.parametrize(("lookup", "parameters"), [
+    ("lookup_document_exact", {"id": "doc:54-KL/TW", "symbol_key": "54-KL/TW"}),
+    ("lookup_organ_exact", {"id": "organ:ban-bi-thu", "name_key": "ban bi thu"}),
+])
+def test_exact_lookups_are_index_seeks(neo4j_store, lookup, parameters):
+    """No label scan: a national store holds hundreds of thousands of documents."""
+    summary = neo4j_store.driver.execute_query("EXPLAIN " + load_cypher(lookup), parameters,
+                                               database_=neo4j_store.settings.database).summary
+
+    def operators(plan):
+        yield plan["operatorType"]
+        for child in plan.get("children", []):
+            yield from operators(child)
+    found = list(operators(summary.plan))
+    assert sum("IndexSeek" in op for op in found) == 2, found
+    assert not any("LabelScan" in op or "AllNodesScan" in op for op in found), found
+
+
+def test_a_store_loaded_without_lookup_keys_still_resolves(neo4j, neo4j_store, sample_graph):
+    """Data written before the keys existed is found by the wider lookups until reloaded."""
+    neo4j_store.run("MATCH (n) WHERE n.symbol_key IS NOT NULL OR n.name_key IS NOT NULL "
+                    "REMOVE n.symbol_key, n.name_key", write=True)
+    try:
+        assert neo4j.find_document("54-KL/TW") == find_document(sample_graph, "54-KL/TW")
+        assert neo4j.find_organ("Ban Dân vận Trung ương") == find_organ(sample_graph, "Ban Dân vận Trung ương")
+    finally:
+        neo4j_store.load(sample_graph)
+    assert neo4j_store.read("MATCH (d:Document {symbol_key: '54-KL/TW'}) RETURN count(d) AS n")[0]["n"] == 1
