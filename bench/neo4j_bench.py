@@ -1,20 +1,23 @@
-"""Neo4j ingest throughput and canned-query latency on a synthetic graph.
+"""Neo4j ingest throughput and canned-query latency on a generated corpus.
 
-The graph is the samples' graph replicated in memory (:mod:`bench.replicate`) until it holds
-``--docs`` documents, so 54-KL/TW gains implementers in every copy, as a directive does when
-every province answers it.
+By default the graph is built from the generated corpus (:mod:`bench.generate`, ``--docs``
+files: central directives implemented by provinces, districts and communes, the way real
+chains run). ``--corpus replicated`` uses the samples' graph replicated in memory instead
+(:mod:`bench.replicate`): fewer, longer evidence sentences per relationship, and 54-KL/TW
+gaining an implementer in every copy.
 
 Two ways of writing are compared, both through ``Neo4jStore.load``:
 
 * batched: ``UNWIND $rows … CREATE`` (or ``MERGE`` for what the database already holds),
   ``--batch`` rows per managed write transaction, ``--writers`` concurrent sessions;
 * per row: the same statements with one row per transaction in one session, the way code
-  that loops over ``session.run`` writes. Run on the first ``--per-row-docs`` documents'
-  worth of copies only and extrapolated as a rate (rows per second do not depend on the
-  database size here: every write is an index seek).
+  that loops over ``session.run`` writes. Run on a graph of ``--per-row-docs`` documents
+  only and extrapolated as a rate (rows per second do not depend on the database size here:
+  every write is an index seek).
 
     NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=… python -m bench.neo4j_bench
     python -m bench.neo4j_bench --docs 2000 --per-row-docs 100    # a quick run
+    python -m bench.neo4j_bench --corpus replicated               # the samples, copied
 
 It empties the database it is pointed at: never point it at data you want to keep.
 """
@@ -29,6 +32,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from bench.common import corpus
 from bench.replicate import copies_for, replicate
 from vanban.graph.neo4j_store import DEFAULT_WRITERS, Neo4jStore
 from vanban.graph.vocabulary import EdgeType
@@ -38,6 +42,46 @@ from vanban.queries.cypher import Neo4jQuestions
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCES = {EdgeType.IMPLEMENTS.value, EdgeType.CITES.value, EdgeType.COPIES.value}
+
+
+def generated_graph(docs: int) -> nx.MultiDiGraph:
+    """The graph of a generated corpus of ``docs`` files (made once, then reused)."""
+    return build_graph(read_inputs([corpus(docs) / "docs"], workers=2).take_facts())
+
+
+def replicated_graph(docs: int) -> nx.MultiDiGraph:
+    """The samples' graph copied until it holds about ``docs`` documents."""
+    base = build_graph(read_inputs([ROOT / "samples"]).facts)
+    return replicate(base, copies_for(base, docs))
+
+
+GRAPHS = {"generated": generated_graph, "replicated": replicated_graph}
+
+
+def _most(graph: nx.MultiDiGraph, kind: str, score) -> str | None:
+    """The node of ``kind`` with the highest ``score`` (ties by id), or None."""
+    ranked = [(score(node), node) for node, d in graph.nodes(data=True) if d["kind"] == kind]
+    ranked = [(value, node) for value, node in ranked if value]
+    return max(ranked, key=lambda pair: (pair[0], pair[1]))[1] if ranked else None
+
+
+def _count(graph: nx.MultiDiGraph, node: str, types: set[str], incoming: bool) -> int:
+    edges = graph.in_edges(node, data="type") if incoming else graph.out_edges(node, data="type")
+    return sum(1 for _, _, kind in edges if kind in types)
+
+
+def subjects(graph: nx.MultiDiGraph) -> dict[str, tuple[str | None, dict]]:
+    """A subject for each canned question, chosen by the graph's shape: the most implemented
+    directive, the most cited document, the document citing most, the organ with the longest
+    reporting chain's first step (most REPORTS_TO out) and the organ assigned most tasks."""
+    directive = _most(graph, "Document", lambda n: _count(graph, n, {EdgeType.IMPLEMENTS.value}, True))
+    cited = _most(graph, "Document", lambda n: _count(graph, n, REFERENCES, True))
+    citing = _most(graph, "Document", lambda n: _count(graph, n, REFERENCES, False))
+    reporter = _most(graph, "Organ", lambda n: _count(graph, n, {EdgeType.REPORTS_TO.value}, False))
+    assignee = _most(graph, "Organ", lambda n: _count(graph, n, {EdgeType.ASSIGNED_TO.value}, True))
+    return {"implementers": (directive, {"transitive": True}), "ordered": (directive, {"transitive": True}),
+            "cites": (citing, {}), "cited-by": (cited, {}), "reporting-chain": (reporter, {}),
+            "tasks": (assignee, {}), "most-cited": (None, {})}
 
 
 def ingest(store: Neo4jStore, graph: nx.MultiDiGraph, batch: int, writers: int) -> dict:
@@ -62,31 +106,34 @@ def latency(call, repeat: int) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=10_000, help="documents in the generated graph")
+    parser.add_argument("--corpus", choices=sorted(GRAPHS), default="generated",
+                        help="generated: the generated corpus (default); replicated: the samples copied")
+    parser.add_argument("--docs", type=int, default=10_000,
+                        help="files of the generated corpus, or documents of the replicated graph")
     parser.add_argument("--per-row-docs", type=int, default=300,
-                        help="documents' worth of copies written one row per transaction")
+                        help="size of the graph written one row per transaction")
     parser.add_argument("--batch", type=int, nargs="+", default=[1000, 5000],
                         help="rows per transaction when batched (one full load for each)")
     parser.add_argument("--writers", type=int, default=DEFAULT_WRITERS,
                         help="concurrent write sessions when batched (per row always uses one)")
     parser.add_argument("--warm-docs", type=int, default=1000,
-                        help="documents' worth of copies loaded twice first, so the server's JIT has "
+                        help="size of the graph loaded twice first, so the server's JIT has "
                              "compiled the write path (a long-running server's state)")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (median reported)")
     args = parser.parse_args(argv)
 
-    base = build_graph(read_inputs([ROOT / "samples"]).facts)
+    make = GRAPHS[args.corpus]
     started = time.perf_counter()
-    graph = replicate(base, copies_for(base, args.docs))
+    graph = make(args.docs)
     docs = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "Document")
-    print(f"graph: {docs} documents, {graph.number_of_nodes()} nodes, {graph.number_of_edges()} "
-          f"relationships (built in {time.perf_counter() - started:.1f}s)")
+    print(f"graph ({args.corpus}, {args.docs:,}): {docs} documents, {graph.number_of_nodes()} nodes, "
+          f"{graph.number_of_edges()} relationships (built in {time.perf_counter() - started:.1f}s)")
 
-    small = replicate(base, copies_for(base, args.per_row_docs))
+    small = make(args.per_row_docs)
     with Neo4jStore.from_env() as store:
         store.ping()
         store.ensure_schema()
-        warm = replicate(base, copies_for(base, args.warm_docs))
+        warm = make(args.warm_docs)
         for _ in range(2):
             ingest(store, warm, args.batch[0], args.writers)
         per_row = ingest(store, small, 1, writers=1)
@@ -114,20 +161,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{again.relationships_removed + again.nodes_removed} removals")
 
         ask = Neo4jQuestions(store)
-        subjects = {
-            "implementers": ("doc:54-KL/TW", {"transitive": True}),
-            "ordered": ("doc:54-KL/TW", {"transitive": True}),
-            "cites": ("doc:1154-CV/TU@lang-son~c7", {}),
-            "cited-by": ("doc:99-QĐ/TW", {}),
-            "reporting-chain": ("organ:ban-dan-van-tinh-uy-lang-son-c7", {}),
-            "tasks": ("organ:ban-dan-van-trung-uong", {}),
-            "most-cited": (None, {}),
-        }
         print(f"\ncanned questions (median of {args.repeat}, ms): Neo4j over Bolt vs embedded networkx")
-        print(f"{'question':<18}{'subject':<40}{'rows':>6}{'neo4j':>10}{'embedded':>10}")
-        for name, (subject, extra) in subjects.items():
-            if subject is not None and subject not in graph:
-                subject = next(n for n in sorted(graph) if n.startswith(subject.split("@")[0].split("~")[0]))
+        print(f"{'question':<18}{'subject':<44}{'rows':>6}{'neo4j':>10}{'embedded':>10}")
+        for name, (subject, extra) in subjects(graph).items():
             positional = () if subject is None else (subject,)
             rows = ask.questions[name](*positional, **extra)
             expected = questions.QUESTIONS[name](graph, *positional, **extra)
@@ -135,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
             neo = latency(lambda n=name, p=positional, e=extra: ask.questions[n](*p, **e), args.repeat)
             emb = latency(lambda n=name, p=positional, e=extra: questions.QUESTIONS[n](graph, *p, **e),
                           args.repeat)
-            print(f"{name:<18}{subject!s:<40}{len(rows):>6}{neo:>10.1f}{emb:>10.1f}{flag}")
+            print(f"{name:<18}{subject!s:<44}{len(rows):>6}{neo:>10.1f}{emb:>10.1f}{flag}")
     return 0
 
 
