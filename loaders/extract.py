@@ -519,12 +519,16 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         start, end = rel(line)
         ev = evidence(start, end, "numbered-task")
         found = list(assignments.get(item.path, []))
+        named = []
         if item.path not in execution_paths or not found:
             # An execution unit whose first line is only an organ ("1. Đảng ủy Ủy ban nhân dân
             # tỉnh", its duties as bullets below) is read like any numbered item naming its organ.
-            found += _item_assignments(item.text, ev, resolve)
+            named = _item_assignments(item.text, ev, resolve)
+            found += named
         is_heading_item = task_rules.is_execution_heading(first_line(item.text))
-        if told and item.path not in execution_paths and not is_heading_item and "." not in item.number:
+        # The preamble's "đề nghị X … nhiệm vụ sau:" tells X to do the items naming no organ.
+        if (told and not named and item.path not in execution_paths and not is_heading_item
+                and "." not in item.number):
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
         tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))
     article = task_rules.execution_article(text)
@@ -550,9 +554,16 @@ def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
         names = [heading]
         role = Role.LEAD if re.search(r"(?m)^(?:[-–+•]|[a-zđ]\))?\s*Chủ trì", text) else Role.PERFORM
     found = [Assignment(o, role, ev) for o in (resolve(n) for n in names) if o is not None]
+    for line in text.split("\n")[1:]:  # "Giao Ban X chủ trì, …": a paragraph of the item
+        if _GIVEN.match(line):
+            given, given_role, _ = task_rules.subject_of(line)
+            found += [Assignment(o, given_role, ev) for o in (resolve(n) for n in given) if o is not None]
     found += [Assignment(o, Role.COORDINATE, ev)
               for o in (resolve(n) for n in task_rules.coordinators(text)) if o is not None]
     return found
+
+
+_GIVEN = re.compile(r"^[-–+•]?\s*Giao(?: cho)? (?=[A-ZĐÀ-Ỹ])")
 
 
 # --- recipients ---------------------------------------------------------------------------

@@ -65,7 +65,8 @@ _VERBS = (
     "tích cực", "nghiêm túc", "kịp thời", "bố trí", "giao", "có", "làm", "thanh tra", "tổng hợp",
     "hoàn thành", "hoàn thiện", "rà soát", "xử lý", "thông qua", "phân công",
 )
-_NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội)"
+# "tổ chức đảng", "tham mưu, giúp việc" (the staff bodies): nouns, not the verbs they start with.
+_NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội|,? giúp việc)"
 # Not after "các"/"những" ("các tổ chức" is a noun) nor "chương" (the "trình" of "Chương trình").
 _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
                       r"(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
@@ -229,8 +230,14 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
         subject = named  # "Ban quản lý …: Được … thành lập, có trách nhiệm": a heading, then text
     if len(subject) > 300:
         return [], Role.PERFORM, 0
+    joined = _JOINED_SENTENCE.search(subject)
+    if joined:  # a heading list of organs run into its paragraph by a lost line break
+        subject = subject[: joined.start()]
     role = Role.LEAD if text[verb.start():].startswith("chủ trì") else Role.PERFORM
     return split_organ_list(subject), role, verb.start()
+
+
+_JOINED_SENTENCE = re.compile(r"(?<=[a-zà-ỹđ]) (?=(?:Các|Những) )")
 
 
 def coordinators(text: str) -> list[str]:

@@ -198,3 +198,31 @@ def test_an_implementing_sentence_about_an_earlier_document_only_cites(text: str
 )
 def test_a_year_before_a_slash_and_a_word_is_not_a_symbol(text: str, expected: list[tuple]) -> None:
     assert relations(text) == expected
+
+
+UNITS_WITH_GIAO = """ĐẢNG BỘ TỈNH HÀ GIANG
+ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH
+Số 310-CV/ĐU
+Hà Giang, ngày 4 tháng 3 năm 2025
+Kính gửi: Các chi bộ trực thuộc.
+Thực hiện Kế hoạch số 12-KH/TU của Tỉnh ủy, Đảng ủy đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng
+trực thuộc thực hiện một số nhiệm vụ, như sau:
+1. Ủy ban nhân dân tỉnh chỉ đạo các sở xây dựng kế hoạch thực hiện.
+2. Các cơ quan tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở
+Các cấp ủy chủ động tổ chức quán triệt Kế hoạch đến cán bộ, đảng viên.
+Giao Ban Tổ chức Đảng ủy chủ trì, hướng dẫn các chi bộ sơ kết việc thực hiện.
+Đề nghị Ủy ban nhân dân tỉnh và các tổ chức đảng nghiêm túc thực hiện.
+"""
+
+
+def test_units_of_a_dispatch_name_their_own_organs() -> None:
+    """An item naming its organs keeps them (not the preamble's), a heading list of organs
+    joined with the next paragraph is cut at that paragraph's capital, and ``Giao X chủ trì``
+    inside an item assigns X as lead."""
+    doc = extract_text(UNITS_WITH_GIAO, "cv.txt").documents[0]
+    got = {t.path: sorted((a.organ.name, a.role.value) for a in t.assignments) for t in doc.tasks}
+    assert got["1"] == [("Ủy ban nhân dân tỉnh Hà Giang", "perform")]
+    assert ("Các cơ quan tham mưu, giúp việc Đảng ủy", "perform") in got["2"]
+    assert ("Các chi bộ, đảng bộ cơ sở", "perform") in got["2"]
+    assert ("Ban Tổ chức Đảng ủy Ủy ban nhân dân tỉnh Hà Giang", "lead") in got["2"]
+    assert not any(name.startswith("Ủy ban nhân dân") for name, _ in got["2"])
