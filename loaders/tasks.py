@@ -112,14 +112,21 @@ class ReportPhrase:
     end: int
 
 
+_NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$")
+_FILE_NAME = re.compile(r"^\S+\.(?:DOCX?|PDF|docx?|pdf)\b")  # a page footer "18.KLTW75.DOC 5"
+_ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,3}[a-zđ]?)\s*[.:]")
 _DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}")
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận")
 
 
 def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
-    """Numbered items of a body (``lines[start:end]``), with section-qualified paths."""
+    """Numbered items of a body (``lines[start:end]``), with paths qualified by their Roman
+    section and their article (``Điều 3.1``), and by a block number (``2:1``) when the
+    numbering restarts under an unnumbered heading, so that no two items share a path."""
     items: list[TaskItem] = []
     section: str | None = None
+    article: str | None = None
+    block = 1
     seen: set[str] = set()
     for i in range(start, end):
         text = lines[i].text
@@ -127,18 +134,27 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
         if roman and (roman.group("text").isupper() or len(roman.group("text")) < 80):
             section = roman.group("roman")
             continue
-        m = _NUMBERED.match(text)
-        if not m or _DATE_START.match(text):
+        heading = _ARTICLE.match(text)
+        if heading:
+            article = f"Điều {heading.group('n')}"
+            continue
+        alone = _NUMBER_ALONE.match(text)  # "1.4." on its own line, the item's words below
+        m = alone or _NUMBERED.match(text)
+        if not m or _DATE_START.match(text) or _FILE_NAME.match(text):
             continue
         number = m.group("num")
-        path = f"{section}.{number}" if section else number
+        path = ".".join(p for p in (section, article, number) if p)
+        if f"{block}:{path}" in seen or (block == 1 and path in seen):
+            block += 1
+        if block > 1:
+            path = f"{block}:{path}"
         if path in seen:
             continue
         seen.add(path)
-        body = [m.group("text")]
+        body = [] if alone else [m.group("text")]
         for j in range(i + 1, min(end, i + 30)):
             nxt = lines[j].text
-            if _NUMBERED.match(nxt) or _ROMAN.match(nxt) or _NOI_NHAN.match(nxt):
+            if _NUMBERED.match(nxt) or _ROMAN.match(nxt) or _NOI_NHAN.match(nxt) or _ARTICLE.match(nxt):
                 break
             body.append(nxt)
         items.append(TaskItem(number, path, "\n".join(body)[:4000], i, section))
@@ -180,7 +196,7 @@ def assignment_units(lines: list[Line], start: int, end: int,
             task = by_line.get(j)
             body = _BULLET.match(line) or _LETTER.match(line)
             if task is not None:
-                units.append(AssignmentUnit(_NUMBERED.match(line).group("text"), j, task.path, False))
+                units.append(AssignmentUnit(first_line(task.text), j, task.path, False))
             elif body or (line[:1].isupper() and len(line.split()) >= 6):
                 k += 1
                 unit_text = body.group("text") if body else line

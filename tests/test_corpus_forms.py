@@ -8,8 +8,9 @@ from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.recipients import kinh_gui_items
 from vanban.loaders.references import find_references
-from vanban.loaders.tasks import preamble_assignees
-from vanban.loaders.text import flow_view
+from vanban.loaders.segment import view_lines
+from vanban.loaders.tasks import numbered_tasks, preamble_assignees
+from vanban.loaders.text import clean_view, first_line, flow_view, join_lines
 
 
 def refs(text: str) -> list[tuple]:
@@ -226,3 +227,30 @@ def test_units_of_a_dispatch_name_their_own_organs() -> None:
     assert ("Các chi bộ, đảng bộ cơ sở", "perform") in got["2"]
     assert ("Ban Tổ chức Đảng ủy Ủy ban nhân dân tỉnh Hà Giang", "lead") in got["2"]
     assert not any(name.startswith("Ủy ban nhân dân") for name, _ in got["2"])
+
+
+def task_paths(text: str) -> list[tuple[str, str]]:
+    lines = view_lines(join_lines(clean_view(text)))
+    return [(t.path, first_line(t.text)) for t in numbered_tasks(lines, 0, len(lines))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # clauses numbered again in every article
+        ("Điều 2. Trách nhiệm của các bộ\n1. Bộ Tài chính bố trí kinh phí.\n2. Bộ Nội vụ hướng dẫn.\n"
+         "Điều 3: Hiệu lực thi hành\n1. Thông tư có hiệu lực từ ngày ký.\n",
+         [("Điều 2.1", "Bộ Tài chính bố trí kinh phí."), ("Điều 2.2", "Bộ Nội vụ hướng dẫn."),
+          ("Điều 3.1", "Thông tư có hiệu lực từ ngày ký.")]),
+        # numbering restarting under unnumbered headings
+        ("MỤC ĐÍCH\n1. Quán triệt nội dung.\n2. Nâng cao nhận thức.\nNHIỆM VỤ\n1. Sở Y tế chủ trì.\n"
+         "1.1. Rà soát cơ sở.\n",
+         [("1", "Quán triệt nội dung."), ("2", "Nâng cao nhận thức."), ("2:1", "Sở Y tế chủ trì."),
+          ("2:1.1", "Rà soát cơ sở.")]),
+        # a number alone on its line, its words below; a page footer holding a file name
+        ("I. NHIỆM VỤ\n1.4.\nXây dựng kế hoạch tuyên truyền.\n12.KLTW75.DOC 3\n1.5. Tổng kết.\n",
+         [("I.1.4", "Xây dựng kế hoạch tuyên truyền."), ("I.1.5", "Tổng kết.")]),
+    ],
+)
+def test_repeated_task_numbers_get_their_own_paths(text: str, expected: list[tuple[str, str]]) -> None:
+    assert task_paths(text) == expected
