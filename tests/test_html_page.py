@@ -23,7 +23,7 @@ from vanban.visualize.layout import radial_layout
 from vanban.visualize.page import page_data, script_json
 from vanban.visualize.style import EDGE_STYLES, NODE_STYLES
 from vanban.visualize.synthetic import synthetic_graph
-from vanban.visualize.trees import implementation_tree
+from vanban.visualize.trees import implementation_tree, implementation_trees
 
 
 def _data(html: str) -> dict:
@@ -110,6 +110,23 @@ def test_implementation_tree_follows_the_implementation_chain(sample_graph):
     assert all(e["from"] in ids and e["to"] in ids for e in tree["edges"])
     root = tree["nodes"][0]
     assert root["ref"] == directive and "2023-05-09" in root["label"]
+
+
+def test_every_tree_names_each_node_once(sample_graph):
+    """vis-network refuses a data set with a repeated id: an issuer several files name (one
+    ISSUED_BY edge each) is one tree node."""
+    trees = implementation_trees(sample_graph)
+    assert trees
+    for tree in trees.values():
+        ids = [n["id"] for n in tree["nodes"]]
+        assert len(ids) == len(set(ids)), tree["directive"]
+        edges = [(e["from"], e["to"]) for e in tree["edges"]]
+        assert len(edges) == len(set(edges)), tree["directive"]
+    kl54 = find_document(sample_graph, "54-KL/TW")
+    stated = [v for _, v, d in sample_graph.out_edges(kl54, data=True) if d["type"] == "ISSUED_BY"]
+    assert len(stated) > len(set(stated))  # the case that repeated ids before
+    issuers = [n["ref"] for n in trees[kl54]["nodes"] if n["id"].startswith(kl54 + "|")]
+    assert sorted(issuers) == sorted(set(stated))
 
 
 def test_radial_layout_spreads_a_large_graph():

@@ -49,12 +49,14 @@ def implementation_tree(graph: nx.MultiDiGraph, directive: str) -> dict:
                           if d.get("type") == EdgeType.IMPLEMENTS and v in members and members[v] < depth})
         edges += [{"from": doc, "to": p, "type": EdgeType.IMPLEMENTS.value} for p in parents]
     for doc, depth in members.items():
-        for _, organ, d in graph.out_edges(doc, data=True):
-            if d.get("type") == EdgeType.ISSUED_BY:
-                tid = f"{doc}|{organ}"
-                # the directive's own issuer goes above it, the others below their document
-                nodes.append(_tree_node(graph, tid, organ, 2 * depth + 1 if depth else -1, None))
-                edges.append({"from": doc, "to": tid, "type": EdgeType.ISSUED_BY.value})
+        # each issuer once, however many files name it (one ISSUED_BY edge per stating file)
+        issuers = sorted({organ for _, organ, d in graph.out_edges(doc, data=True)
+                          if d.get("type") == EdgeType.ISSUED_BY})
+        for organ in issuers:
+            tid = f"{doc}|{organ}"
+            # the directive's own issuer goes above it, the others below their document
+            nodes.append(_tree_node(graph, tid, organ, 2 * depth + 1 if depth else -1, None))
+            edges.append({"from": doc, "to": tid, "type": EdgeType.ISSUED_BY.value})
     return {"directive": directive, "label": node_label(graph.nodes[directive], 60), "nodes": nodes,
             "edges": edges}
 
