@@ -56,9 +56,14 @@ def test_csp_forbids_requests_and_allows_exactly_the_inline_scripts(samples_html
 def test_page_carries_every_node_edge_and_fact(samples_html, sample_graph):
     data = _data(samples_html)
     assert {n["id"] for n in data["nodes"]} == set(sample_graph.nodes)
-    assert len(data["edges"]) == len(data["edgeFacts"]) == sample_graph.number_of_edges()
+    relations = {(u, v, d["type"]) for u, v, d in sample_graph.edges(data=True)}
+    assert len(data["edges"]) == len(data["edgeFacts"]) == len(relations)  # one line per relation
+    assert {(e["from"], e["to"], e["type"]) for e in data["edges"]} == relations
+    statements = [f for line in data["edgeFacts"] for f in line]
+    assert len(statements) == sample_graph.number_of_edges()  # every statement on its line
+    assert any(len(line) > 1 for line in data["edgeFacts"])  # 54-KL/TW's issuer, named in several files
     evidence = {d["evidence"] for _, _, d in sample_graph.edges(data=True) if d.get("evidence")}
-    assert evidence == {f["evidence"] for f in data["edgeFacts"] if "evidence" in f}
+    assert evidence == {f["evidence"] for f in statements if "evidence" in f}
     labels = {n["id"]: n["label"] for n in data["nodes"]}
     assert labels["doc:54-KL/TW"] == "54-KL/TW"
     assert all(len(label) <= 32 for label in labels.values())
@@ -91,7 +96,7 @@ def test_document_text_cannot_break_out_of_the_data_block(text):
     assert text not in page
     assert "<!--" not in page
     data = _data(page)
-    assert data["facts"]["doc:x"]["title"] == text and data["edgeFacts"][0]["evidence"] == text
+    assert data["facts"]["doc:x"]["title"] == text and data["edgeFacts"][0][0]["evidence"] == text
     assert json.loads(script_json(text)) == text
 
 

@@ -37,7 +37,7 @@
   const nodeStyles = data.styles.nodes;
   const edgeStyles = data.styles.edges;
   const facts = data.facts;
-  const edgeFacts = data.edgeFacts;
+  const edgeFacts = data.edgeFacts; // per drawn line: the statements of its relation, one per file
   const kindOf = {};
   const labelOf = {};
   for (const n of data.nodes) {
@@ -60,9 +60,10 @@
     // tell the types apart and only implementation and reporting lines keep their arrows.
     e.dashes = data.large ? false : style.dashes;
     if (data.large && !LARGE_ARROWS.has(e.type)) e.arrows = { to: { enabled: false } };
-    const f = edgeFacts[Number(e.id.slice(1))] || {};
-    if (e.type === "ASSIGNED_TO" && f.role === "lead") e.width = 2.5;
-    e.title = (style.legend || e.type) + ": " + labelOf[e.from] + " → " + labelOf[e.to];
+    const statements = edgeFacts[Number(e.id.slice(1))] || [];
+    if (e.type === "ASSIGNED_TO" && statements.some((f) => f.role === "lead")) e.width = 2.5;
+    e.title = (style.legend || e.type) + ": " + labelOf[e.from] + " → " + labelOf[e.to] +
+      (statements.length > 1 ? " (" + statements.length + " statements)" : "");
     edgeIndex[e.id] = e;
     (incident[e.from] = incident[e.from] || []).push(e.id);
     (incident[e.to] = incident[e.to] || []).push(e.id);
@@ -285,13 +286,14 @@
     if (ids.length) parts.push(el("h3", {}, "Relations and evidence (" + ids.length + ")"));
     for (const eid of ids.slice(0, 300)) {
       const e = edgeIndex[eid];
-      const ef = edgeFacts[Number(eid.slice(1))] || {};
+      const statements = edgeFacts[Number(eid.slice(1))] || [];
       const outgoing = e.from === id;
       const other = outgoing ? e.to : e.from;
+      const details = [...new Set(statements.map(detailText).filter(Boolean))].join(" | ");
       parts.push(el("div", { className: "rel" },
         el("div", { className: "rel-head" }, outgoing ? "→" : "←", typeBadge(e.type), nodeLink(other),
-          el("span", { className: "detail" }, detailText(ef))),
-        ...evidenceBlock(ef)));
+          el("span", { className: "detail" }, details)),
+        ...statements.flatMap(evidenceBlock)));
     }
     if (ids.length > 300) parts.push(el("p", { className: "detail" }, "… and " + (ids.length - 300) + " more"));
     openPanel(parts);
@@ -299,13 +301,15 @@
 
   function showEdge(eid) {
     const e = edgeIndex[eid];
-    const f = edgeFacts[Number(eid.slice(1))] || {};
+    const statements = edgeFacts[Number(eid.slice(1))] || [];
     openPanel(
       el("h2", {}, typeBadge(e.type)),
       el("div", { className: "rel-head" }, nodeLink(e.from), "→", nodeLink(e.to)),
-      factList(f, ["evidence", "source_file", "span", "rule"]),
-      f.evidence ? el("h3", {}, "Evidence") : null,
-      ...evidenceBlock(f));
+      statements.length > 1 ? el("p", { className: "detail" }, "Stated in " + statements.length + " places:") : null,
+      ...statements.flatMap((f) => [
+        factList(f, ["evidence", "source_file", "span", "rule"]),
+        f.evidence ? el("h3", {}, "Evidence") : null,
+        ...evidenceBlock(f)]));
   }
 
   network.on("click", (params) => {

@@ -113,10 +113,19 @@ def page_data(graph: nx.MultiDiGraph, title: str = "vanban graph",
         net.add_node(str(node), label=node_label(attrs), shape=NODE_STYLES[group]["shape"], group=group,
                      kind=attrs.get("kind"), x=x, y=y, **extra)
         facts[str(node)] = _facts(attrs)
-    edge_facts = []
-    for i, (u, v, attrs) in enumerate(graph.edges(data=True)):
-        net.add_edge(str(u), str(v), id=f"e{i}", type=attrs.get("type"))
-        edge_facts.append(_facts(attrs))
+    # One line per relation (two ends and a type), carrying every statement of it: a relation
+    # several files state (one edge each) would otherwise be lines drawn over one another,
+    # and a click would show one of them.
+    edge_facts: list[list[dict]] = []
+    drawn: dict[tuple, int] = {}
+    for u, v, attrs in graph.edges(data=True):
+        relation = (u, v, attrs.get("type"))
+        index = drawn.get(relation)
+        if index is None:
+            index = drawn[relation] = len(edge_facts)
+            net.add_edge(str(u), str(v), id=f"e{index}", type=attrs.get("type"))
+            edge_facts.append([])
+        edge_facts[index].append(_facts(attrs))
     nodes, edges, _, _, _, options = net.get_network_data()
     return {
         "title": title, "large": large, "nodes": nodes, "edges": edges, "options": json.loads(options),
