@@ -544,26 +544,22 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
 
 
 def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
-    """A numbered task that names its organ: ``2. Giao Sở X chủ trì …`` or a heading
-    ``3. Sở X`` with its duties as bullets below (``- Chủ trì, phối hợp với …``)."""
+    """A numbered task that names its organ: ``2. Giao Sở X chủ trì …``, a heading ``3. Sở X``
+    with its duties as bullets below (``- Chủ trì, phối hợp với …``), or organs named below its
+    first line (``Giao Ban X chủ trì …``, ``- Cơ quan thực hiện: Sở X chủ trì, …``)."""
     names, role, _ = task_rules.subject_of(first_line(text))
     if not names:
         heading = task_rules.heading_organ(text)
-        if heading is None:
-            return []
-        names = [heading]
+        names = [heading] if heading is not None else []
         role = Role.LEAD if re.search(r"(?m)^(?:[-–+•]|[a-zđ]\))?\s*Chủ trì", text) else Role.PERFORM
     found = [Assignment(o, role, ev) for o in (resolve(n) for n in names) if o is not None]
-    for line in text.split("\n")[1:]:  # "Giao Ban X chủ trì, …": a paragraph of the item
-        if _GIVEN.match(line):
-            given, given_role, _ = task_rules.subject_of(line)
-            found += [Assignment(o, given_role, ev) for o in (resolve(n) for n in given) if o is not None]
+    for inner, inner_role in task_rules.inner_assignees(text):
+        found += [Assignment(o, inner_role, ev) for o in (resolve(n) for n in inner) if o is not None]
+    if not found:
+        return []
     found += [Assignment(o, Role.COORDINATE, ev)
               for o in (resolve(n) for n in task_rules.coordinators(text)) if o is not None]
     return found
-
-
-_GIVEN = re.compile(r"^[-–+•]?\s*Giao(?: cho)? (?=[A-ZĐÀ-Ỹ])")
 
 
 # --- recipients ---------------------------------------------------------------------------

@@ -157,7 +157,7 @@ def _is_body(text: str) -> bool:
                 or _has_motto(text))
 
 
-_ITEM_START = re.compile(r"^\d+\.\s")
+_ITEM_START = re.compile(r"^\d+(?:\.\d+)*\.(?:\s|$)")  # "1. …", or "1.4." alone above its words
 
 
 def _has_motto(text: str) -> bool:

@@ -36,6 +36,7 @@ __all__ = [
     "execution_article",
     "find_reports",
     "heading_organ",
+    "inner_assignees",
     "is_execution_heading",
     "numbered_tasks",
     "preamble_assignees",
@@ -261,7 +262,7 @@ def coordinators(text: str) -> list[str]:
     out = []
     for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)(?=(?<!\s)\s+(?:để|trong|"
                          r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
-                         r"kiểm tra|tham mưu|theo dõi)\b|[;.():]|$)", text):
+                         r"kiểm tra|tham mưu|theo dõi)\b|\s*-\s*Thời (?:gian|hạn)\b|[;.():]|$)", text):
         who = m.group("who")
         verb = _VERB_RE.search(who)
         if verb is not None:
@@ -269,6 +270,49 @@ def coordinators(text: str) -> list[str]:
         for name in split_organ_list(who.strip(" ,")):
             if looks_like_organ(name) and not _GENERIC.search(name):
                 out.append(name)
+    return out
+
+
+_GIVEN = re.compile(r"^[-–+•]?\s*Giao(?: cho)? (?=[A-ZĐÀ-Ỹ])")
+_LABELLED = re.compile(
+    r"^[-–+•*]?\s*(?:Cơ quan|Đơn vị)\s+(?P<kind>thực hiện|chủ trì|phối hợp)\s*:\s*(?P<who>\S.*)$"
+)
+_LABEL_END = re.compile(r"\s*[-–*]?\s*Thời (?:gian|hạn)\b|\.(?:\s|$)")  # "… -Thời gian thực hiện: …"
+_ANNOUNCES = re.compile(r"(?i)trách nhiệm|phân công")
+_LABEL_ROLE = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.PERFORM}
+
+
+def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
+    r"""Organs a numbered item assigns below its first line: a paragraph ``Giao Ban X chủ trì …``,
+    a bullet or lettered duty ``a) Sở X chủ trì, …`` (as lead), and the labelled lines of a plan's
+    table of tasks (``- Cơ quan thực hiện: Sở X chủ trì, phối hợp với …``, ``Cơ quan phối hợp: …``).
+
+    >>> inner_assignees("Rà soát cơ chế\n- Cơ quan thực hiện: Các sở, ngành; Ủy ban nhân dân các huyện.")
+    [(['Các sở, ngành', 'Ủy ban nhân dân các huyện'], <Role.PERFORM: 'perform'>)]
+    """
+    out: list[tuple[list[str], Role]] = []
+    lines = text.split("\n")
+    if is_execution_heading(lines[0]):
+        return out
+    # Bullets are duties of the item's organs unless its first line announces who does what.
+    announced = lines[0].rstrip().endswith(":") or bool(_ANNOUNCES.search(lines[0]))
+    for line in lines[1:]:
+        if is_execution_heading(line.lstrip("#*-–.0123456789 ")):
+            break  # the execution section's bullets are its units, read as such
+        labelled = _LABELLED.match(line)
+        if labelled:
+            who = _LABEL_END.split(labelled.group("who"), maxsplit=1)[0].strip(" ,;")
+            role = _LABEL_ROLE[labelled.group("kind")]
+            names, said_role, _ = subject_of(who) if role is Role.PERFORM else ([], role, 0)
+            if not names:  # the organs alone, no verb
+                names, said_role = [n for n in split_organ_list(who) if looks_like_organ(n)], role
+            out.append((names, said_role))
+            continue
+        unit = (_BULLET.match(line) or _LETTER.match(line)) if announced else None
+        if _GIVEN.match(line) or unit:
+            names, role, _ = subject_of(unit.group("text") if unit else line)
+            if names and (role is Role.LEAD or not unit):
+                out.append((names, role))
     return out
 
 

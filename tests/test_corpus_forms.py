@@ -9,7 +9,7 @@ from vanban.loaders.organs import resolve_organ
 from vanban.loaders.recipients import kinh_gui_items
 from vanban.loaders.references import find_references
 from vanban.loaders.segment import view_lines
-from vanban.loaders.tasks import numbered_tasks, preamble_assignees
+from vanban.loaders.tasks import inner_assignees, numbered_tasks, preamble_assignees
 from vanban.loaders.text import clean_view, first_line, flow_view, join_lines
 
 
@@ -254,3 +254,41 @@ def task_paths(text: str) -> list[tuple[str, str]]:
 )
 def test_repeated_task_numbers_get_their_own_paths(text: str, expected: list[tuple[str, str]]) -> None:
     assert task_paths(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Rà soát quy trình giải quyết tranh chấp.\n- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với "
+         "Liên đoàn Lao động tỉnh; các sở, ngành liên quan.\n- Thời gian thực hiện: hằng năm.",
+         [(["Sở Nội vụ"], "lead")]),
+        ("Tuyên truyền pháp luật.\n- Cơ quan thực hiện: Các sở, ban, ngành; Ủy ban nhân dân các huyện.",
+         [(["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"], "perform")]),
+        ("Hỗ trợ doanh nghiệp.\n* Cơ quan thực hiện: Sở Tài chính hướng dẫn các đơn vị -Thời gian thực hiện: quý II.",
+         [(["Sở Tài chính"], "perform")]),
+        ("Xây dựng cơ sở dữ liệu.\nCơ quan chủ trì: Sở Xây dựng.\nCơ quan phối hợp: Sở Tài chính, Công an tỉnh.",
+         [(["Sở Xây dựng"], "lead"), (["Sở Tài chính", "Công an tỉnh"], "coordinate")]),
+        ("Trách nhiệm của cơ quan chủ trì và cơ quan phối hợp:\na) Sở Công Thương chủ trì, phối hợp với các sở "
+         "tổ chức kiểm tra;\nb) Các sở, ngành cử cán bộ tham gia.",
+         [(["Sở Công Thương"], "lead")]),
+        ("Về tuyên truyền\nGiao Ban Tuyên giáo Tỉnh ủy chủ trì, hướng dẫn các cấp ủy.", [(["Ban Tuyên giáo Tỉnh ủy"], "lead")]),
+        # a bullet that performs is a duty of the item's organ, not an assignment of its own
+        ("Sở Y tế\n- Ủy ban nhân dân tỉnh ban hành kế hoạch.", []),
+        # bullets below a task that does not announce who does what (a lost heading above them)
+        ("Tăng cường kiểm tra, giám sát.\n- Ban Dân vận Trung ương chủ trì, đôn đốc việc thực hiện.", []),
+    ],
+)
+def test_organs_named_below_an_item(item: str, expected: list[tuple[list[str], str]]) -> None:
+    assert [(names, role.value) for names, role in inner_assignees(item)] == expected
+
+
+def test_a_labelled_executing_organ_assigns_the_item() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 90/KH-UBND\nGia Lai, ngày 2 tháng 4 năm 2024\nKẾ HOẠCH\n"
+            "Thực hiện Chỉ thị số 37-CT/TW của Ban Bí thư\nII. NHIỆM VỤ\n1.1.\nTuyên truyền pháp luật lao động "
+            "cho người lao động và người sử dụng lao động trong các khu công nghiệp.\n"
+            "- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh và địa phương "
+            "-Thời gian thực hiện: hằng năm.\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    got = {(t.path, a.organ.name, a.role.value) for t in doc.tasks for a in t.assignments}
+    assert got == {("1.1", "Sở Nội vụ tỉnh Gia Lai", "lead"),
+                   ("1.1", "Liên đoàn Lao động tỉnh và địa phương", "coordinate")}
