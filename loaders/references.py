@@ -33,7 +33,7 @@ from functools import lru_cache
 from vanban.graph.model import DerivedLink, DocumentRef, Evidence, OrganRef
 from vanban.graph.vocabulary import EdgeType
 from vanban.loaders.lexicon import doc_types
-from vanban.loaders.symbols import SYMBOL, find_symbols, parse_date, type_from_symbol
+from vanban.loaders.symbols import SYMBOL, find_symbols, parse_date, repair_symbol, type_from_symbol
 from vanban.loaders.text import TextView, fold
 
 __all__ = ["find_references", "sentence_around"]
@@ -88,7 +88,9 @@ _TAIL = re.compile(
     rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
     r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|và|ban hành|đã|theo|"
     r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn|Quy định|Hướng dẫn|Ban hành|Về)\b|[,;()\n.\"“”]|$))?"
-    rf"(?:\s*(?:,\s*)?ngày\s*(?P<date2>{_DATE}))?"
+    # A date after the issuer and before a capitalised word opens the next clause ("… của Chính
+    # phủ, ngày 17 tháng 6 năm 2025 Bộ trưởng … đã ban hành …"): it is not the document's.
+    rf"(?:\s*(?:,\s*)?ngày\s*(?P<date2>{_DATE})(?![ \t]+[A-ZĐÀ-Ỹ]))?"
     r"(?:\s*(?:\(\s*)?khóa\s+(?P<term>[IVXL]+)\s*\)?)?"
 )
 _ISSUER_END = re.compile(
@@ -276,7 +278,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
     found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text)), key=lambda m: m.start())
     for m in found:
         word = m.group("type")
-        symbol = m.group("symbol")
+        symbol = repair_symbol(m.group("symbol"))
         generic = m.re is _GENERIC_NUMBERED
         doc_type = type_from_symbol(symbol) if generic else _canonical_type(word)
         if doc_type is None:
@@ -334,7 +336,7 @@ def _named(text, source_file, view, offset) -> list[_Mention]:
         date = parse_date(tail.group("date") or "") if tail and tail.group("date") else None
         rule = "numbered-reference" if number else "named-reference"
         evidence = _evidence(text, m.start(), head_end, source_file, view, offset, rule)
-        ref = DocumentRef(symbol=number.group("symbol") if number else None, doc_type=doc_type,
+        ref = DocumentRef(symbol=repair_symbol(number.group("symbol")) if number else None, doc_type=doc_type,
                           evidence=evidence, title=title, term=term_match.group(1) if term_match else None,
                           date=date, type_explicit=number is not None)
         out.append(_Mention(m.start(), tail.end() if number and tail else head_end, head_end, ref))
@@ -356,7 +358,7 @@ def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
         before = text[max(0, m.start() - 12) : m.start()]
         if _NUMBER_WORD_BEFORE.search(before) and not _LISTED_BEFORE.search(before):
             continue  # "Mẫu số 01/…" is a form; "Số 54-KL/TW" opens a header
-        symbol = m.group()
+        symbol = repair_symbol(m.group())
         doc_type = type_from_symbol(symbol)
         if doc_type is None or _word_after_slash(symbol):
             continue

@@ -28,6 +28,7 @@ __all__ = [
     "parse_date",
     "party_term",
     "registry_issuer",
+    "repair_symbol",
     "type_from_symbol",
 ]
 
@@ -36,7 +37,8 @@ _SEG = rf"[{_UP}][{_UP}a-zđà-ỹ0-9&]*"
 SYMBOL = re.compile(  # the first digit, then the test of the character before it (faster)
     rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
     rf"(?:-{_SEG}(?:/{_SEG})+"  # party: 54-KL/TW, 01-QĐi/ĐUK
-    rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*)"  # state: 59/2023/NĐ-CP, 1568/QĐ-TTg, 9387/UBND-KT
+    # state: 59/2023/NĐ-CP, 1568/QĐ-TTg, 9387/UBND-KT; a legislature after a dash: 54/2014/QH-13
+    rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*(?:(?<=QH)-\d{{2}})?)"
     rf"(?![\w/])"
 )
 DATE = re.compile(
@@ -62,6 +64,18 @@ def find_symbols(text: str) -> Iterator[re.Match[str]]:
 _TERMS = (("XIV", date(2026, 1, 19)), ("XIII", date(2021, 1, 25)), ("XII", date(2016, 1, 20)),
           ("XI", date(2011, 1, 12)), ("X", date(2006, 4, 18)), ("IX", date(2001, 4, 19)))
 _LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]+$|TU$|HU$|QU$|TXU$|ĐU$|ĐUK$|^VP[A-ZĐ]*U$|^B[A-ZĐ]+TU$)")
+
+
+def repair_symbol(symbol: str) -> str:
+    """A legislature written after a dash (``54/2014/QH-13``) is part of the code: ``QH13``.
+
+    >>> repair_symbol("54/2014/QH-13"), repair_symbol("12/2023/UBTVQH-15"), repair_symbol("5/QĐ-TTg")
+    ('54/2014/QH13', '12/2023/UBTVQH15', '5/QĐ-TTg')
+    """
+    return _QH_DASH.sub("QH", symbol) if "QH-" in symbol else symbol
+
+
+_QH_DASH = re.compile(r"QH-(?=\d{2}$)")
 
 
 @lru_cache(maxsize=65536)

@@ -292,3 +292,25 @@ def test_a_labelled_executing_organ_assigns_the_item() -> None:
     got = {(t.path, a.organ.name, a.role.value) for t in doc.tasks for a in t.assignments}
     assert got == {("1.1", "Sở Nội vụ tỉnh Gia Lai", "lead"),
                    ("1.1", "Liên đoàn Lao động tỉnh và địa phương", "coordinate")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date after the issuer opening the next clause is not the cited document's
+        ("Triển khai Nghị định số 11/2022/NĐ-CP của Chính phủ, ngày 17 tháng 6 năm 2025 Bộ trưởng Bộ Tài chính "
+         "đã ban hành Thông tư số 08/2025/TT-BTC.",
+         [("11/2022/NĐ-CP", "Nghị định", None), ("08/2025/TT-BTC", "Thông tư", None)]),
+        ("theo Quyết định số 45/QĐ-TTg của Thủ tướng Chính phủ, ngày 3/4/2024 Ủy ban nhân dân tỉnh đã họp",
+         [("45/QĐ-TTg", "Quyết định", None)]),
+        # the date after the issuer that is the document's
+        ("theo Quyết định số 45/QĐ-TTg của Thủ tướng Chính phủ, ngày 3/4/2024 về phân công",
+         [("45/QĐ-TTg", "Quyết định", "2024-04-03")]),
+        ("Thông tư số 08/2025/TT-BTC của Bộ Tài chính ngày 17/6/2025.", [("08/2025/TT-BTC", "Thông tư", "2025-06-17")]),
+        # a legislature written after a dash
+        ("Căn cứ Luật Hải quan số 54/2014/QH-13 ngày 23 tháng 6 năm 2014;", [("54/2014/QH13", "Luật", "2014-06-23")]),
+        ("Căn cứ Nghị quyết số 35/2012/UBTVQH-13;", [("35/2012/UBTVQH13", "Nghị quyết", None)]),
+    ],
+)
+def test_dates_after_the_issuer_and_legislature_codes(text: str, expected: list[tuple]) -> None:
+    assert refs(text) == expected
