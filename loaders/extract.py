@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from vanban.errors import LoadError
@@ -33,7 +34,7 @@ from vanban.graph.model import (
 )
 from vanban.graph.vocabulary import EdgeType, Role
 from vanban.loaders import tasks as task_rules
-from vanban.loaders.header import Header, drop_title_prefix, parse_header, split_cells
+from vanban.loaders.header import Header, drop_title_prefix, parse_header, split_cells, split_columns
 from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.organs import (
     OrganScope,
@@ -42,7 +43,7 @@ from vanban.loaders.organs import (
     resolve_organ,
     titlecase_organ,
 )
-from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
+from vanban.loaders.recipients import head_title, kinh_gui_items, noi_nhan_items
 from vanban.loaders.references import find_references, is_self_reference
 from vanban.loaders.segment import (
     Line,
@@ -165,7 +166,7 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
                   _clean_evidence(clean, doc_clean[b.line], source_file, "signature-block"))
         for b in find_signatures([ln.text for ln in doc_clean])
     )
-    recipients = _recipients(doc_clean, clean, source_file, resolve)
+    recipients = _recipients(doc_clean, clean, source_file, resolve, issuer)
     doc_type = header.doc_type
     copies = None
     if doc_type == "Sao lục" and earlier and (earlier[-1].symbol or earlier[-1].same_as):
@@ -291,11 +292,7 @@ def _registry_in(heading: str) -> str | None:
 def _header_column(doc_clean: list[Line]) -> str | None:
     """The issuing organ from the header's left column (stacked lines combined)."""
     names: list[str] = []
-    for line in doc_clean[:14]:
-        cells = split_cells(drop_title_prefix(line.text))
-        if not cells:
-            continue
-        cell = cells[0]
+    for cell in _left_cells(doc_clean[:14]):
         if re.match(r"^\W*S[ốô]\b", cell, re.IGNORECASE) or type_of_line(cell):
             break
         cell = _MOTTO.sub("", re.split(r"\bS[ốô]\s*[:.]?\s*[\d.…_/-]", cell)[0]).strip(" *-|")
@@ -324,6 +321,18 @@ def _header_column(doc_clean: list[Line]) -> str | None:
         else:
             name = f"{name} {nxt}"
     return titlecase_organ(name)
+
+
+def _left_cells(lines: list[Line]) -> Iterator[str]:
+    """The header's left-hand cells, top down: the first cell of each line, and every paragraph
+    of a table cell packed `` / `` (``BỘ CÔNG THƯƠNG / CỤC HÓA CHẤT | CỘNG HÒA …``)."""
+    for line in lines:
+        cells = split_cells(drop_title_prefix(line.text))
+        if not cells:
+            continue
+        columns = split_columns(drop_title_prefix(line.text)) if " / " in line.text else []
+        packed = split_cells(columns[0]) if columns else []
+        yield from packed if len(packed) > 1 else cells[:1]
 
 
 def _complete_bloc(name: str, text: str) -> str:
@@ -565,17 +574,33 @@ def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
 # --- recipients ---------------------------------------------------------------------------
 
 def _recipients(doc_clean: list[Line], clean: TextView, source_file: str,
-                resolve) -> tuple[Recipient, ...]:
+                resolve, issuer: OrganRef | None) -> tuple[Recipient, ...]:
     texts = [ln.text for ln in doc_clean]
     out: list[Recipient] = []
     for kind, items in (("kinh_gui", kinh_gui_items(texts)), ("noi_nhan", noi_nhan_items(texts))):
         for item in items:
-            organ = resolve(item.text)
+            head = head_title(item.text) if issuer is not None else None
+            if head is not None:  # "Cục trưởng (để b/c)": the head of the issuing Cục
+                title, body = head
+                organ = resolve(f"{title} {_headed_body(issuer, body).name}")
+            else:
+                organ = resolve(item.text)
             if organ is None:
                 continue
             ev = _clean_evidence(clean, doc_clean[item.line], source_file, f"recipients-{kind}")
             out.append(Recipient(organ, kind, item.purpose, ev))
     return tuple(out)
+
+
+def _headed_body(issuer: OrganRef, kind: str | None) -> OrganRef:
+    """The body a head title names: the issuer, or the body above it of that kind (the
+    ``Bộ trưởng`` of a document issued by one of the ministry's departments)."""
+    node: OrganRef | None = issuer
+    while kind and node is not None:
+        if node.name.startswith(f"{kind} "):
+            return node
+        node = node.parent
+    return issuer
 
 
 # --- repeated texts -----------------------------------------------------------------------

@@ -22,7 +22,7 @@ from vanban.loaders.header import split_columns
 from vanban.loaders.signatures import _CAPACITY, is_person_name
 from vanban.loaders.text import fold
 
-__all__ = ["RecipientItem", "kinh_gui_items", "noi_nhan_items"]
+__all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items"]
 
 _PURPOSES = (
     (re.compile(r"\b(?:b/c|báo cáo)\b", re.IGNORECASE), "b/c"),
@@ -195,3 +195,27 @@ def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
             items += _item(piece, i)
         return items
     return []
+
+
+_HEAD_TITLE = re.compile(
+    r"^(?P<title>(?:(?:Các|các)\s+)?(?:Phó\s+)?(?:(?P<kind>Bộ|Tổng cục|Cục|Vụ|Viện)\s+trưởng|Thứ trưởng|"
+    r"Chủ tịch|Giám đốc|Tổng Giám đốc|Thủ trưởng|Trưởng ban|Chánh Văn phòng))(?P<rest>(?:\s+\S+)*)$"
+)
+
+
+def head_title(text: str) -> tuple[str, str | None] | None:
+    """A recipient that is only the title of a head (``Cục trưởng``, ``Bộ trưởng Trần Đức
+    Thắng``, ``Các Thứ trưởng``): the head of the issuing body, named by no organ. Returns the
+    title and the kind of body it heads (``Cục``), or None.
+
+    >>> head_title("Cục trưởng"), head_title("Bộ trưởng Trần Hồng Hà"), head_title("Các Thứ trưởng")
+    (('Cục trưởng', 'Cục'), ('Bộ trưởng', 'Bộ'), ('Các Thứ trưởng', 'Bộ'))
+    >>> head_title("Chủ tịch Ủy ban nhân dân tỉnh") is None, head_title("Bộ Tài chính") is None
+    (True, True)
+    """
+    m = _HEAD_TITLE.match(text.strip())
+    if m is None or (m.group("rest") and not is_person_name(m.group("rest"))):
+        return None
+    kind = m.group("kind") or ("Bộ" if "Thứ trưởng" in m.group("title") else None)
+    return m.group("title"), kind
+

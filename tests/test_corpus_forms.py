@@ -6,7 +6,7 @@ import pytest
 
 from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
-from vanban.loaders.recipients import kinh_gui_items
+from vanban.loaders.recipients import head_title, kinh_gui_items
 from vanban.loaders.references import find_references
 from vanban.loaders.segment import view_lines
 from vanban.loaders.tasks import inner_assignees, numbered_tasks, preamble_assignees
@@ -314,3 +314,37 @@ def test_a_labelled_executing_organ_assigns_the_item() -> None:
 )
 def test_dates_after_the_issuer_and_legislature_codes(text: str, expected: list[tuple]) -> None:
     assert refs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("Cục trưởng", ("Cục trưởng", "Cục")),
+        ("Phó Vụ trưởng", ("Phó Vụ trưởng", "Vụ")),
+        ("Bộ trưởng Lê Minh Hoan", ("Bộ trưởng", "Bộ")),
+        ("các Thứ trưởng", ("các Thứ trưởng", "Bộ")),
+        ("Chủ tịch", ("Chủ tịch", None)),
+        # an office named with its body is read as written
+        ("Chủ tịch UBND tỉnh", None),
+        ("Cục Thuế", None),
+    ],
+)
+def test_a_head_title_alone_among_recipients(item: str, expected: tuple | None) -> None:
+    assert head_title(item) == expected
+
+
+PACKED_HEADER = """BỘ NỘI VỤ / VỤ TỔ CHỨC BIÊN CHẾ / -------  | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / Độc lập - Tự do - Hạnh phúc
+Số: 41/TCBC-TH / V/v báo cáo số liệu biên chế | Hà Nội, ngày 3 tháng 2 năm 2025
+Kính gửi: Sở Nội vụ các tỉnh, thành phố trực thuộc Trung ương
+Vụ Tổ chức biên chế đề nghị các Sở Nội vụ gửi số liệu biên chế năm 2024 trước ngày 15 tháng 3 năm 2025./.
+ / Nơi nhận: / - Như trên; / - Vụ trưởng (để b/c); / - Lưu: VT, TH. | KT. VỤ TRƯỞNG / PHÓ VỤ TRƯỞNG /  /  / Đỗ Văn An
+"""
+
+
+def test_a_department_under_its_ministry_in_one_header_cell() -> None:
+    """``BỘ X / VỤ Y`` packed in one table cell: the department issues; its head among the
+    recipients is the head of that department."""
+    doc = extract_text(PACKED_HEADER, "cv.txt").documents[0]
+    assert doc.issuer is not None and doc.issuer.name == "Vụ Tổ chức biên chế"
+    got = {(r.organ.name, r.kind, r.purpose) for r in doc.recipients}
+    assert ("Vụ trưởng Vụ Tổ chức biên chế", "noi_nhan", "b/c") in got
