@@ -206,8 +206,8 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                 info.scope = doc.scope
             else:
                 _note_ref(info, doc.same_as, doc.source_file)
-            if doc.issuer is not None:
-                oid = add_organ(doc.issuer)
+            for organ in (doc.issuer, *doc.co_issuers) if doc.issuer is not None else ():
+                oid = add_organ(organ)
                 edges.add(("ISSUED_BY", did, oid, doc.source_file), did, oid,
                           {"type": EdgeType.ISSUED_BY.value, "source_file": doc.source_file,
                            "rule": "document-header", "span": doc.span})

@@ -128,9 +128,10 @@ class DocumentFacts:
     date: str | None
     place: str | None
     subject: str | None
-    issuer: OrganRef | None
+    issuer: OrganRef | None  # the first issuer of a joint document (its scope is the document's)
     scope: str = ""
     term: str | None = None
+    co_issuers: tuple[OrganRef, ...] = ()  # the other issuers of a joint (liên tịch) document
     number_suffix: str | None = None  # "CTr/TU" of a signed copy whose number field is blank
     same_as: DocumentRef | None = None  # a repeated text of a document named elsewhere
     copies: DocumentRef | None = None

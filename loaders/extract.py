@@ -57,6 +57,7 @@ from vanban.loaders.signatures import find_signatures
 from vanban.loaders.symbols import (
     is_local_code,
     issuer_code,
+    joint_issuers,
     normalize_symbol,
     parse_date,
     party_term,
@@ -126,6 +127,9 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
         return Evidence(source_file, span, (sentence or text[start:end]).strip(), rule)
 
     issuer, issuer_evidence = _issuer(header, doc_clean, flow_lines, segment, text, evidence)
+    joint = [o for o in map(resolve_organ, joint_issuers(header.symbol)) if o] if header.symbol else []
+    if len(joint) > 1:  # a joint document: one issuer per code of its symbol, the first one leading
+        issuer, issuer_evidence = joint[0], "symbol"
     scope = OrganScope.of(issuer)
     province = _province_of_header(doc_clean)
     if province and "tinh uy" not in scope.anchors and "thanh uy" not in scope.anchors:
@@ -195,6 +199,7 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
         place=header.place,
         subject=header.subject,
         issuer=issuer,
+        co_issuers=tuple(joint[1:]),
         scope=doc_scope or (_symbol_scope(f"1-{header.blank_symbol_suffix}", issuer, scope)
                             if header.blank_symbol_suffix else ""),
         term=term,

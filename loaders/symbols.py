@@ -24,6 +24,7 @@ __all__ = [
     "find_symbols",
     "is_local_code",
     "issuer_code",
+    "joint_issuers",
     "normalize_symbol",
     "parse_date",
     "party_term",
@@ -149,6 +150,21 @@ def type_from_symbol(symbol: str) -> str | None:
         if folded in (c.upper() for c in doc_type.codes):
             return doc_type.name
     return None
+
+
+def joint_issuers(symbol: str) -> list[str]:
+    """The central organs of a joint document (liên tịch: its type code ends in ``LT``), one per
+    issuer code, in the symbol's order; empty for any other symbol.
+
+    >>> joint_issuers("29/2025/TTLT-BTP-BCA"), joint_issuers("12/2023/NĐ-CP")
+    (['Bộ Tư pháp', 'Bộ Công an'], [])
+    """
+    code, issuers = _parts(symbol)
+    if not code or not issuers or not code.upper().endswith("LT"):
+        return []
+    by_code = organ_registry().by_code
+    names = [by_code[c.strip().upper()].name for c in issuers.split("-") if c.strip().upper() in by_code]
+    return list(dict.fromkeys(names)) if len(names) > 1 else []
 
 
 def registry_issuer(symbol: str) -> str | None:

@@ -166,3 +166,25 @@ def test_streamed_json_equals_the_standard_encoder(sample_graph) -> None:
     expected = _json.dumps(_nx.node_link_data(sample_graph, edges="links"), ensure_ascii=False, indent=1,
                            sort_keys=True) + "\n"
     assert graph_to_json(sample_graph) == expected
+
+
+JOINT = """BỘ NỘI VỤ - BỘ TÀI CHÍNH
+Số: 07/2024/TTLT-BNV-BTC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 5 tháng 3 năm 2024
+THÔNG TƯ LIÊN TỊCH
+Hướng dẫn chế độ phụ cấp
+Căn cứ Nghị định số 12/2023/NĐ-CP của Chính phủ, Bộ trưởng Bộ Nội vụ và Bộ trưởng Bộ Tài chính ban hành Thông tư liên tịch.
+Điều 1. Phạm vi điều chỉnh
+Thông tư liên tịch này hướng dẫn chế độ phụ cấp.
+"""
+
+
+def test_a_joint_document_is_issued_by_each_of_its_issuers() -> None:
+    g = graph_of(("ttlt.txt", JOINT), ("nd.txt", CENTRAL))
+    [doc] = docs_with_symbol(g, "07/2024/TTLT-BNV-BTC")
+    issuers = sorted(g.nodes[o]["name"] for _, o, d in g.out_edges(doc, data=True) if d["type"] == "ISSUED_BY")
+    assert issuers == ["Bộ Nội vụ", "Bộ Tài chính"]
+    assert doc == "doc:07/2024/TTLT-BNV-BTC"  # a national series: the identity names no issuer
+    [single] = docs_with_symbol(g, "12-CT/TW")
+    assert len([o for _, o, d in g.out_edges(single, data=True) if d["type"] == "ISSUED_BY"]) == 1
