@@ -506,6 +506,7 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
             reports += [ReportLine(o, to, via, rev) for o in organs if o.key != to.key]
     # Paragraphs outside the units can also carry "X … báo cáo Y" (004's closing paragraph).
     unit_lines = {u.line for u in units}
+    unsaid: list[int] = []  # lines that report with no organ of their own
     for i in range(body_start, segment.end):
         if i in unit_lines:
             continue
@@ -515,6 +516,8 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
             continue
         names, _, _ = task_rules.subject_of(re.sub(r"^[-–+•\d.)\s]+", "", line.text))
         organs = [o for o in (resolve(n) for n in names) if o is not None]
+        if not organs:
+            unsaid.append(i)
         start, end = rel(line)
         for phrase in phrases:
             to = resolve(phrase.to)
@@ -545,6 +548,7 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
                 and "." not in item.number):
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
         tasks.append(TaskFacts(item.number, item.path, item.text, ev, tuple(found)))
+    reports += _item_reports(items, tasks, unsaid, flow_lines, rel, evidence, resolve)
     article = task_rules.execution_article(text)
     if article is not None:
         number, names = article
@@ -555,6 +559,27 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         if found:
             new_tasks.append(TaskFacts(number, number, text[at:line_end][:4000], ev, found))
     return tuple(tasks + new_tasks), tuple(reports)
+
+
+def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts], lines: list[int],
+                  flow_lines: list[Line], rel, evidence, resolve) -> list[ReportLine]:
+    """A duty under an item naming its organ (``2. Bộ Công Thương:`` / ``- Rà soát …, báo cáo
+    Thủ tướng Chính phủ …``) reports for that organ: the item's lead or performers."""
+    out: list[ReportLine] = []
+    for i in lines:
+        at = bisect.bisect_right([item.line for item in items], i) - 1
+        if at < 0 or i > items[at].line + items[at].text.count("\n") + 1:
+            continue  # not inside a numbered item
+        organs = [a.organ for a in tasks[at].assignments if a.role is not Role.COORDINATE]
+        start, end = rel(flow_lines[i])
+        for phrase in task_rules.find_reports(flow_lines[i].text):
+            to = resolve(phrase.to)
+            if to is None:
+                continue
+            via = resolve(phrase.via) if phrase.via else None
+            out += [ReportLine(o, to, via, evidence(start, end, "reports-to"))
+                    for o in dict.fromkeys(organs) if o.key != to.key]
+    return out
 
 
 def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:

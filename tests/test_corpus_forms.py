@@ -9,7 +9,7 @@ from vanban.loaders.organs import resolve_organ
 from vanban.loaders.recipients import head_title, kinh_gui_items
 from vanban.loaders.references import find_references
 from vanban.loaders.segment import view_lines
-from vanban.loaders.tasks import inner_assignees, numbered_tasks, preamble_assignees
+from vanban.loaders.tasks import find_reports, inner_assignees, numbered_tasks, preamble_assignees
 from vanban.loaders.text import clean_view, first_line, flow_view, join_lines
 
 
@@ -348,3 +348,39 @@ def test_a_department_under_its_ministry_in_one_header_cell() -> None:
     assert doc.issuer is not None and doc.issuer.name == "Vụ Tổ chức biên chế"
     got = {(r.organ.name, r.kind, r.purpose) for r in doc.recipients}
     assert ("Vụ trưởng Vụ Tổ chức biên chế", "noi_nhan", "b/c") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name holding "và" goes on after it; the "(qua …)" after it is read
+        ("Tổng cục Thủy sản tổng hợp, báo cáo Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn (qua Vụ Kế hoạch) "
+         "để xem xét.", [("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn", "Vụ Kế hoạch")]),
+        ("định kỳ báo cáo kết quả thực hiện về Sở Lao động - Thương binh và Xã hội để tổng hợp.",
+         [("Sở Lao động - Thương binh và Xã hội", None)]),
+        # "và" then a small word, or another organ: the name ends there
+        ("báo cáo Ủy ban nhân dân tỉnh và đề xuất giải pháp.", [("Ủy ban nhân dân tỉnh", None)]),
+        ("báo cáo Bộ Kế hoạch và Đầu tư và Bộ Tài chính trước ngày 15/12.", [("Bộ Kế hoạch và Đầu tư", None)]),
+    ],
+)
+def test_report_recipients_with_and_in_their_names(text: str, expected: list[tuple]) -> None:
+    assert [(p.to, p.via) for p in find_reports(text)] == expected
+
+
+DUTIES_UNDER_AN_ORGAN = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 12/CT-TTg
+Hà Nội, ngày 5 tháng 4 năm 2023
+CHỈ THỊ
+Về tăng cường quản lý các cụm công nghiệp
+Để khắc phục tồn tại trong thời gian qua, Thủ tướng Chính phủ yêu cầu các Bộ, ngành thực hiện các nhiệm vụ sau:
+1. Bộ Công Thương:
+- Chủ trì rà soát quy hoạch các cụm công nghiệp, báo cáo Thủ tướng Chính phủ trong quý III năm 2023.
+2. Bộ Tài chính:
+- Hướng dẫn cơ chế tài chính, báo cáo Thủ tướng Chính phủ trước ngày 30 tháng 9 năm 2023.
+"""
+
+
+def test_a_duty_under_an_item_naming_its_organ_reports_for_it() -> None:
+    doc = extract_text(DUTIES_UNDER_AN_ORGAN, "ct.txt").documents[0]
+    got = {(r.reporter.name, r.recipient.name) for r in doc.reports}
+    assert got == {("Bộ Công Thương", "Thủ tướng Chính phủ"), ("Bộ Tài chính", "Thủ tướng Chính phủ")}
