@@ -14,7 +14,7 @@ from vanban.loaders.lexicon import doc_types
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
 
-__all__ = ["Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
+__all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
 _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
                     r"ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC", re.IGNORECASE)
@@ -257,10 +257,10 @@ def drop_title_prefix(text: str) -> str:
     return text[m.end():] if m else text
 
 
-_TITLE_PREFIX = re.compile(
-    r"^\s*(?:" + "|".join(re.escape(t.name) for t in doc_types()) + r")\s+"
-    rf"(?:{SYMBOL.pattern})(?:\s+năm\s+\d{{4}})?\.\s+"
-)
+# A web crawl's title of the document: "Quyết định 435/QĐ-UBND năm 2020. "
+CRAWLED_TITLE = (r"(?:" + "|".join(re.escape(t.name) for t in doc_types()) + r")[ \t]+"
+                 rf"(?:{SYMBOL.pattern})(?:[ \t]+năm[ \t]+\d{{4}})?\.[ \t]+")
+_TITLE_PREFIX = re.compile(r"^\s*" + CRAWLED_TITLE)
 
 
 __all__ += ["normalize_symbol", "normalize_symbol_as_written"]

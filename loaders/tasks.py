@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from vanban.graph.vocabulary import Role
+from vanban.loaders.header import CRAWLED_TITLE, drop_title_prefix
 from vanban.loaders.organs import looks_like_organ
 from vanban.loaders.segment import Line
 from vanban.loaders.text import first_line, fold
@@ -135,7 +136,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
     block = 1
     seen: set[str] = set()
     for i in range(start, end):
-        text = lines[i].text
+        text = drop_title_prefix(lines[i].text)  # "Quyết định 5/QĐ-UBND năm 2020. Điều 3." (a crawl)
         roman = _ROMAN.match(text)
         if roman and (roman.group("text").isupper() or len(roman.group("text")) < 80):
             section = roman.group("roman")
@@ -330,20 +331,30 @@ def heading_organ(text: str) -> str | None:
 
 
 _EXECUTION_ARTICLE = re.compile(
-    r"(?:^|\n)\s*(?P<number>Điều\s+\d+)\s*\.\s*(?P<who>(?:(?!\nĐiều\s+\d)[\s\S]){5,1500}?)(?<!\s)\s+"
+    r"(?:^|\n)\s*(?:" + CRAWLED_TITLE + r")?(?P<number>Điều\s+\d+)\s*\.\s*"
+    r"(?P<who>(?:(?!\n(?:" + CRAWLED_TITLE + r")?Điều\s+\d)[\s\S]){5,1500}?)(?<!\s)\s+"
     r"(?:chịu trách nhiệm|có trách nhiệm)\s+(?:thi hành|tổ chức thực hiện|thực hiện)\s+"
     r"(?i:quyết định|chỉ thị|thông tư|nghị định|nghị quyết|kế hoạch|quy chế)\s+này"
 )
+# An office holder stands for the body the office heads: "Giám đốc Sở X" → "Sở X"; the heads of
+# a kind of body stand for the group ("Các Bộ trưởng" → "Các bộ", "Thủ trưởng cơ quan ngang
+# bộ" → "Các cơ quan ngang bộ").
 _OFFICES = (
+    (re.compile(r"^\d+[.)]\s*"), ""),  # a clause's number: "2. Tổng Tham mưu trưởng, …"
     (re.compile(r"^Chánh Văn phòng\s+"), "Văn phòng "),
+    (re.compile(r"^[Cc]ác Bộ trưởng$"), "Các bộ"),
+    (re.compile(r"^Tổng Tham mưu trưởng$"), "Bộ Tổng Tham mưu"),
+    (re.compile(r"^Thủ trưởng\s+(?:các\s+)?(?=cơ quan|đơn vị)"), "Các "),
     (re.compile(r"^(?:Giám đốc|Chủ tịch|Thủ trưởng|Trưởng [Bb]an(?= Ban)|Trưởng|Bộ trưởng|Tổng cục trưởng|"
-                r"Cục trưởng|Vụ trưởng|Chánh Thanh tra|Chánh án|Viện trưởng|Tổng Giám đốc)\s+(?=\S)"), ""),
+                r"Cục trưởng|Vụ trưởng|Chánh Thanh tra|Chánh án|Viện trưởng|Tổng Giám đốc|Chủ nhiệm)"
+                r"\s+(?=\S)"), ""),
 )
 
 
 _OFFICE_LIST = re.compile(
     r",\s*(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Trưởng|Bộ trưởng|Tổng cục trưởng|Cục trưởng|Vụ trưởng|"
-    r"Viện trưởng|Tổng Giám đốc|Các|các)\b)|\s+và\s+(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Các|các)\b)"
+    r"Viện trưởng|Tổng Giám đốc|Chủ nhiệm|Tổng Tham mưu trưởng|Các|các)\b)"
+    r"|\s+và\s+(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Các|các|tổ chức|cá nhân|đơn vị|cơ quan)\b)"
 )
 
 

@@ -9,7 +9,13 @@ from vanban.loaders.organs import resolve_organ
 from vanban.loaders.recipients import head_title, kinh_gui_items
 from vanban.loaders.references import find_references
 from vanban.loaders.segment import view_lines
-from vanban.loaders.tasks import find_reports, inner_assignees, numbered_tasks, preamble_assignees
+from vanban.loaders.tasks import (
+    execution_article,
+    find_reports,
+    inner_assignees,
+    numbered_tasks,
+    preamble_assignees,
+)
 from vanban.loaders.text import clean_view, first_line, flow_view, join_lines
 
 
@@ -384,3 +390,32 @@ def test_a_duty_under_an_item_naming_its_organ_reports_for_it() -> None:
     doc = extract_text(DUTIES_UNDER_AN_ORGAN, "ct.txt").documents[0]
     got = {(r.reporter.name, r.recipient.name) for r in doc.reports}
     assert got == {("Bộ Công Thương", "Thủ tướng Chính phủ"), ("Bộ Tài chính", "Thủ tướng Chính phủ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the heads of a kind of body stand for the group; "và tổ chức, cá nhân …" is not an organ
+        ("Điều 5. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch "
+         "Ủy ban nhân dân các tỉnh và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này.",
+         ("Điều 5", ["Các bộ", "Các cơ quan ngang bộ", "Các cơ quan thuộc Chính phủ", "Ủy ban nhân dân các tỉnh"])),
+        # a clause of the article, "Chủ nhiệm" heading its body
+        ("Điều 9. Trách nhiệm thi hành\n1. Thông tư này có hiệu lực từ ngày ký.\n2. Tổng Tham mưu trưởng, Chủ nhiệm "
+         "Tổng cục Chính trị chịu trách nhiệm thi hành Thông tư này.",
+         ("Điều 9", ["Bộ Tổng Tham mưu", "Tổng cục Chính trị"])),
+        # a crawled title before each article
+        ("Quyết định 88/QĐ-UBND năm 2021. Điều 1.\nBan hành kèm theo Quyết định này Kế hoạch.\n"
+         "Quyết định 88/QĐ-UBND năm 2021. Điều 2.\nGiám đốc Sở Nội vụ; Chủ tịch Ủy ban nhân dân các huyện "
+         "chịu trách nhiệm thi hành Quyết định này./.",
+         ("Điều 2", ["Sở Nội vụ", "Ủy ban nhân dân các huyện"])),
+    ],
+)
+def test_execution_articles_of_state_documents(text: str, expected: tuple) -> None:
+    assert execution_article(text) == expected
+
+
+def test_a_crawled_title_before_an_article_keeps_its_clauses_apart() -> None:
+    text = ("Quyết định 8/QĐ-UBND năm 2021. Điều 1. Phạm vi\n1. Quy định phạm vi.\n"
+            "Quyết định 8/QĐ-UBND năm 2021. Điều 2. Trách nhiệm\n1. Sở Y tế chủ trì.\n")
+    lines = view_lines(join_lines(clean_view(text)))
+    assert [t.path for t in numbered_tasks(lines, 0, len(lines))] == ["Điều 1.1", "Điều 2.1"]
