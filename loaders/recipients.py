@@ -11,6 +11,8 @@ are skipped; ``(03 bản)`` is a copy count, not a purpose.
 Ban Bí thư Trung ương Đảng | b/c
 Các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ | None
 Văn phòng Tỉnh ủy | lưu
+>>> [item.text for item in noi_nhan_items(["Nơi nhận:", "- Các Bộ: TC, NN&PTNT, Xây dựng;", "- Lưu: VT."])]
+['Bộ Tài chính', 'Bộ Nông nghiệp và Phát triển nông thôn', 'Bộ Xây dựng']
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from vanban.loaders.header import split_columns
+from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.signatures import _CAPACITY, is_person_name
 from vanban.loaders.text import fold
 
@@ -75,7 +78,27 @@ def _item(text: str, line: int) -> list[RecipientItem]:
         return [RecipientItem(p, "lưu", line) for p in parts
                 if len(p.split()) >= 2 and not _FILING_NOISE.match(p)]
     cleaned = _clean(raw)
+    listed = _KIND_LIST.match(cleaned)
+    if listed:  # "Các Bộ: Công Thương, Tài chính" or "Các Bộ: TC, KHĐT": one ministry each
+        kind = listed.group("kind").capitalize()
+        return [RecipientItem(_member(kind, part), _purpose(raw), line)
+                for part in re.split(r"\s*[,;]\s*", listed.group("members")) if part.strip(" .")]
     return [RecipientItem(cleaned, _purpose(raw), line)] if cleaned else []
+
+
+_KIND_LIST = re.compile(r"^(?:[Cc]ác\s+)?(?P<kind>Bộ|Sở|bộ|sở)\s*:\s*(?P<members>\S.*)$")
+_ABBREVIATION = re.compile(r"^[A-ZĐ&]{2,8}$")
+
+
+def _member(kind: str, part: str) -> str:
+    """``Bộ`` + a member of a list: an abbreviation is the code of a registry organ (``TC`` →
+    ``BTC``, Bộ Tài chính; ``NN&PTNT`` → ``BNNPTNT``), else the words name it (``Bộ Xây dựng``)."""
+    part = part.strip(" .")
+    if kind == "Bộ" and _ABBREVIATION.match(part):
+        entry = organ_registry().by_code.get("B" + part.replace("&", ""))
+        if entry is not None:
+            return entry.name
+    return f"{kind} {part}"
 
 
 def _left_paragraphs(lines: list[str], start: int = 0):

@@ -6,7 +6,7 @@ import pytest
 
 from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
-from vanban.loaders.recipients import head_title, kinh_gui_items
+from vanban.loaders.recipients import head_title, kinh_gui_items, noi_nhan_items
 from vanban.loaders.references import find_references
 from vanban.loaders.segment import view_lines
 from vanban.loaders.tasks import (
@@ -419,3 +419,17 @@ def test_a_crawled_title_before_an_article_keeps_its_clauses_apart() -> None:
             "Quyết định 8/QĐ-UBND năm 2021. Điều 2. Trách nhiệm\n1. Sở Y tế chủ trì.\n")
     lines = view_lines(join_lines(clean_view(text)))
     assert [t.path for t in numbered_tasks(lines, 0, len(lines))] == ["Điều 1.1", "Điều 2.1"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Nơi nhận:", "- Các Bộ: Công Thương, Xây dựng;", "- Lưu: VT."], ["Bộ Công Thương", "Bộ Xây dựng"]),
+        # abbreviations are ministries' codes
+        (["Nơi nhận: - Các Bộ: CA, TNMT, KH&ĐT. - Lưu: VT."],
+         ["Bộ Công an", "Bộ Tài nguyên và Môi trường", "Bộ Kế hoạch và Đầu tư"]),
+        (["Nơi nhận:", "- Các Sở: Tài chính, Nội vụ (để t/h);", "- Lưu VT."], ["Sở Tài chính", "Sở Nội vụ"]),
+    ],
+)
+def test_a_list_of_ministries_after_a_colon(lines: list[str], expected: list[str]) -> None:
+    assert [item.text for item in noi_nhan_items(lines)] == expected
