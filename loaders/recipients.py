@@ -62,8 +62,8 @@ _SPACES = re.compile(r"\s+")
 def _clean(text: str) -> str:
     if "(" in text:
         text = _BRACKETS.sub(" ", text)
-    text = _TRAILING_DIGITS.sub("", text.strip(" ,;.:"))  # glued copy counts: "Bộ Quốc phòng8"
-    return _SPACES.sub(" ", text).strip(" ,;.:-–")
+    text = _TRAILING_DIGITS.sub("", text.strip(" ,;.:|"))  # glued copy counts: "Bộ Quốc phòng8"
+    return _SPACES.sub(" ", text).strip(" ,;.:-–|")  # "|": a table cell's edge
 
 
 def _item(text: str, line: int) -> list[RecipientItem]:

@@ -433,3 +433,8 @@ def test_a_crawled_title_before_an_article_keeps_its_clauses_apart() -> None:
 )
 def test_a_list_of_ministries_after_a_colon(lines: list[str], expected: list[str]) -> None:
     assert [item.text for item in noi_nhan_items(lines)] == expected
+
+
+def test_kinh_gui_in_a_table_row_leaves_the_cell_edge() -> None:
+    line = "| Kính gửi: | - Bộ Y tế; - Ủy ban nhân dân tỉnh Bình Định. |"
+    assert [item.text for item in kinh_gui_items([line])] == ["Bộ Y tế", "Ủy ban nhân dân tỉnh Bình Định"]
