@@ -153,7 +153,8 @@ def _document(index: int, segment: Segment, flow: TextView, flow_lines: list[Lin
     first_task = task_rules.numbered_tasks(flow_lines, segment.header_end, segment.end)
     preamble_end = (flow_lines[first_task[0].line].start - seg_start) if first_task else None
     def resolve_issuer(name: str) -> OrganRef | None:
-        return _standing_to_committee(resolve(name))
+        # "… của Bộ trưởng Bộ Tài chính": the minister issues for the ministry its header names
+        return _standing_to_committee(resolve(_HEAD_OF.sub("", name, count=1)))
 
     refs, links = find_references(text, source_file=source_file, view=flow, offset=seg_start,
                                   subject_span=subject_span, resolve_issuer=resolve_issuer,
@@ -358,6 +359,8 @@ def _standing_to_committee(organ: OrganRef | None) -> OrganRef | None:
     return organ
 
 
+_HEAD_OF = re.compile(r"^(?:Bộ trưởng|Chủ tịch|Giám đốc|Tổng cục trưởng|Cục trưởng|Thống đốc)"
+                      r"\s+(?=[A-ZĐ]|Ủy)")
 _STANDING = re.compile(r"^(?:Ban Thường vụ|Thường trực)\b")
 
 

@@ -27,7 +27,7 @@ from vanban.graph.vocabulary import Role
 from vanban.loaders.header import CRAWLED_TITLE, drop_title_prefix
 from vanban.loaders.organs import looks_like_organ
 from vanban.loaders.segment import Line
-from vanban.loaders.text import first_line, fold
+from vanban.loaders.text import CAPITALS, first_line, fold
 
 __all__ = [
     "AssignmentUnit",
@@ -75,8 +75,6 @@ _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Nh�
                       + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
 _LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")
-# Capital letters only ("À-Ỹ" spans small letters too: "đề xuất" is no name going on).
-_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper() and c.isalpha())
 _REPORT = re.compile(
     r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
     r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
@@ -84,7 +82,7 @@ _REPORT = re.compile(
     r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|hằng|hàng|tổng hợp|"
     # "và" ends the organ unless a capitalised word that opens no organ follows it: the
     # name goes on ("Bộ Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội")
-    r"và(?!\s+(?!" + _ORGAN_HEAD.pattern + r")[" + _CAPITALS + r"])|"
+    r"và(?!\s+(?!" + _ORGAN_HEAD.pattern + r")[" + CAPITALS + r"])|"
     r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
     r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
     r"(?:\s*\(\s*qua\s+(?P<via>[^)]*[^)\s])\s*\))?"

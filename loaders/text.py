@@ -29,6 +29,7 @@ from functools import lru_cache
 from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
+    "CAPITALS",
     "TextView",
     "clean_view",
     "first_line",
@@ -79,6 +80,9 @@ class _Builder:
     def build(self, end: int) -> TextView:
         return TextView("".join(self.parts), self.offsets.build(end))
 
+
+# Capital letters only, for a character class ("À-Ỹ" spans small letters too: "đề" is in it).
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper() and c.isalpha())
 
 def _fold_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}

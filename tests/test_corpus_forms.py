@@ -438,3 +438,26 @@ def test_a_list_of_ministries_after_a_colon(lines: list[str], expected: list[str
 def test_kinh_gui_in_a_table_row_leaves_the_cell_edge() -> None:
     line = "| Kính gửi: | - Bộ Y tế; - Ủy ban nhân dân tỉnh Bình Định. |"
     assert [item.text for item in kinh_gui_items([line])] == ["Bộ Y tế", "Ủy ban nhân dân tỉnh Bình Định"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        # a name holding "và" goes on after it
+        ("theo Thông tư số 12/2020/TT-BNNPTNT của Bộ Nông nghiệp và Phát triển nông thôn về quản lý rừng.",
+         "Bộ Nông nghiệp và Phát triển nông thôn"),
+        # "và" and another organ, or a small word: the name ends there
+        ("theo Quyết định số 5/QĐ-UBND của Ủy ban nhân dân tỉnh và Sở Tài chính về việc phân bổ.",
+         "Ủy ban nhân dân tỉnh Hà Nam"),
+        # the minister issues for the ministry
+        ("Căn cứ Thông tư số 13/2015/TT-BTC ngày 30/01/2015 của Bộ trưởng Bộ Tài chính quy định về kiểm tra.",
+         "Bộ Tài chính"),
+        ("Căn cứ Thông tư số 1/2021/TT-BKHĐT của Bộ trưởng Bộ Kế hoạch và Đầu tư hướng dẫn thi hành.",
+         "Bộ Kế hoạch và Đầu tư"),
+    ],
+)
+def test_the_issuer_named_in_a_reference(sentence: str, issuer: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 71/UBND-KT\nHà Nam, ngày 2 tháng 5 năm 2024\n"
+            "V/v triển khai nhiệm vụ\nKính gửi: Các sở, ban, ngành.\n" + sentence + "\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert [r.issuer.name if r.issuer else None for r in doc.references] == [issuer]
