@@ -91,7 +91,7 @@ _AND_ENDS = (r"và(?![ \t]+(?!(?:Bộ|Ban|Ủy ban|Văn phòng|Sở|Cục|Tổng
              r"Liên đoàn|Kiểm toán|Thanh tra|Công an|Trung ương)\b)[" + CAPITALS + r"])")
 _TAIL = re.compile(
     rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
-    r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|" + _AND_ENDS
+    r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|thực hiện|" + _AND_ENDS
     + r"|ban hành|đã|theo|"
     r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn|Quy định|Hướng dẫn|Ban hành|Về)\b|[,;()\n.\"“”]|$))?"
     # A date after the issuer and before a capitalised word opens the next clause ("… của Chính
@@ -107,6 +107,9 @@ _NESTED = re.compile(
     r"^\s*,?\s*(?:về|để)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
     r"\s+(?:có hiệu quả\s+)?",
 )
+# After a document described by its date or issuer, a bare "thực hiện" goes on describing it:
+# "Chương trình số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy thực hiện Kết luận số 75-KL/TW".
+_DESCRIBED_NESTED = re.compile(r"^\s*(?:(?:tiếp tục|triển khai)\s+)?thực hiện\s+")
 _IMPLEMENTING_SENTENCE = re.compile(
     r"^(?:Để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|quán triệt)"
     r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
@@ -433,7 +436,9 @@ def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink
         gap = text[outer.end : inner.start]
         if outer.ref.symbol is None and outer.ref.title is None:
             continue
-        if _NESTED.match(gap) and _NESTED.match(gap).end() == len(gap):
+        described = outer.ref.issuer is not None or outer.ref.date is not None
+        nested = _NESTED.match(gap) or (_DESCRIBED_NESTED.match(gap) if described else None)
+        if nested and nested.end() == len(gap):
             evidence = _evidence(text, outer.start, inner.head_end, source_file, view, offset,
                                  "nested-implements")
             links.append(DerivedLink(outer.ref, inner.ref, EdgeType.IMPLEMENTS, evidence))
@@ -462,8 +467,9 @@ def _extend_to_listed(text: str, mentions: list[_Mention], relations: list[EdgeT
                 break
             if _ATTACHED_ONLY.search(text, m.head_end, other.start):
                 break
-            if id(other.ref) not in nested_targets:
-                out[j] = EdgeType.IMPLEMENTS
+            if id(other.ref) in nested_targets:
+                break  # the rest of the list describes the nested document, not this one
+            out[j] = EdgeType.IMPLEMENTS
     return out
 
 

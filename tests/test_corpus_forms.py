@@ -461,3 +461,25 @@ def test_the_issuer_named_in_a_reference(sentence: str, issuer: str) -> None:
             "V/v triển khai nhiệm vụ\nKính gửi: Các sở, ban, ngành.\n" + sentence + "\n")
     doc = extract_text(text, "cv.txt").documents[0]
     assert [r.issuer.name if r.issuer else None for r in doc.references] == [issuer]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "derived"),
+    [
+        # a described document, then a bare "thực hiện": the description goes on
+        ("Thực hiện Kế hoạch số 45-KH/TU ngày 3/5/2024 của Tỉnh ủy Yên Bái thực hiện Kết luận số 12-KL/TW "
+         "ngày 1/2/2024 của Bộ Chính trị và Chỉ thị số 7-CT/TW của Ban Bí thư, Đảng ủy đề nghị như sau:",
+         [("45-KH/TU", "IMPLEMENTS"), ("12-KL/TW", "CITES"), ("7-CT/TW", "CITES")], [("45-KH/TU", "12-KL/TW")]),
+        ("Triển khai Quyết định số 9/QĐ-TTg của Thủ tướng Chính phủ thực hiện Nghị quyết số 5/NQ-CP, Bộ đề nghị:",
+         [("9/QĐ-TTg", "IMPLEMENTS"), ("5/NQ-CP", "CITES")], [("9/QĐ-TTg", "5/NQ-CP")]),
+        # two documents implemented together: no description between them
+        ("Thực hiện Kết luận số 12-KL/TW và Chỉ thị số 7-CT/TW, Ban Thường vụ yêu cầu như sau:",
+         [("12-KL/TW", "IMPLEMENTS"), ("7-CT/TW", "IMPLEMENTS")], []),
+    ],
+)
+def test_a_described_document_that_implements_another(text: str, expected: list[tuple],
+                                                       derived: list[tuple]) -> None:
+    view = flow_view(text)
+    found, links = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    assert [(r.symbol, r.relation.value) for r in found] == expected
+    assert [(lk.source.symbol, lk.target.symbol) for lk in links] == derived
