@@ -83,7 +83,28 @@ def signature_stream(lines: list[str]) -> list[tuple[str, int]]:
             pieces += [(cell, i) for cell in cells[1:]]
         elif cells and not cells[0].startswith(("-", "–", "+", "•")):
             pieces.append((cells[0], i))
+        elif cells and (glued := _glued_title(cells[0])):
+            pieces.append((glued, i))
     return pieces
+
+
+# A flattened two-column footer can run a long Nơi nhận item into the title on its right with
+# no gap ("- Các huyện ủy, …, ban cán sự đảng tỉnh,PHÓ BÍ THƯ"): capitals right after the
+# item's comma or semicolon, opening with a title word, are the title.
+_GLUED = re.compile(r"(?<=[a-zà-ỹđ][,;])\s?(?P<title>[^\s,;][^,;]*?)\s*$")
+
+
+def _glued_title(item: str) -> str | None:
+    """The title run into the end of a left-hand list item, if any.
+
+    >>> _glued_title("- Các tỉnh ủy, thành ủy,PHÓ BÍ THƯ"), _glued_title("- Lưu Văn phòng, VT")
+    ('PHÓ BÍ THƯ', None)
+    """
+    m = _GLUED.search(item) if "," in item or ";" in item else None
+    if m is None:
+        return None
+    title = m.group("title")
+    return title if title.isupper() and _TITLE_HEADS.match(title) else None
 
 
 def find_signatures(lines: list[str]) -> list[SignatureBlock]:

@@ -219,6 +219,27 @@ def test_unmarked_signature_keeps_its_title_across_a_signed_mark(between: str) -
         (None, "CHỦ TỊCH QUỐC HỘI", "Trần Thanh Mẫn")]
 
 
+@pytest.mark.parametrize(("item", "capacity", "title"), [
+    ("- Các huyện ủy, thành ủy, đảng ủy trực thuộc, các ban đảng tỉnh,PHÓ BÍ THƯ", "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"),
+    ("- Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương, TỔNG BÍ THƯ", "T/M BỘ CHÍNH TRỊ", "TỔNG BÍ THƯ"),
+    ("- Các sở, ban, ngành;CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+])
+def test_a_title_run_into_a_long_recipient_item_is_the_title(item: str, capacity: str, title: str) -> None:
+    """A flattened two-column footer leaves no gap between a long left item and the title."""
+    lines = [f"Nơi nhận:                                     {capacity}", item,
+             "- Lưu Văn phòng.", "", "                                              Hoàng Quang Thắng"]
+    assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == [
+        (capacity, title, "Hoàng Quang Thắng")]
+
+
+@pytest.mark.parametrize("item", ["- Lưu: VT, UBND", "- Các đồng chí Ủy viên BCH, BÍ THƯ CHI BỘ cơ sở",
+                                  "- Như trên,Văn phòng"])
+def test_capitals_ending_a_recipient_item_are_no_title_unless_a_title_word(item: str) -> None:
+    lines = ["Nơi nhận:                                     T/M BAN THƯỜNG VỤ", item, "- Lưu Văn phòng.", "",
+             "                                              Hoàng Quang Thắng"]
+    assert [(b.capacity, b.title) for b in find_signatures(lines)] == [("T/M BAN THƯỜNG VỤ", None)]
+
+
 @pytest.mark.parametrize(("line", "is_name"), [
     ("Đặng Tuấn Quân", True), ("ĐẶNG THỊ HÀ", True), ("Lưu Quang Huy", True),
     ("Đảng ủy Khối", False), ("LƯU VT", False), ("Nơi nhận", False), ("Văn phòng Tỉnh ủy", False),
