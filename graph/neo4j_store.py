@@ -504,6 +504,24 @@ def _batches(rows: list, size: int) -> Iterator[list]:
         yield rows[start:start + size]
 
 
+def _broke_a_constraint(error: BaseException, constraint_error: type[BaseException]) -> bool:
+    """Did the statement break a uniqueness constraint? The driver may report it as the failure
+    of a result whose cause is the violation (``ResultFailedError``), when a retried
+    transaction meets it.
+
+    >>> class Violation(Exception): ...
+    >>> wrapped = RuntimeError("result failed"); wrapped.__cause__ = Violation()
+    >>> _broke_a_constraint(wrapped, Violation), _broke_a_constraint(RuntimeError(), Violation)
+    (True, False)
+    """
+    seen: BaseException | None = error
+    while seen is not None:
+        if isinstance(seen, constraint_error):
+            return True
+        seen = seen.__cause__
+    return False
+
+
 # --- the store ----------------------------------------------------------------------------------
 
 @dataclass
@@ -622,11 +640,13 @@ class Neo4jStore:
         def work(tx, text: LiteralString):
             return [record.data() for record in tx.run(text, parameters)]
 
+        errors = self._neo4j.exceptions
+
         def execute(own):
             try:
                 return own.execute_write(work, statement)
-            except self._neo4j.exceptions.ConstraintError:
-                if on_conflict is None:
+            except (errors.Neo4jError, errors.DriverError) as error:
+                if on_conflict is None or not _broke_a_constraint(error, errors.ConstraintError):
                     raise
                 return own.execute_write(work, on_conflict)
 
