@@ -3,7 +3,7 @@
 The data model follows the closed vocabulary: each node kind is a label (``Document``,
 ``Organ``, ``Person``, ``Task``) with the node id in ``id``; each edge type is a relationship
 type (``IMPLEMENTS``, ``CITES``, …). Every attribute of the embedded graph is stored,
-evidence included, plus two derived properties: ``label`` on nodes (the short label the
+evidence included, plus derived properties: ``label`` on nodes (the short label the
 command line prints), ``symbol_key`` on documents and ``name_key`` on organs (the symbol
 normalised and the name folded, indexed, so a question's subject is found by an index seek)
 and ``key``/``edge_id`` on relationships (the edge's key in the ``MultiDiGraph`` and a
