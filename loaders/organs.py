@@ -354,15 +354,18 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
 
 def _registered_suffix(folded: str, registry: OrganRegistry) -> OrganEntry | None:
     """The first entry of ``registry.suffixes`` (longest name first) whose folded name ends
-    ``folded`` after a space. Each word-final part of ``folded`` is looked up in the
-    registry's index, so the time grows with the words of the name, not with the registry."""
+    ``folded`` after a space. The word-final parts of ``folded`` no longer than the registry's
+    longest name are looked up in its index, from the right: the time is bounded by that
+    name, not by the registry or by a runaway "name" of thousands of words."""
     best = None
-    at = folded.find(" ")
-    while at >= 0:
+    at = folded.rfind(" ")
+    for _ in range(registry.longest_key_words):
+        if at < 0:
+            break
         rank = registry.suffix_rank.get(folded[at + 1 :])
         if rank is not None and (best is None or rank < best):
             best = rank
-        at = folded.find(" ", at + 1)
+        at = folded.rfind(" ", 0, at)
     return registry.suffixes[best][1] if best is not None else None
 
 

@@ -190,6 +190,8 @@ BACKTRACKED = {
     # recipients.py: "\s+-\s+" in Kính gửi, "\d+$" in Nơi nhận
     "spaces in Kính gửi": "Kính gửi: - Ban A" + SPACES + "x",
     "digits in Nơi nhận": "Nơi nhận:" + "1" * 100_000 + "x",
+    # signatures.py: a title glued to the end of a Nơi nhận item, after its last comma
+    "commas in a Nơi nhận item": "KẾT LUẬN\nNơi nhận:\n- " + "ban a, " * 30_000 + "PHÓ BÍ THƯ\nNguyễn Văn A",
     # extract.py: the issuer after CỦA before "\s+VỀ"; organs.py "\s+và\s+" in titlecase_organ
     "spaces in a type line": "KẾT LUẬN CỦA A" + SPACES + "X",
 }

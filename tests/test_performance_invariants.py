@@ -297,3 +297,21 @@ def test_blank_numbers_are_read_from_the_citations_that_fit() -> None:
     assert "104-CTr/TU" in read  # a.txt: of two cited numbers, the one naming what it implements
     assert "105-CTr/TU" not in read  # c.txt implements nothing: two numbers fit, none is taken
     assert graph_to_json(build_graph(PackedFacts(files))) == graph_to_json(graph)
+
+
+def _every_suffix(folded: str, registry) -> object:
+    """The registered suffix as a walk over every space of the name finds it."""
+    ranks = [registry.suffix_rank[folded[i + 1:]] for i, c in enumerate(folded)
+             if c == " " and folded[i + 1:] in registry.suffix_rank]
+    return registry.suffixes[min(ranks)][1] if ranks else None
+
+
+@given(st.lists(st.sampled_from(["ban", "tinh uy", "cac", "so", "lang son", "khoi", "dang uy", "x"]),
+                max_size=12),
+       st.integers(min_value=0, max_value=10_000))
+def test_the_bounded_suffix_walk_finds_what_every_space_gives(prefix: list[str], pick: int) -> None:
+    registry = organ_registry()
+    name = registry.suffixes[pick % len(registry.suffixes)][0]
+    folded = " ".join([*prefix, name])
+    assert organs._registered_suffix(folded, registry) == _every_suffix(folded, registry)
+    assert organs._registered_suffix(" ".join(prefix), registry) == _every_suffix(" ".join(prefix), registry)
