@@ -75,11 +75,11 @@ _VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Nh�
                       + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
 _LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")
-_REPORT = re.compile(
-    r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
-    r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
-    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
-    r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|hằng|hàng|tổng hợp|"
+# The one reported to, up to what follows its name, and the "(qua …)" it reports through.
+_RECIPIENT_PATTERN = (
+    r"(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
+    r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|tổng hợp|"
+    r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|"  # a period, not "Ngân hàng"
     # "và" ends the organ unless a capitalised word that opens no organ follows it: the
     # name goes on ("Bộ Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội")
     r"và(?!\s+(?!" + _ORGAN_HEAD.pattern + r")[" + CAPITALS + r"])|"
@@ -87,6 +87,14 @@ _REPORT = re.compile(
     r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
     r"(?:\s*\(\s*qua\s+(?P<via>[^)]*[^)\s])\s*\))?"
 )
+_REPORT = re.compile(
+    r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
+    r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
+    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+" + _RECIPIENT_PATTERN
+)
+_RECIPIENT = re.compile(_RECIPIENT_PATTERN)
+# Another one reported to, after a comma or "và": "báo cáo Bộ Chính trị, Ban Bí thư".
+_NEXT_RECIPIENT = re.compile(r"\s*(?:,|\s+và)\s+(?=" + _ORGAN_HEAD.pattern + r")")
 _GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)
 
 
@@ -379,18 +387,24 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
 
 
 def find_reports(text: str) -> list[ReportPhrase]:
-    """``báo cáo … Y (qua Z)`` phrases in a unit."""
+    """``báo cáo … Y (qua Z)`` phrases in a unit, one per body reported to (``báo cáo Bộ
+    Chính trị, Ban Bí thư`` reports to both)."""
     out: list[ReportPhrase] = []
     if "báo cáo" not in text:  # every phrase opens with it
         return out
     for m in _REPORT.finditer(text):
-        to = m.group("to").strip()
-        if len(to.split()) < 2 or not looks_like_organ(to):
-            continue
-        via = m.group("via")
+        names, last = [m.group("to").strip()], m
+        while last.group("via") is None and (joint := _NEXT_RECIPIENT.match(text, last.end("to"))):
+            more = _RECIPIENT.match(text, joint.end())
+            if more is None:
+                break
+            names.append(more.group("to").strip())
+            last = more
+        via = last.group("via")  # "(qua …)" after the last one is the way for them all
         if via:
             via = re.split(r",|\s+và\s+", via)[0].strip()
-        out.append(ReportPhrase(to, via, m.start(), m.end()))
+        out += [ReportPhrase(to, via, m.start(), last.end()) for to in names
+                if len(to.split()) >= 2 and looks_like_organ(to)]
     return out
 
 

@@ -366,7 +366,21 @@ def test_a_department_under_its_ministry_in_one_header_cell() -> None:
          [("Sở Lao động - Thương binh và Xã hội", None)]),
         # "và" then a small word, or another organ: the name ends there
         ("báo cáo Ủy ban nhân dân tỉnh và đề xuất giải pháp.", [("Ủy ban nhân dân tỉnh", None)]),
-        ("báo cáo Bộ Kế hoạch và Đầu tư và Bộ Tài chính trước ngày 15/12.", [("Bộ Kế hoạch và Đầu tư", None)]),
+        ("báo cáo Bộ Kế hoạch và Đầu tư và Bộ Tài chính trước ngày 15/12.",
+         [("Bộ Kế hoạch và Đầu tư", None), ("Bộ Tài chính", None)]),
+        # several bodies reported to, after a comma or "và"; a "(qua …)" after the last is for all
+        ("định kỳ báo cáo Bộ Chính trị, Ban Bí thư.", [("Bộ Chính trị", None), ("Ban Bí thư", None)]),
+        ("báo cáo Ban Thường vụ Tỉnh ủy, Thường trực Tỉnh ủy (qua Văn phòng Tỉnh ủy) trước ngày 20/11.",
+         [("Ban Thường vụ Tỉnh ủy", "Văn phòng Tỉnh ủy"), ("Thường trực Tỉnh ủy", "Văn phòng Tỉnh ủy")]),
+        ("tổng hợp, báo cáo Thủ tướng Chính phủ, Bộ Tài chính và Ngân hàng Nhà nước Việt Nam về kết quả",
+         [("Thủ tướng Chính phủ", None), ("Bộ Tài chính", None), ("Ngân hàng Nhà nước Việt Nam", None)]),
+        # "hàng" ends a name only as a period ("hàng quý"), not in "Ngân hàng"
+        ("báo cáo Ngân hàng Nhà nước Việt Nam trước ngày 05 hằng tháng.", [("Ngân hàng Nhà nước Việt Nam", None)]),
+        ("báo cáo Ban Thường vụ Tỉnh ủy hàng quý.", [("Ban Thường vụ Tỉnh ủy", None)]),
+        # what follows a comma is no second body unless an organ opens it
+        ("báo cáo Thủ tướng Chính phủ, đồng thời gửi Bộ Tài chính để theo dõi.", [("Thủ tướng Chính phủ", None)]),
+        ("báo cáo Ban Bí thư (qua Ban Dân vận Trung ương), Ban Tổ chức Trung ương phối hợp",
+         [("Ban Bí thư", "Ban Dân vận Trung ương")]),
     ],
 )
 def test_report_recipients_with_and_in_their_names(text: str, expected: list[tuple]) -> None:
