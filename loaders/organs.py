@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from vanban.graph.model import OrganRef
 from vanban.loaders.lexicon import OrganEntry, OrganRegistry, abbreviations, organ_registry
-from vanban.loaders.text import fold, normalize_tones
+from vanban.loaders.text import CAPITALS, fold, normalize_tones
 
 __all__ = [
     "OrganScope",
@@ -73,6 +73,28 @@ _ORGAN_HEADS = re.compile(
     r"Đài|Học viện|Kho bạc|Chủ tịch|Giám đốc|Chánh|Trưởng|Bí thư|Phó|UBND|HĐND|MTTQ)\b",
     re.IGNORECASE,
 )
+
+
+# Words that open an organ's name as written (capitalised), for patterns that must tell where
+# a name ends: after "và" ("Bộ Tài chính và Ngân hàng …") or a comma ("Bộ Chính trị, Ban …").
+ORGAN_HEAD = re.compile(
+    r"(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|UBND|HĐND|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
+    r"Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Mặt trận|MTTQ|Đoàn|Hội|Tổng Liên đoàn|"
+    r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Thường trực|Công an|Tòa án|Viện|Kiểm toán|"
+    r"Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Chi bộ|Kho bạc|Bộ Chính trị|Ban cán sự)\b"
+)
+
+
+def and_ending_a_name(space: str = r"\s", heads: str = ORGAN_HEAD.pattern) -> str:
+    """The pattern of a "và" that ends an organ's name: one not followed by a capitalised word
+    that opens no organ, which goes on with the name ("Bộ Kế hoạch và Đầu tư", "Sở Lao động -
+    Thương binh và Xã hội"). ``space`` is what may stand after "và"; ``heads`` opens organs.
+
+    >>> ends = re.compile(and_ending_a_name())
+    >>> [bool(ends.match(t)) for t in ("và Ngân hàng Nhà nước", "và Đầu tư", "và đề xuất")]
+    [True, False, True]
+    """
+    return r"và(?!" + space + r"+(?!" + heads + r")[" + CAPITALS + r"])"
 
 
 class _AlignedFold(dict):

@@ -33,8 +33,9 @@ from functools import lru_cache
 from vanban.graph.model import DerivedLink, DocumentRef, Evidence, OrganRef
 from vanban.graph.vocabulary import EdgeType
 from vanban.loaders.lexicon import doc_types
+from vanban.loaders.organs import ORGAN_HEAD, and_ending_a_name
 from vanban.loaders.symbols import SYMBOL, find_symbols, parse_date, repair_symbol, type_from_symbol
-from vanban.loaders.text import CAPITALS, TextView, fold
+from vanban.loaders.text import TextView, fold
 
 __all__ = ["find_references", "sentence_around"]
 
@@ -84,11 +85,9 @@ _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\
 # ways when the word after them is missing (a symbol followed by a long run of spaces). And a lazy
 # name ends before "\s+word" only where a run of spaces starts ("(?<!\s)"): tried from inside a
 # run, "\s+" rescans the rest of it at every step (quadratic time on a long run).
-# "và" ends an issuer's name unless a capitalised word that opens no organ follows it: the name
-# goes on ("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn", "Bộ Kế hoạch và Đầu tư").
-_AND_ENDS = (r"và(?![ \t]+(?!(?:Bộ|Ban|Ủy ban|Văn phòng|Sở|Cục|Tổng cục|Thủ tướng|Chính phủ|Quốc hội|"
-             r"Hội đồng|Ngân hàng|Tòa án|Viện|Mặt trận|Các|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Thường trực|"
-             r"Liên đoàn|Kiểm toán|Thanh tra|Công an|Trung ương)\b)[" + CAPITALS + r"])")
+# "và" ends an issuer's name unless a capitalised word that opens no organ (nor "Các …") follows
+# it ("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"); the name does not go on past a line.
+_AND_ENDS = and_ending_a_name(r"[ \t]", r"(?:" + ORGAN_HEAD.pattern + r"|Các\b)")
 _TAIL = re.compile(
     rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
     r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|thực hiện|" + _AND_ENDS

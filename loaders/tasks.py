@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from vanban.graph.vocabulary import Role
 from vanban.loaders.header import CRAWLED_TITLE, drop_title_prefix
-from vanban.loaders.organs import looks_like_organ
+from vanban.loaders.organs import ORGAN_HEAD, and_ending_a_name, looks_like_organ
 from vanban.loaders.segment import Line
-from vanban.loaders.text import CAPITALS, first_line, fold
+from vanban.loaders.text import first_line, fold
 
 __all__ = [
     "AssignmentUnit",
@@ -49,12 +49,6 @@ _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(?P<text>\S.*)
 _ROMAN = re.compile(r"^(?P<roman>[IVX]{1,4})\s*[-.–]\s*(?P<text>\S.*)$")
 _BULLET = re.compile(r"^[-–+•]\s*(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<letter>[a-zđ])\)\s*(?P<text>\S.*)$")
-_ORGAN_HEAD = re.compile(
-    r"(?:Ban|Bộ|Sở|Cục|Vụ|Tổng cục|Văn phòng|Ủy ban|UBND|HĐND|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|"
-    r"Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Mặt trận|MTTQ|Đoàn|Hội|Tổng Liên đoàn|"
-    r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Thường trực|Công an|Tòa án|Viện|Kiểm toán|"
-    r"Thanh tra|Ngân hàng|Trung ương|Cấp ủy|Chi bộ|Kho bạc|Bộ Chính trị|Ban cán sự)\b"
-)
 _VERBS = (
     "chủ trì", "phối hợp", "lãnh đạo", "chỉ đạo", "tổ chức", "triển khai", "căn cứ",
     "có trách nhiệm", "chịu trách nhiệm", "theo dõi", "làm tốt", "thực hiện", "hướng dẫn",
@@ -80,9 +74,7 @@ _RECIPIENT_PATTERN = (
     r"(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
     r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|tổng hợp|"
     r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|"  # a period, not "Ngân hàng"
-    # "và" ends the organ unless a capitalised word that opens no organ follows it: the
-    # name goes on ("Bộ Kế hoạch và Đầu tư", "Sở Lao động - Thương binh và Xã hội")
-    r"và(?!\s+(?!" + _ORGAN_HEAD.pattern + r")[" + CAPITALS + r"])|"
+    + and_ending_a_name() + r"|"
     r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
     r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
     r"(?:\s*\(\s*qua\s+(?P<via>[^)]*[^)\s])\s*\))?"
@@ -94,7 +86,7 @@ _REPORT = re.compile(
 )
 _RECIPIENT = re.compile(_RECIPIENT_PATTERN)
 # Another one reported to, after a comma or "và": "báo cáo Bộ Chính trị, Ban Bí thư".
-_NEXT_RECIPIENT = re.compile(r"\s*(?:,|\s+và)\s+(?=" + _ORGAN_HEAD.pattern + r")")
+_NEXT_RECIPIENT = re.compile(r"\s*(?:,|\s+và)\s+(?=" + ORGAN_HEAD.pattern + r")")
 _GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)
 
 
@@ -229,7 +221,7 @@ def split_organ_list(text: str) -> list[str]:
     pos = 0
     for m in _LIST_BREAK.finditer(text):
         after = text[m.end():]
-        if _ORGAN_HEAD.match(after) or _GROUP_START.match(after):
+        if ORGAN_HEAD.match(after) or _GROUP_START.match(after):
             parts.append(text[pos:m.start()])
             pos = m.end()
     parts.append(text[pos:])
