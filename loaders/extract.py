@@ -333,10 +333,11 @@ def _left_cells(lines: list[Line]) -> Iterator[str]:
     """The header's left-hand cells, top down: the first cell of each line, and every paragraph
     of a table cell packed `` / `` (``BỘ CÔNG THƯƠNG / CỤC HÓA CHẤT | CỘNG HÒA …``)."""
     for line in lines:
-        cells = split_cells(drop_title_prefix(line.text))
+        text = drop_title_prefix(line.text)
+        cells = split_cells(text)
         if not cells:
             continue
-        columns = split_columns(drop_title_prefix(line.text)) if " / " in line.text else []
+        columns = split_columns(text) if " / " in text else []
         packed = split_cells(columns[0]) if columns else []
         yield from packed if len(packed) > 1 else cells[:1]
 
@@ -500,16 +501,11 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
             new_tasks.append(TaskFacts(unit.path, unit.path, unit.text[:4000], ev, tuple(found)))
         else:
             assignments.setdefault(unit.path, []).extend(found)
-        for phrase in task_rules.find_reports(unit.text):
-            to = resolve(phrase.to)
-            via = resolve(phrase.via) if phrase.via else None
-            if to is None:
-                continue
-            rev = evidence(start, end, "reports-to")
-            reports += [ReportLine(o, to, via, rev) for o in organs if o.key != to.key]
-    # Paragraphs outside the units can also carry "X … báo cáo Y" (004's closing paragraph).
+        reports += _report_lines(task_rules.find_reports(unit.text), organs,
+                                 evidence(start, end, "reports-to"), resolve)
+    # Paragraphs outside the units can also carry "X … báo cáo Y" (a plan's closing paragraph).
     unit_lines = {u.line for u in units}
-    unsaid: list[int] = []  # lines that report with no organ of their own
+    unsaid: list[tuple[int, list[task_rules.ReportPhrase]]] = []  # reporting lines naming no organ
     for i in range(body_start, segment.end):
         if i in unit_lines:
             continue
@@ -520,15 +516,10 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
         names, _, _ = task_rules.subject_of(re.sub(r"^[-–+•\d.)\s]+", "", line.text))
         organs = [o for o in (resolve(n) for n in names) if o is not None]
         if not organs:
-            unsaid.append(i)
+            unsaid.append((i, phrases))
+            continue
         start, end = rel(line)
-        for phrase in phrases:
-            to = resolve(phrase.to)
-            if to is None:
-                continue
-            via = resolve(phrase.via) if phrase.via else None
-            reports += [ReportLine(o, to, via, evidence(start, end, "reports-to"))
-                        for o in organs if o.key != to.key]
+        reports += _report_lines(phrases, organs, evidence(start, end, "reports-to"), resolve)
     preamble_end = items[0].line if items else segment.end
     preamble = "\n".join(ln.text for ln in flow_lines[body_start:preamble_end])
     told = [o for o in (resolve(n) for n in task_rules.preamble_assignees(preamble)) if o]
@@ -564,24 +555,35 @@ def _tasks(flow_lines: list[Line], segment: Segment, seg_start: int, text: str, 
     return tuple(tasks + new_tasks), tuple(reports)
 
 
-def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts], lines: list[int],
-                  flow_lines: list[Line], rel, evidence, resolve) -> list[ReportLine]:
-    """A duty under an item naming its organ (``2. Bộ Công Thương:`` / ``- Rà soát …, báo cáo
-    Thủ tướng Chính phủ …``) reports for that organ: the item's lead or performers."""
+def _report_lines(phrases: list[task_rules.ReportPhrase], organs: list[OrganRef], ev: Evidence,
+                  resolve) -> list[ReportLine]:
+    """Each of ``organs`` reports to the body each phrase names (through its ``qua``), never
+    to itself; a phrase naming no known body gives nothing."""
     out: list[ReportLine] = []
-    for i in lines:
-        at = bisect.bisect_right([item.line for item in items], i) - 1
+    for phrase in phrases:
+        to = resolve(phrase.to)
+        if to is None:
+            continue
+        via = resolve(phrase.via) if phrase.via else None
+        out += [ReportLine(o, to, via, ev) for o in organs if o.key != to.key]
+    return out
+
+
+def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts],
+                  lines: list[tuple[int, list[task_rules.ReportPhrase]]], flow_lines: list[Line], rel,
+                  evidence, resolve) -> list[ReportLine]:
+    """A duty under an item naming its organ (``2. Bộ Công Thương:`` / ``- Rà soát …, báo cáo
+    Thủ tướng Chính phủ …``) reports for that organ: the item's lead or performers. ``lines``
+    are the reporting lines that name no organ, with their phrases."""
+    out: list[ReportLine] = []
+    starts = [item.line for item in items]
+    for i, phrases in lines:
+        at = bisect.bisect_right(starts, i) - 1
         if at < 0 or i > items[at].line + items[at].text.count("\n") + 1:
             continue  # not inside a numbered item
-        organs = [a.organ for a in tasks[at].assignments if a.role is not Role.COORDINATE]
+        organs = list(dict.fromkeys(a.organ for a in tasks[at].assignments if a.role is not Role.COORDINATE))
         start, end = rel(flow_lines[i])
-        for phrase in task_rules.find_reports(flow_lines[i].text):
-            to = resolve(phrase.to)
-            if to is None:
-                continue
-            via = resolve(phrase.via) if phrase.via else None
-            out += [ReportLine(o, to, via, evidence(start, end, "reports-to"))
-                    for o in dict.fromkeys(organs) if o.key != to.key]
+        out += _report_lines(phrases, organs, evidence(start, end, "reports-to"), resolve)
     return out
 
 
