@@ -28,7 +28,7 @@ _PLACE_DATE = re.compile(
 
 
 # A place is the run of capitalised words before ", ngày" ("Hà Nội", "Thành phố Hồ Chí Minh",
-# "Buôn Ma Thuột"); the case-blind match may start earlier, in a symbol ("Số 75-KL/TW Hà Nội")
+# "Buôn Ma Thuột"); the case-blind match may start earlier, in a symbol ("Số 5-KL/TW Hà Nội")
 # or in a subject packed on the line ("… Luật Hải quan 2014 Hà Nội").
 _PLACE_CONNECTORS = frozenset({"phố", "xã", "thị", "trấn"})  # "Thành phố …", "thị xã …"
 

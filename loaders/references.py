@@ -107,7 +107,7 @@ _NESTED = re.compile(
     r"\s+(?:có hiệu quả\s+)?",
 )
 # After a document described by its date or issuer, a bare "thực hiện" goes on describing it:
-# "Chương trình số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy thực hiện Kết luận số 75-KL/TW".
+# "Chương trình số 12-CTr/TU ngày 3/8/2025 của Tỉnh ủy thực hiện Kết luận số 5-KL/TW".
 _DESCRIBED_NESTED = re.compile(r"^\s*(?:(?:tiếp tục|triển khai)\s+)?thực hiện\s+")
 _IMPLEMENTING_SENTENCE = re.compile(
     r"^(?:Để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|quán triệt)"

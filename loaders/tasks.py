@@ -118,7 +118,7 @@ class ReportPhrase:
 
 
 _NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$")
-_FILE_NAME = re.compile(r"^\S+\.(?:DOCX?|PDF|docx?|pdf)\b")  # a page footer "18.KLTW75.DOC 5"
+_FILE_NAME = re.compile(r"^\S+\.(?:DOCX?|PDF|docx?|pdf)\b")  # a page footer "12.KLTW.DOC 5"
 _ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,3}[a-zđ]?)\s*[.:]")
 _DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}")
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận")
@@ -149,12 +149,11 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
             continue
         number = m.group("num")
         path = ".".join(p for p in (section, article, number) if p)
-        if f"{block}:{path}" in seen or (block == 1 and path in seen):
+        key = path if block == 1 else f"{block}:{path}"
+        if key in seen:  # the numbering restarts under an unnumbered heading: a new block
             block += 1
-        if block > 1:
-            path = f"{block}:{path}"
-        if path in seen:
-            continue
+            key = f"{block}:{path}"
+        path = key
         seen.add(path)
         body = [] if alone else [m.group("text")]
         for j in range(i + 1, min(end, i + 30)):
