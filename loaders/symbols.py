@@ -163,7 +163,8 @@ def joint_issuers(symbol: str) -> list[str]:
     if not code or not issuers or not code.upper().endswith("LT"):
         return []
     by_code = organ_registry().by_code
-    names = [by_code[c.strip().upper()].name for c in issuers.split("-") if c.strip().upper() in by_code]
+    codes = (c.strip().upper() for c in issuers.split("-"))
+    names = [by_code[c].name for c in codes if c in by_code]
     return list(dict.fromkeys(names)) if len(names) > 1 else []
 
 

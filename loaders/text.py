@@ -84,6 +84,7 @@ class _Builder:
 # Capital letters only, for a character class ("À-Ỹ" spans small letters too: "đề" is in it).
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper() and c.isalpha())
 
+
 def _fold_table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
     for code in range(0xC0, 0x2000):
