@@ -11,11 +11,11 @@ import argparse
 import os
 import sys
 
-from bench import build, extraction, organs, profile, quality
+from bench import build, extraction, organs, pages, profile, quality
 
 __all__ = ["main"]
 
-STEPS = ("extraction", "organs", "build", "quality", "profile")
+STEPS = ("extraction", "organs", "build", "quality", "profile", "pages")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
             quality.run(1000, args.workers)
         elif step == "profile":
             profile.run()
+        elif step == "pages":  # the saved web pages, against the saved baseline; skipped without them
+            pages.run(base=pages.BASELINE if pages.BASELINE.exists() else None)
         print(flush=True)
     return 0
 
