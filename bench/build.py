@@ -34,7 +34,8 @@ def build_once(n: int, workers: int, seed: int = 1) -> dict:
     after_merge = rss_mb()
     with timer() as t_export:
         write_json(graph, export)
-    return {"files": len(result.source_files()) + len(result.failures), "failed": len(result.failures),
+    return {"files": len(result.source_files()) + len(result.skipped) + len(result.failures),
+            "skipped": len(result.skipped), "failed": len(result.failures),
             "nodes": graph.number_of_nodes(), "edges": graph.number_of_edges(),
             "parse_s": t_parse[0], "merge_s": t_merge[0], "export_s": t_export[0],
             "total_s": t_parse[0] + t_merge[0] + t_export[0],

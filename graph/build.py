@@ -323,6 +323,20 @@ def _assemble(docs, organs, persons, tasks, edges: _Edges) -> nx.MultiDiGraph:
     return g
 
 
+def _some_files(files: set[str], shown: int = 3) -> str:
+    """The files behind one value of a conflict, the first ``shown`` by name, then how many more
+    (a value stated by hundreds of files stays one short phrase).
+
+    >>> _some_files({"d.txt", "b.txt", "a.txt", "c.txt", "e.txt"})
+    'a.txt, b.txt, c.txt and 2 more'
+    >>> _some_files({"b.txt", "a.txt"})
+    'a.txt, b.txt'
+    """
+    names = sorted(files)
+    listed = ", ".join(names[:shown])
+    return f"{listed} and {len(names) - shown} more" if len(names) > shown else listed
+
+
 def _document_attrs(did: str, info: _DocInfo) -> dict:
     own = info.own[0] if info.own else None
     explicit = sorted({t for t, _, e in info.types if e})
@@ -340,12 +354,11 @@ def _document_attrs(did: str, info: _DocInfo) -> dict:
         Counter(d for d, _ in info.dates).most_common(1)[0][0] if dates else None)
     conflicts = []
     if len(explicit) > 1:
-        where = "; ".join(f"{t} in {', '.join(sorted({f for x, f, e in info.types if x == t and e}))}"
+        where = "; ".join(f"{t} in {_some_files({f for x, f, e in info.types if x == t and e})}"
                           for t in explicit)
         conflicts.append(f"type: called {' and '.join(explicit)} ({where})")
     if len(dates) > 1:
-        where = "; ".join(f"{d} in {', '.join(sorted({f for x, f in info.dates if x == d}))}"
-                          for d in dates)
+        where = "; ".join(f"{d} in {_some_files({f for x, f in info.dates if x == d})}" for d in dates)
         conflicts.append(f"date: {' and '.join(dates)} ({where})")
     symbol = info.symbols.most_common(1)[0][0] if info.symbols else None
     if info.symbols:

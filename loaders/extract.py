@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from vanban.errors import LoadError
+from vanban.errors import LoadError, NotADocumentError
 from vanban.graph.model import (
     Assignment,
     DocumentFacts,
@@ -91,7 +91,7 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
     # A name alone on a last line is no signature block: prose signed by a person is not a directive.
     if not any(d.symbol or d.doc_type or d.issuer or any(s.capacity or s.title for s in d.signatures)
                for d in documents):
-        raise LoadError(source_file, "no recognisable document (no number, document type or issuer)")
+        raise NotADocumentError(source_file, "no recognisable document (no number, document type or issuer)")
     return FileFacts(source_file, tuple(documents))
 
 

@@ -159,16 +159,18 @@ def mixed_folder(tmp_path: Path, samples_dir: Path) -> Path:
 def test_cli_build_of_a_mixed_folder_exports_the_good_and_lists_the_bad(mixed_folder: Path, tmp_path: Path,
                                                                        capsys, samples_dir: Path) -> None:
     out = tmp_path / "out.json"
-    status = main(["build", str(mixed_folder), "--json", str(out), "-j", "1", "-q"])
+    status = main(["build", str(mixed_folder), "--json", str(out), "-j", "1", "-q", "--all"])  # every FAILED line
     printed = capsys.readouterr().out
     assert status == 1
     good = {p.name for p in samples_dir.glob("*.txt")} | {"vni.txt"}
     bad = {**{name: reason for name, (_, reason) in BAD.items()}, "huge.txt": "file too large"}
-    assert f"files read       {len(good)} ok, {len(bad)} failed" in printed
+    no_document = {"prose.txt"}  # read, but no directive in it: skipped, not failed
+    assert f"files read       {len(good)} ok, 1 skipped, {len(bad) - 1} failed" in printed
     failed = dict(re.findall(r"^FAILED ([^:]+): (.*)$", printed, re.M))
-    assert set(failed) == set(bad)
+    skipped = dict(re.findall(r"^SKIPPED ([^:]+): (.*)$", printed, re.M))
+    assert set(failed) == set(bad) - no_document and set(skipped) == no_document
     for name, reason in bad.items():
-        assert failed[name].startswith(reason), (name, failed[name])
+        assert {**failed, **skipped}[name].startswith(reason), (name, failed.get(name))
     assert "WARNING vni.txt: encoding unsure: read as VNI-Windows" in printed
     data = json.loads(out.read_text(encoding="utf-8"))
     sources = {s for n in data["nodes"] for s in n.get("sources", [])}
@@ -181,6 +183,7 @@ def test_the_same_failures_from_worker_processes(mixed_folder: Path) -> None:
     serial = read_inputs([mixed_folder])
     pooled = read_inputs([mixed_folder], workers=2, chunksize=2)
     assert [str(e) for e in pooled.failures] == [str(e) for e in serial.failures]
+    assert [str(e) for e in pooled.skipped] == [str(e) for e in serial.skipped] == [f"prose.txt: {BAD['prose.txt'][1]}"]
     assert pooled.warnings == serial.warnings and len(serial.warnings) == 1
     assert pooled.facts == serial.facts
 
@@ -261,5 +264,5 @@ def test_cli_max_bytes_refuses_larger_files(tmp_path: Path, samples_dir: Path, c
     limit = (small.stat().st_size + large.stat().st_size) // 2
     assert main(["build", str(folder), "--max-bytes", str(limit), "-q"]) == 1
     printed = capsys.readouterr().out
-    assert "files read       1 ok, 1 failed" in printed
+    assert "files read       1 ok, 0 skipped, 1 failed" in printed
     assert f"FAILED {large.name}: file too large" in printed

@@ -32,7 +32,7 @@ def test_build_with_bad_files_exports_the_rest_and_fails(mixed_folder: Path, tmp
     status = main(["build", str(mixed_folder), "--json", str(out), "--graphml", str(tmp_path / "g.graphml")])
     printed = capsys.readouterr().out
     assert status == 1
-    assert "3 ok, 2 failed" in printed
+    assert "3 ok, 0 skipped, 2 failed" in printed
     for name in ("empty.txt: empty file", "binary.txt: binary file"):
         assert f"FAILED {name}" in printed
     # legacy 8-bit bytes are read, and the summary says the guess was unsure
@@ -46,7 +46,7 @@ def test_build_with_bad_files_exports_the_rest_and_fails(mixed_folder: Path, tmp
 
 def test_build_of_good_files_exits_zero(samples_dir: Path, tmp_path: Path, capsys) -> None:
     assert main(["build", str(samples_dir), "--json", str(tmp_path / "g.json")]) == 0
-    assert "5 ok, 0 failed" in capsys.readouterr().out
+    assert "5 ok, 0 skipped, 0 failed" in capsys.readouterr().out
 
 
 def test_implementers_json(samples_dir: Path, capsys) -> None:

@@ -26,15 +26,17 @@ def inputs(tmp_path_factory, samples_dir) -> Path:
     return root
 
 
-def test_pool_gives_the_serial_facts_and_failures_in_order(inputs):
+def test_pool_gives_the_serial_facts_failures_and_skipped_files_in_order(inputs):
     serial = read_inputs([inputs])
     pooled = read_inputs([inputs], workers=2, chunksize=3)
     assert len(serial.facts) == 21  # 16 generated and 5 samples
     assert pooled.facts == serial.facts
     assert [f.source_file for f in pooled.facts] == [f.source_file for f in serial.facts]
     assert [str(e) for e in pooled.failures] == [str(e) for e in serial.failures]
-    assert {e.path for e in pooled.failures} == {"binary.txt", "empty.txt", "zz_notes.md"}
+    assert {e.path for e in pooled.failures} == {"binary.txt", "empty.txt"}
     assert all(e.reason for e in pooled.failures)
+    assert [str(e) for e in pooled.skipped] == [str(e) for e in serial.skipped]
+    assert [e.path for e in pooled.skipped] == ["zz_notes.md"]  # notes: no document, skipped
 
 
 def test_pool_reports_progress_for_every_file_in_order(inputs):

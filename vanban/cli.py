@@ -24,6 +24,8 @@ from vanban.tables import format_table, print_records
 __all__ = ["main"]
 
 DEFAULT_GRAPH = "out/graph.json"
+SUMMARY_WIDTH = 110  # characters in a listed line of the build summary, "…" included
+SUMMARY_ITEMS = 10  # conflicts, warnings, skipped and failed files listed of each, without --all
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,6 +51,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-j", "--workers", type=int, default=1, metavar="N",
                        help="extract in N processes (0: one per core)")
     build.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    build.add_argument("--all", action="store_true",
+                       help=f"list every conflict, warning, skipped and failed file, each in full (the "
+                            f"summary lists the first {SUMMARY_ITEMS} of each, cut to {SUMMARY_WIDTH} "
+                            "characters)")
     build.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES:,})")
     build.add_argument("--neo4j", action="store_true",
@@ -93,8 +99,8 @@ def _graph_source(parser: argparse.ArgumentParser) -> None:
 def _load_graph(args) -> nx.MultiDiGraph:
     if args.inputs:
         result = read_inputs(args.inputs)
-        for failure in result.failures:
-            print(f"vanban: skipped {failure}", file=sys.stderr)
+        for line in result.left_out():
+            print(f"vanban: {line}", file=sys.stderr)
         return build_graph(result.take_facts())
     path = Path(args.graph)
     if not path.exists():
@@ -117,15 +123,21 @@ def _progress(enabled: bool):
 
 
 def _build(args) -> int:
+    """Exit status 0 when every file was read or skipped as holding no document, 1 when a file
+    could not be read (the others are exported); no document read at all is an error (status 2,
+    nothing written)."""
     show = _progress(not args.quiet and sys.stderr.isatty())
     result = read_inputs(args.paths, progress=show, workers=args.workers or os.cpu_count() or 1,
                          max_bytes=args.max_bytes)
+    if not result.source_files():
+        print(summary(nx.MultiDiGraph(), result, full=args.all))
+        raise VanbanError(_nothing_read(result, args.paths))
     graph = build_graph(result.take_facts())
     if args.json:
         write_json(graph, args.json)
     if args.graphml:
         write_graphml(graph, args.graphml)
-    print(summary(graph, result))
+    print(summary(graph, result, full=args.all))
     if args.neo4j:
         from vanban.cli_neo4j import load_graph
 
@@ -133,14 +145,24 @@ def _build(args) -> int:
     return 1 if result.failures else 0
 
 
-def summary(graph: nx.MultiDiGraph, result: InputResult) -> str:
-    """The one-screen summary of a build."""
+def _nothing_read(result: InputResult, paths: list[str]) -> str:
+    if not result.skipped and not result.failures:
+        return f"no document read: no .txt, .md, .docx or .pdf file in {' '.join(paths)}; nothing written"
+    return (f"no document read: {len(result.skipped)} file(s) skipped (no document), "
+            f"{len(result.failures)} failed; nothing written")
+
+
+def summary(graph: nx.MultiDiGraph, result: InputResult, full: bool = False) -> str:
+    """The one-screen summary of a build: counts, then conflicts, warnings, skipped and failed
+    files, the first :data:`SUMMARY_ITEMS` of each, one line each cut to :data:`SUMMARY_WIDTH`
+    characters; ``full`` lists them all, in full."""
     kinds = Counter(d.get("kind") for _, d in graph.nodes(data=True))
     types = Counter(d.get("type") for _, _, d in graph.edges(data=True))
     read = sum(1 for _, d in graph.nodes(data=True) if d.get("kind") == "Document" and d.get("read"))
     conflicts = [(n, c) for n, d in graph.nodes(data=True) for c in d.get("conflicts") or []]
     lines = [
-        f"files read       {len(result.source_files())} ok, {len(result.failures)} failed",
+        f"files read       {len(result.source_files())} ok, {len(result.skipped)} skipped, "
+        f"{len(result.failures)} failed",
         f"documents        {kinds['Document']} ({read} read, {kinds['Document'] - read} referenced only)",
         f"organs           {kinds['Organ']}   persons {kinds['Person']}   tasks {kinds['Task']}",
         f"references       {types['IMPLEMENTS']} implements, {types['CITES']} cites, "
@@ -149,14 +171,29 @@ def summary(graph: nx.MultiDiGraph, result: InputResult) -> str:
         f"addressed {types['ADDRESSED_TO']}",
         f"conflicts        {len(conflicts)}",
     ]
-    lines += [f"  {node}: {text}" for node, text in conflicts[:10]]
-    if len(conflicts) > 10:
-        lines.append(f"  … and {len(conflicts) - 10} more")
-    for warning in result.warnings:
-        lines.append(f"WARNING {warning}")
-    for failure in result.failures:
-        lines.append(f"FAILED {failure}")
+    lines += _listed("  ", [f"{node}: {text}" for node, text in conflicts], "conflicts", full)
+    lines += _listed("WARNING ", [str(w) for w in result.warnings], "warnings", full)
+    lines += _listed("SKIPPED ", [str(e) for e in result.skipped], "skipped", full)
+    lines += _listed("FAILED ", [str(e) for e in result.failures], "failed", full)
     return "\n".join(lines)
+
+
+def _listed(prefix: str, items: list[str], what: str, full: bool) -> list[str]:
+    """``prefix`` + each item, or the first :data:`SUMMARY_ITEMS` cut to :data:`SUMMARY_WIDTH`
+    and a line counting the rest.
+
+    >>> _listed("FAILED ", [f"{n}.txt: empty file" for n in range(12)], "failed", False)[-2:]
+    ['FAILED 9.txt: empty file', '… and 2 more failed (--all lists them)']
+    >>> [(len(line), line[-2:]) for line in _listed("  ", ["doc:1: " + "x" * 200], "conflicts", False)]
+    [(110, 'x…')]
+    """
+    if full:
+        return [prefix + item for item in items]
+    lines = [prefix + _short(item, SUMMARY_WIDTH - len(prefix)) for item in items[:SUMMARY_ITEMS]]
+    if len(items) > SUMMARY_ITEMS:
+        lines.append(f"{prefix if prefix.isspace() else ''}… and {len(items) - SUMMARY_ITEMS} more {what} "
+                     "(--all lists them)")
+    return lines
 
 
 # --- questions --------------------------------------------------------------------------------

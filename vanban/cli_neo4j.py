@@ -85,8 +85,8 @@ def _load(args) -> int:
     if args.batch_size < 1:
         raise VanbanError("--batch-size must be at least 1")
     result = read_inputs(args.paths)
-    for failure in result.failures:
-        print(f"vanban: skipped {failure}", file=sys.stderr)
+    for line in result.left_out():
+        print(f"vanban: {line}", file=sys.stderr)
     if not result.facts:
         raise VanbanError("no document could be read; nothing loaded")
     graph = build_graph(result.take_facts())

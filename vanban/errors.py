@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["LoadError", "QueryError", "StoreError", "VanbanError"]
+__all__ = ["LoadError", "NotADocumentError", "QueryError", "StoreError", "VanbanError"]
 
 
 class VanbanError(Exception):
@@ -16,6 +16,11 @@ class LoadError(VanbanError):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class NotADocumentError(LoadError):
+    """A file that was read but holds no directive document (notes, a news article): it is
+    skipped, which is not a failure to read it."""
 
 
 class StoreError(VanbanError):

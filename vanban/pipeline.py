@@ -2,7 +2,7 @@
 
 Extraction is a pure function of each file, so large batches can spread over processes
 (``workers``): files go out in chunks, results come back in input order, and a file that
-fails is recorded exactly as in a serial run.
+fails, or is skipped for holding no document, is recorded exactly as in a serial run.
 
 >>> result = read_inputs(["samples"], workers=2)  # doctest: +SKIP
 >>> graph = build_graph(result.facts)  # doctest: +SKIP
@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from vanban.errors import LoadError, VanbanError
+from vanban.errors import LoadError, NotADocumentError, VanbanError
 from vanban.graph.build import build_graph
 from vanban.graph.export import read_json
 from vanban.graph.model import FileFacts
@@ -48,9 +48,14 @@ class InputWarning:
 
 @dataclass
 class InputResult:
+    """What a batch of files gave: the facts of each file read, the files skipped because they
+    hold no directive document (notes, a news article), the files that could not be read
+    (``failures``), and warnings about files read; each list in input order."""
+
     facts: list[FileFacts] = field(default_factory=list)
     failures: list[LoadError] = field(default_factory=list)
     warnings: list[InputWarning] = field(default_factory=list)
+    skipped: list[NotADocumentError] = field(default_factory=list)
     _taken: list[str] | None = field(default=None, repr=False)  # names of the facts handed over
 
     def source_files(self) -> list[str]:
@@ -72,6 +77,16 @@ class InputResult:
         facts, self.facts = self.facts, []
         return facts
 
+    def left_out(self) -> list[str]:
+        """One line per file whose facts are missing: skipped (no document) or not read.
+
+        >>> result = InputResult(skipped=[NotADocumentError("notes.txt", "no recognisable document")],
+        ...                      failures=[LoadError("cut.docx", "damaged DOCX")])
+        >>> result.left_out()
+        ['skipped notes.txt: no recognisable document', 'could not read cut.docx: damaged DOCX']
+        """
+        return [f"skipped {skip}" for skip in self.skipped] + [f"could not read {e}" for e in self.failures]
+
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the readable files inside folders named (sorted, recursive):
@@ -91,11 +106,11 @@ def read_inputs(paths: Iterable[str | Path],
                 progress: Callable[[int, int, Path], None] | None = None,
                 workers: int = 1, chunksize: int | None = None,
                 max_bytes: int = DEFAULT_MAX_BYTES) -> InputResult:
-    """Extract every file; a file that fails is recorded, the others go on.
+    """Extract every file; a file that fails, or holds no document, is recorded, the others go on.
 
     ``workers`` > 1 extracts in that many processes, ``chunksize`` files at a time (by
-    default enough chunks for each worker to get about eight); facts, failures and warnings
-    keep the order of the files, so the result equals a serial run's. A file larger than
+    default enough chunks for each worker to get about eight); facts, skipped files, failures
+    and warnings keep the order of the files, so the result equals a serial run's. A file larger than
     ``max_bytes`` (or a DOCX or PDF holding more text) fails with a size error unread.
 
     The facts are held packed (:class:`~vanban.graph.packed.PackedFacts`, a sequence of
@@ -106,6 +121,8 @@ def read_inputs(paths: Iterable[str | Path],
     for n, (path, outcome) in enumerate(_outcomes(files, workers, chunksize, max_bytes), 1):
         if outcome.facts is not None:
             result.facts.append(outcome.facts, outcome.name)  # type: ignore[call-arg]
+        elif outcome.no_document:
+            result.skipped.append(NotADocumentError(outcome.name, outcome.reason or "no document"))
         else:
             result.failures.append(LoadError(outcome.name, outcome.reason or "unreadable"))
         result.warnings += [InputWarning(outcome.name, message) for message in outcome.warnings]
@@ -119,8 +136,9 @@ class _Outcome(NamedTuple):
 
     name: str
     facts: FileFacts | None
-    reason: str | None  # of the LoadError, when it failed
+    reason: str | None  # of the LoadError, when it failed or was skipped
     warnings: tuple[str, ...] = ()
+    no_document: bool = False  # skipped (a NotADocumentError), not failed
 
 
 def _read_one(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
@@ -129,8 +147,8 @@ def _read_one(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
         read = read_file(path, max_bytes)
         warnings = read.warnings
         return _Outcome(path.name, extract_text(read.text, path.name), None, warnings)
-    except LoadError as error:  # LoadError(path, reason) is re-made in the parent
-        return _Outcome(error.path, None, error.reason, warnings)
+    except LoadError as error:  # the error (path, reason, its class) is re-made in the parent
+        return _Outcome(error.path, None, error.reason, warnings, isinstance(error, NotADocumentError))
     except Exception as error:  # a bug must cost one file, not the batch; the reason says so
         return _Outcome(path.name, None, f"internal error ({type(error).__name__}: {error}); "
                                          "please report it with the file", warnings)
@@ -159,7 +177,8 @@ def _outcomes(files: list[Path], workers: int, chunksize: int | None,
 
 def graph_from_paths(paths: list[str]) -> nx.MultiDiGraph:
     """The graph of one ``.json`` export, or built from documents and folders; files that
-    cannot be read are named on standard error and skipped."""
+    hold no document or cannot be read are named on standard error (see
+    :meth:`InputResult.left_out`) and left out."""
     exports = [p for p in paths if str(p).lower().endswith(".json")]
     if exports:
         if len(paths) > 1:
@@ -168,6 +187,6 @@ def graph_from_paths(paths: list[str]) -> nx.MultiDiGraph:
             raise VanbanError(f"{exports[0]}: no such export")
         return read_json(exports[0])
     result = read_inputs(paths)
-    for failure in result.failures:
-        print(f"vanban: skipped {failure}", file=sys.stderr)
+    for line in result.left_out():
+        print(f"vanban: {line}", file=sys.stderr)
     return build_graph(result.take_facts())
