@@ -51,6 +51,7 @@ class _DocInfo:
     own: list[_Reading | None] = field(default_factory=list)  # the first reading, then None for each other
     terms: set[str] = field(default_factory=set)
     scope: str = ""
+    noted: list[str] = field(default_factory=list)  # conflicts the loaders found within one file
 
 
 class _Edges:
@@ -204,13 +205,15 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                 if doc.term:
                     info.terms.add(doc.term)
                 info.scope = doc.scope
+                info.noted += [f"{text} ({doc.source_file})" for text in doc.conflicts]
             else:
                 _note_ref(info, doc.same_as, doc.source_file)
             for organ in (doc.issuer, *doc.co_issuers) if doc.issuer is not None else ():
                 oid = add_organ(organ)
+                issued = ({**_evidence_attrs(doc.issuer_evidence)} if doc.issuer_evidence is not None else
+                          {"source_file": doc.source_file, "rule": "document-header", "span": doc.span})
                 edges.add(("ISSUED_BY", did, oid, doc.source_file), did, oid,
-                          {"type": EdgeType.ISSUED_BY.value, "source_file": doc.source_file,
-                           "rule": "document-header", "span": doc.span})
+                          {"type": EdgeType.ISSUED_BY.value, **issued})
             for sig in doc.signatures:
                 pid = person_id(sig.person)
                 persons.setdefault(pid, sig.person)
@@ -360,6 +363,7 @@ def _document_attrs(did: str, info: _DocInfo) -> dict:
     if len(dates) > 1:
         where = "; ".join(f"{d} in {_some_files({f for x, f in info.dates if x == d})}" for d in dates)
         conflicts.append(f"date: {' and '.join(dates)} ({where})")
+    conflicts += sorted(set(info.noted))
     symbol = info.symbols.most_common(1)[0][0] if info.symbols else None
     if info.symbols:
         top = max(info.symbols.values())

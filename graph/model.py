@@ -142,6 +142,8 @@ class DocumentFacts:
     tasks: tuple[TaskFacts, ...] = ()
     reports: tuple[ReportLine, ...] = ()
     notes: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()  # readings of this document that disagree (text and page metadata)
+    issuer_evidence: Evidence | None = None  # where the issuer was read, when not from the header
 
 
 @dataclass(frozen=True)

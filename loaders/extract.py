@@ -35,6 +35,7 @@ from vanban.graph.model import (
 from vanban.graph.vocabulary import EdgeType, Role
 from vanban.loaders import tasks as task_rules
 from vanban.loaders.header import Header, drop_title_prefix, parse_header, split_cells, split_columns
+from vanban.loaders.layout import locate_documents
 from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.organs import (
     OrganScope,
@@ -43,6 +44,7 @@ from vanban.loaders.organs import (
     resolve_organ,
     titlecase_organ,
 )
+from vanban.loaders.page_metadata import PageMetadata, read_page_metadata
 from vanban.loaders.recipients import head_title, kinh_gui_items, noi_nhan_items
 from vanban.loaders.references import find_references, is_self_reference
 from vanban.loaders.segment import (
@@ -64,6 +66,7 @@ from vanban.loaders.symbols import (
     registry_issuer,
 )
 from vanban.loaders.text import TextView, clean_view, first_line, fold, join_lines
+from vanban.loaders.witness import primary_document, witness
 
 __all__ = ["extract_text"]
 
@@ -76,7 +79,7 @@ _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI C
 
 def extract_text(raw: str, source_file: str) -> FileFacts:
     """Facts of every document in one file's text. Raises :class:`LoadError` if none."""
-    clean = clean_view(raw)
+    clean, table = locate_documents_in(raw)
     flow = join_lines(clean)
     body_start = front_matter_end(raw)
     flow_lines = [ln for ln in view_lines(flow) if not body_start or flow.offsets[ln.start] >= body_start]
@@ -88,11 +91,23 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
         doc = _document(index, segment, flow, flow_lines, clean, clean_lines, source_file,
                         documents)
         documents.append(doc)
+    if table is not None and (primary := primary_document(documents, table)) is not None:
+        documents[primary] = witness(documents[primary], table, lambda span: clean.span(*span))
     # A name alone on a last line is no signature block: prose signed by a person is not a directive.
     if not any(d.symbol or d.doc_type or d.issuer or any(s.capacity or s.title for s in d.signatures)
                for d in documents):
         raise NotADocumentError(source_file, "no recognisable document (no number, document type or issuer)")
     return FileFacts(source_file, tuple(documents))
+
+
+def locate_documents_in(raw: str) -> tuple[TextView, PageMetadata | None]:
+    """The clean view of a file with everything outside its documents blanked
+    (:mod:`.layout`): site chrome, metadata tables and notices give no facts; and the page's
+    metadata table, if it has one, else the document's title on the page after it."""
+    clean = clean_view(raw)
+    table = read_page_metadata(clean)
+    layout = locate_documents(clean, raw, table)
+    return layout.blank_outside(clean), table or layout.title
 
 
 def front_matter_end(raw: str) -> int:
@@ -299,6 +314,10 @@ def _header_column(doc_clean: list[Line]) -> str | None:
     """The issuing organ from the header's left column (stacked lines combined)."""
     names: list[str] = []
     for cell in _left_cells(doc_clean[:14]):
+        if not cell or _MOTTO_OPENING.match(fold(cell)):
+            if names:  # the rule under the issuer, or the motto's column run into it
+                break
+            continue
         if re.match(r"^\W*S[ốô]\b", cell, re.IGNORECASE) or type_of_line(cell):
             break
         cell = _MOTTO.sub("", re.split(r"\bS[ốô]\s*[:.]?\s*[\d.…_/-]", cell)[0]).strip(" *-|")
@@ -310,7 +329,7 @@ def _header_column(doc_clean: list[Line]) -> str | None:
         return None
     name = names[0]
     for nxt in names[1:]:
-        if _UNIT_START.match(nxt):
+        if _UNIT_START.match(nxt) and not _DANGLING.search(name):
             upper = name
             level = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|XÃ|PHƯỜNG)$", nxt)
             where = re.search(rf"\b{level.group(1)}\s+(.+)$", upper) if level else None
@@ -318,8 +337,8 @@ def _header_column(doc_clean: list[Line]) -> str | None:
                 name = f"{nxt} {where.group(1)}"
                 continue
             m = re.match(r"^(?:ỦY BAN NHÂN DÂN|UBND)\s+(?P<place>(?:TỈNH|THÀNH PHỐ|HUYỆN).+)$", upper)
-            if m and nxt.startswith(("SỞ", "ĐẢNG ỦY")):
-                name = f"{nxt} {m.group('place')}"
+            if m and not nxt.startswith(("VĂN PHÒNG", "BAN", "ỦY BAN KIỂM TRA")):
+                name = f"{nxt} {m.group('place')}"  # "SỞ Y TẾ", "TRUNG TÂM …" of the province
             elif nxt.startswith(("VĂN PHÒNG", "BAN", "ỦY BAN KIỂM TRA")) and not upper.startswith("BỘ"):
                 name = f"{nxt} {upper}"
             else:
@@ -329,13 +348,25 @@ def _header_column(doc_clean: list[Line]) -> str | None:
     return titlecase_organ(name)
 
 
+# A header line cut inside a name ("ỦY" / "BAN NHÂN DÂN", "UBND THÀNH PHỐ HÀ" / "NỘI"): the
+# line goes on with the next, whatever word opens it.
+_DANGLING = re.compile(r"(?:^\S+|\b(?:ỦY|VĂN|TỔNG|CHI|CỦA|VÀ))$")
+
+
+_RULE_LINE = re.compile(r"[\s*]*(?:[-_=~.]{3,}|\*)[\s*]*")
+_MOTTO_OPENING = re.compile(r"cong hoa\b|dang cong san\b|doc lap\b")
+
+
 def _left_cells(lines: list[Line]) -> Iterator[str]:
     """The header's left-hand cells, top down: the first cell of each line, and every paragraph
-    of a table cell packed `` / `` (``BỘ CÔNG THƯƠNG / CỤC HÓA CHẤT | CỘNG HÒA …``)."""
+    of a table cell packed `` / `` (``BỘ CÔNG THƯƠNG / CỤC HÓA CHẤT | CỘNG HÒA …``); a rule
+    line (``-------``, ``*``) gives an empty cell."""
     for line in lines:
         text = drop_title_prefix(line.text)
         cells = split_cells(text)
         if not cells:
+            if _RULE_LINE.fullmatch(text):
+                yield ""  # a rule ("-------", "*") ends the issuer's lines
             continue
         columns = split_columns(text) if " / " in text else []
         packed = split_cells(columns[0]) if columns else []

@@ -21,7 +21,7 @@ _MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI C
 # Possessive "*+" between "ngày", "tháng" and "năm": the quantifiers there all take spaces, and
 # a long run of them would be split in cubically many ways; no match needs any given back.
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,\s*ngày\s*+(?P<date>[\d.…_ ]*+\s*+tháng\s*+"
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,?\s*ngày\s*+(?P<date>[\d.…_ ]*+\s*+tháng\s*+"
     r"[\d.…_ ]*+\s*+năm\s*\d{0,4})",
     re.IGNORECASE,
 )
@@ -59,10 +59,9 @@ def _place_words(place: str) -> str | None:
 
 
 def _place_date(text: str) -> re.Match[str] | None:
-    """``_PLACE_DATE.search(text)``, run only when the line has a comma and its lower case
-    "ngày", "tháng" and "năm" (a case-insensitive match of a word is in the lower case)."""
-    if "," not in text:
-        return None
+    """``_PLACE_DATE.search(text)``, run only when the line's lower case has "ngày", "tháng"
+    and "năm" (a case-insensitive match of a word is in the lower case). The comma after the
+    place is optional ("Hà Nội ngày 01 tháng 12 năm 2025")."""
     low = text.lower()
     if "ngày" not in low or "tháng" not in low or "năm" not in low:
         return None
@@ -163,13 +162,13 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
             type_rest = f"{type_rest} {lines[j].text}".strip()
             type_block_end = j
             j += 1
-    if doc_type is None and symbol:
-        doc_type = type_from_symbol(symbol)
     subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
     if subject is None and type_rest and not re.match(r"^(?:CỦA|HỘI NGHỊ)\b", type_rest):
         subject, subject_line = type_rest, segment.type_line  # a subject written in capitals
     if doc_type is None and subject and subject.startswith("V/v"):
-        doc_type = "Công văn"
+        doc_type = "Công văn"  # before the symbol's code: in "5348/CT-CS" CT is no Chỉ thị
+    if doc_type is None and symbol:
+        doc_type = type_from_symbol(symbol)
     term_match = _TERM.search(type_rest)
     return Header(
         symbol=symbol,

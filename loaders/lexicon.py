@@ -16,6 +16,8 @@ __all__ = [
     "abbreviations",
     "doc_types",
     "organ_registry",
+    "page_chrome_phrases",
+    "page_metadata_labels",
     "surnames",
 ]
 
@@ -124,3 +126,17 @@ def surnames() -> frozenset[str]:
     """Common family names as written (used to recognise a signer's name line)."""
     text = (_DATA / "surnames.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@cache
+def page_chrome_phrases() -> tuple[str, ...]:
+    """Folded phrases that open a line of a web portal's interface (``data/page_chrome.txt``)."""
+    text = (_DATA / "page_chrome.txt").read_text(encoding="utf-8")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def page_metadata_labels() -> dict[str, str]:
+    """Folded labels of a portal's metadata table → the field each gives
+    (``data/page_metadata.tsv``)."""
+    return {row["label"]: row["field"] for row in _rows("page_metadata.tsv")}

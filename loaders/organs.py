@@ -70,7 +70,8 @@ _ORGAN_HEADS = re.compile(
     r"Liên đoàn|Chính phủ|Thủ tướng|Quốc hội|Bộ Chính trị|Thường trực|Công an|Tòa án|"
     r"Viện|Kiểm toán|Thanh tra(?!\s*,)|Ngân hàng|Trung ương|Cấp ủy|"
     r"Các(?!\s+(?:" + "|".join(_NOT_BODIES) + r")\b)|Chi bộ|Trường(?!\s+hợp)|Báo(?!\s+cáo)|"
-    r"Đài|Học viện|Kho bạc|Chủ tịch|Giám đốc|Chánh|Trưởng|Bí thư|Phó|UBND|HĐND|MTTQ)\b",
+    r"Đài|Học viện|Kho bạc|Trung tâm|Thuế (?:tỉnh|thành phố)|Chi cục|Chủ tịch|Giám đốc|Chánh|Trưởng|"
+    r"Bí thư|Phó|UBND|HĐND|MTTQ)\b",
     re.IGNORECASE,
 )
 

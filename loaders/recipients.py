@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import organ_registry
-from vanban.loaders.signatures import _CAPACITY, is_person_name
+from vanban.loaders.signatures import CAPACITY, is_person_name
 from vanban.loaders.text import fold
 
 __all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items"]
@@ -141,7 +141,7 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
             started, paragraph = True, paragraph[m.end():]
             if not paragraph:
                 continue
-        elif _CAPACITY.match(paragraph) or is_person_name(paragraph) or (
+        elif CAPACITY.match(paragraph) or is_person_name(paragraph) or (
                 paragraph.isupper() and len(paragraph) > 3):
             break  # the signature block, or the next document's header
         pieces = _INLINE_ITEM.split(paragraph)

@@ -20,9 +20,10 @@ from vanban.loaders.lexicon import surnames
 from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
 
-__all__ = ["SignatureBlock", "find_signatures", "is_person_name", "signature_stream"]
+__all__ = ["CAPACITY", "TITLE_HEADS", "SignatureBlock", "find_signatures", "is_person_name",
+           "signature_stream"]
 
-_CAPACITY = re.compile(r"^(?P<cap>T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s*(?P<rest>\S.*)$")
+CAPACITY = re.compile(r"^(?P<cap>T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s*(?P<rest>\S.*)$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
 _RANK = re.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|"
                    r"Trung tá|Thiếu tá|GS\.?\s*TS\.?|PGS\.?\s*TS\.?|TS\.?|ThS\.?)\s+")
@@ -41,10 +42,16 @@ class SignatureBlock:
     line: int  # index of the name line
 
 
-def is_person_name(text: str) -> bool:
-    """A Vietnamese personal name: 2–5 capitalised syllables, a known family name first.
+def is_person_name(text: str, known_family: bool = True) -> bool:
+    """A Vietnamese personal name: 2–5 capitalised syllables, each with a vowel, a known
+    family name first (or any, with ``known_family=False``: under a signature's title,
+    where a rarer family name such as "Mạnh" stands).
 
     >>> is_person_name("Nguyễn Thị Thu Thủy"), is_person_name("Ban Dân vận Tỉnh ủy")
+    (True, False)
+    >>> is_person_name("LÝ VỀ HQ"), is_person_name("Mạnh Thị Tuyết Mai")
+    (False, False)
+    >>> is_person_name("Mạnh Thị Tuyết Mai", False), is_person_name("PHÓ CHỦ TỊCH", False)
     (True, False)
     """
     text = _RANK.sub("", _SIGNED.sub("", text.strip(" *[]()."))).strip()
@@ -57,11 +64,19 @@ def is_person_name(text: str) -> bool:
     first = words[0].lower()
     if first in _NOT_NAME_WORDS or (text.isupper() and first.startswith("lưu")):
         return False
-    if text.isupper():
+    upper = text.isupper()
+    if upper:
         words = [w.capitalize() for w in words]
     if not all(w[:1].isupper() and w.isalpha() and (len(w) == 1 or w[1:].islower()) for w in words):
         return False
-    return words[0] in surnames()
+    if not all(_VOWEL.search(w) for w in words):
+        return False  # "LÝ VỀ HQ": an abbreviation is no syllable
+    # A name in capitals needs a known family name: "PHÓ CHỦ TỊCH" is capitalised too.
+    return words[0] in surnames() or not (known_family or upper)
+
+
+_VOWEL = re.compile("[aeiouyàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]",
+                    re.IGNORECASE)
 
 
 def clean_name(text: str) -> str:
@@ -102,7 +117,7 @@ def _glued_title(item: str) -> str | None:
     if cut < 1 or not (item[cut - 1].islower() and item[cut - 1].isalpha()):
         return None
     title = item[cut + 1:].strip()
-    return title if title.isupper() and _TITLE_HEADS.match(title) else None
+    return title if title.isupper() and TITLE_HEADS.match(title) else None
 
 
 def find_signatures(lines: list[str]) -> list[SignatureBlock]:
@@ -112,7 +127,7 @@ def find_signatures(lines: list[str]) -> list[SignatureBlock]:
     used: set[int] = set()
     k = 0
     while k < len(pieces):
-        m = _CAPACITY.match(pieces[k][0])
+        m = CAPACITY.match(pieces[k][0])
         if not m or not _capitalised(m.group("rest")):
             k += 1
             continue
@@ -122,10 +137,26 @@ def find_signatures(lines: list[str]) -> list[SignatureBlock]:
             used.add(block.line)
         k = max(end, k + 1)
     if not blocks:
-        tail = _unmarked(pieces)
+        tail = _titled(pieces) or _unmarked(pieces)
         if tail:
             blocks.append(tail)
     return blocks
+
+
+def _titled(pieces: list[tuple[str, int]]) -> SignatureBlock | None:
+    """The last title in capitals (``BỘ TRƯỞNG``, ``THỦ TƯỚNG``, ``CHỦ TỊCH``) with a name
+    right under it: a block without a capacity, also when an appendix follows it."""
+    for k in range(len(pieces) - 2, -1, -1):
+        title = pieces[k][0]
+        if not (is_heading(title) and len(title.split()) <= 6 and TITLE_HEADS.match(title)):
+            continue
+        j = k + 1
+        while j < len(pieces) - 1 and _BETWEEN.match(pieces[j][0]):
+            j += 1
+        name, _ = _whole_name(pieces, j)
+        if is_person_name(name, known_family=False):
+            return SignatureBlock(None, title, clean_name(name), pieces[j][1])
+    return None
 
 
 def _capitalised(text: str) -> bool:
@@ -135,7 +166,7 @@ def _capitalised(text: str) -> bool:
 
 
 # A title word inside an organ's name ("BAN BÍ THƯ") is not a title.
-_TITLE_HEADS = re.compile(
+TITLE_HEADS = re.compile(
     r"\b(?<!BAN )(?:THƯỜNG TRỰC BAN BÍ THƯ|PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|"
     r"CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
     r"CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHỦ NHIỆM|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|"
@@ -174,9 +205,9 @@ def split_capacity_title(text: str) -> tuple[str, str | None]:
     >>> split_capacity_title("T/M BAN BÍ THƯ"), split_capacity_title("T/M BAN BÍ THƯ THƯỜNG TRỰC BAN BÍ THƯ")
     (('T/M BAN BÍ THƯ', None), ('T/M BAN BÍ THƯ', 'THƯỜNG TRỰC BAN BÍ THƯ'))
     """
-    m = _CAPACITY.match(text)
+    m = CAPACITY.match(text)
     head, rest = (m.group("cap"), m.group("rest")) if m else ("", text)
-    heads = [h for h in _TITLE_HEADS.finditer(rest) if h.start() > 0]
+    heads = [h for h in TITLE_HEADS.finditer(rest) if h.start() > 0]
     deputy = [h for h in heads if h.group().startswith(("PHÓ", "THỨ"))]
     if deputy or heads:
         cut = (deputy or heads)[-1].start()
@@ -193,14 +224,15 @@ def _read_block(pieces: list[tuple[str, int]], start: int) -> tuple[SignatureBlo
         cell, line = pieces[j]
         if re.match(r"^(?:Ký bởi|Cơ quan|Email|Ngày ký|Thời gian ký|Người ký)", cell):
             continue
-        if is_person_name(cell):
+        cell, j = _whole_name(pieces, j)
+        if is_person_name(cell, known_family=False):
             title = " ".join(title_parts) or None
             if title:  # organ lines stacked under the capacity belong to it
                 cut_capacity, cut_title = split_capacity_title(f"{capacity} {title}")
                 if cut_title:
                     capacity, title = cut_capacity, cut_title
             return SignatureBlock(capacity, title, clean_name(cell), line), j + 1
-        inner = _CAPACITY.match(cell)
+        inner = CAPACITY.match(cell)
         if inner and _capitalised(inner.group("rest")):
             capacity, title, name = _split_inline(cell)  # TM. ỦY BAN … then KT. CHỦ TỊCH
             title_parts = [title] if title else []
@@ -209,6 +241,21 @@ def _read_block(pieces: list[tuple[str, int]], start: int) -> tuple[SignatureBlo
         elif is_heading(cell):
             title_parts.append(cell)
     return None, start + 1
+
+
+def _whole_name(pieces: list[tuple[str, int]], j: int) -> tuple[str, int]:
+    """A name cut over two lines ("Bùi" / "Xuân Cường", "Lê Hải" / "Hòa") made whole, with the
+    index of its last piece; any other piece as it is."""
+    cell = pieces[j][0]
+    if j + 1 < len(pieces):
+        after = pieces[j + 1][0]
+        joined = f"{cell} {after}"
+        fits = len(cell.split()) + len(after.split()) <= 5
+        if fits and not is_person_name(cell) and is_person_name(joined):
+            return joined, j + 1
+        if fits and " " not in after and after.istitle() and is_person_name(cell) and is_person_name(joined):
+            return joined, j + 1  # the last given name alone on the next line
+    return cell, j
 
 
 # What can stand between a title and the name below it: "(Đã ký)", a seal's stray bracket.

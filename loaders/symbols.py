@@ -39,12 +39,13 @@ SYMBOL = re.compile(  # the first digit, then the test of the character before i
     rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
     rf"(?:-{_SEG}(?:/{_SEG})+"  # party: 54-KL/TW, 01-QĐi/ĐUK
     # state: 59/2023/NĐ-CP, 1568/QĐ-TTg, 9387/UBND-KT; a legislature after a dash: 54/2014/QH-13
-    rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*(?:(?<=QH)-\d{{2}})?)"
+    # a unit code with a dot: 11554/VPCP-V.I
+    rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*(?:\.[{_UP}]{{1,3}}(?!\w))?(?:(?<=QH)-\d{{2}})?)"
     rf"(?![\w/])"
 )
 DATE = re.compile(
     r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>(?:19|20)\d{2})"
+    r"|(?P<d2>\d{1,2})\s+tháng\s*(?P<m2>\d{1,2})\s*năm\s*(?P<y2>(?:19|20)\d{2})"  # also "tháng12"
 )
 
 

@@ -272,6 +272,11 @@ _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 _HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
 _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*$")
 _DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
+_BARE_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*$")
+_NUMBER_VALUE = re.compile(r"^\s*[\d.…_]")
+# A date cut between its words: "ngày 20" / "tháng 11 năm 2025", "tháng" / "11 năm 2025".
+_DATE_CUT_HEAD = re.compile(r"(?i:\bngày|\btháng|\bnăm)(?:\s+[\d.…_]+)?$")
+_DATE_CUT_TAIL = re.compile(r"(?i)\s*(?:[\d.…_]+\s+)?(?:tháng|năm)(?![^\W\d_])|\s*\d{4}\b")
 
 
 def is_double_spaced(lines: list[str]) -> bool:
@@ -364,11 +369,15 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"
     if _has_columns(prev_line) or _has_columns(next_line):
         return "\n"  # a two-column layout line (header, Nơi nhận beside the signature)
-    if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
-        return "\n"
+    if _BARE_NUMBER.match(prev_line) and _NUMBER_VALUE.match(next_line):
+        return " "  # "Số:" / "84/2025/QĐ-UBND": the number on the line under its label
     last = prev_end[-1]
     if last == "-" and _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
-        return ""  # "01-" / "KL/TW"
+        return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
+    if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
+        return "\n"
+    if _DATE_CUT_HEAD.search(prev_end) and _DATE_CUT_TAIL.match(next_line):
+        return " "  # "Hà Nội, ngày 20" / "tháng 11 năm 2025"
     if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):
         return ""  # "25/10/" / "2021"
     continues = next_line.lstrip()[:1].islower()
