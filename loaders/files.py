@@ -2,8 +2,8 @@
 
 :func:`file_text` is the pure step (bytes in, text out); :func:`read_file` adds the disk,
 reading at most ``max_bytes + 1`` bytes so an oversized file is refused without being
-loaded. The limit (:data:`DEFAULT_MAX_BYTES`) also caps the text a DOCX or PDF may unpack
-to. See ``docs/inputs.md`` for the formats, encodings and limits.
+loaded. The limit (:data:`DEFAULT_MAX_BYTES`) also caps the text a DOCX, PDF or HTML page
+may unpack to. See ``docs/inputs.md`` for the formats, encodings and limits.
 
 >>> found = file_text("Số 54-KL/TW".encode("utf-8-sig"), "kl.txt")
 >>> found.text, found.format.value, found.encoding, found.warnings
@@ -19,6 +19,7 @@ from vanban.errors import LoadError
 from vanban.loaders import encodings
 from vanban.loaders.docx_reader import docx_text
 from vanban.loaders.formats import Format, sniff
+from vanban.loaders.html_reader import html_text
 from vanban.loaders.pdf_reader import pdf_text
 
 __all__ = ["DEFAULT_MAX_BYTES", "FileText", "decode", "file_text", "read_file", "read_text"]
@@ -40,7 +41,7 @@ class FileText:
 
 
 def file_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> FileText:
-    """The text of a file's bytes, by format (DOCX, PDF or text) and, for text, by encoding.
+    """The text of a file's bytes, by format (DOCX, PDF, HTML or text) and, for text, by encoding.
 
     Raises :class:`LoadError` naming the file and the problem.
     """
@@ -53,6 +54,8 @@ def file_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Fil
         return FileText(name, docx_text(data, name, max_chars=max_bytes), kind, None)
     if kind is Format.PDF:
         return FileText(name, pdf_text(data, name, max_chars=max_bytes), kind, None)
+    if kind is Format.HTML:
+        return FileText(name, html_text(data, name, max_chars=max_bytes), kind, None)
     decoded = encodings.decode(data, name)
     return FileText(name, decoded.text, kind, decoded.encoding,
                     (decoded.warning,) if decoded.warning else ())

@@ -5,12 +5,18 @@ Content wins over the name: a ``.txt`` that starts with ``%PDF-`` is read as a P
 have, or whose bytes are a format vanban does not read (a legacy ``.doc``, RTF, an image),
 is an error with a reason a clerk can act on.
 
+A saved web page is HTML by its start (``<!DOCTYPE html`` or ``<html``, after a BOM, white
+space, comments such as a browser's ``<!-- saved from url=… -->`` and an XML declaration),
+whatever its name; a file named ``.html`` or ``.htm`` is HTML too when it starts with
+markup, and text when it does not.
+
 >>> sniff(b"%PDF-1.7 ...", "scan.txt"), sniff("Số 54-KL/TW".encode(), "kl.md")
 (<Format.PDF: 'pdf'>, <Format.TEXT: 'text'>)
 """
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from pathlib import PurePath
 
@@ -23,11 +29,17 @@ class Format(StrEnum):
     TEXT = "text"
     DOCX = "docx"
     PDF = "pdf"
+    HTML = "html"
 
 
-SUFFIXES = {".txt": Format.TEXT, ".md": Format.TEXT, ".docx": Format.DOCX, ".pdf": Format.PDF}
+SUFFIXES = {".txt": Format.TEXT, ".md": Format.TEXT, ".docx": Format.DOCX, ".pdf": Format.PDF,
+            ".html": Format.HTML, ".htm": Format.HTML}
 
 _ZIP = b"PK\x03\x04"
+_HEAD = 1 << 16
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html)(?![\w:-])", re.IGNORECASE)
+_TAG_START = re.compile(rb"<[A-Za-z!?/]")
+_SPACE = re.compile(rb"\s*")
 _DOCX_PART = b"word/document.xml"
 # Formats recognised only to be refused with a useful reason.
 _UNREAD = (
@@ -46,6 +58,10 @@ def sniff(data: bytes, name: str) -> Format:
 
     >>> sniff(b"PK\\x03\\x04...word/document.xml...", "kh.pdf")
     <Format.DOCX: 'docx'>
+    >>> sniff(b"<!-- saved from url=(0030)https://example.org/ -->\\n<!DOCTYPE html>", "cv.txt")
+    <Format.HTML: 'html'>
+    >>> sniff("Số 54-KL/TW".encode(), "kl.html"), sniff(b"<p>S&#7889; 54-KL/TW</p>", "kl.htm")
+    (<Format.TEXT: 'text'>, <Format.HTML: 'html'>)
     """
     # PDF readers accept the header anywhere in the first KiB (after junk a mailer added).
     if b"%PDF-" in data[:1024]:
@@ -60,8 +76,35 @@ def sniff(data: bytes, name: str) -> Format:
     for magic, reason in _UNREAD:
         if data.startswith(magic):
             raise LoadError(name, reason)
+    markup = _markup_start(data)
+    if _HTML_START.match(markup):
+        return Format.HTML
     if expected is Format.PDF:
         raise LoadError(name, "not a PDF (no %PDF- header)")
     if expected is Format.DOCX:
         raise LoadError(name, "not a DOCX (not a ZIP archive)")
+    if expected is Format.HTML and _TAG_START.match(markup):
+        return Format.HTML
     return Format.TEXT
+
+
+def _markup_start(data: bytes) -> bytes:
+    """The first bytes of a file after its BOM, white space, comments and XML declaration
+    (in ASCII, for a UTF-16 file); a comment not closed in the first 64 KiB is where it stops."""
+    head = data[:_HEAD]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        head = head.decode("utf-16", errors="replace").encode("ascii", errors="replace")
+    elif head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    start = 0
+    while True:
+        start = _SPACE.match(head, start).end()
+        for opening, closing in ((b"<!--", b"-->"), (b"<?xml", b"?>")):
+            if head.startswith(opening, start):
+                end = head.find(closing, start + len(opening))
+                if end < 0:
+                    return head[start:start + 16]
+                start = end + len(closing)
+                break
+        else:
+            return head[start:start + 16]
