@@ -22,17 +22,17 @@ __all__ = ["run"]
 def build_once(n: int, workers: int, seed: int = 1) -> dict:
     """Build in this process; returns the phases' times and the peak memory."""
     from vanban.graph.export import write_json
-    from vanban.pipeline import build_graph, read_inputs
+    from vanban.pipeline import build_graph, collector_paused, read_inputs
 
     folder = corpus(n, seed)
     export = WORK / f"graph-{n}.json"
     with timer() as t_parse:
         result = read_inputs([folder / "docs"], workers=workers)
     after_parse = rss_mb()
-    with timer() as t_merge:
+    with timer() as t_merge, collector_paused():  # as `vanban build` does
         graph = build_graph(result.take_facts())
     after_merge = rss_mb()
-    with timer() as t_export:
+    with timer() as t_export, collector_paused():
         write_json(graph, export)
     return {"files": len(result.source_files()) + len(result.skipped) + len(result.failures),
             "skipped": len(result.skipped), "failed": len(result.failures),

@@ -26,7 +26,7 @@ import time
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 
-from vanban.graph.neo4j_store import DEFAULT_BATCH, DEFAULT_WRITERS, Neo4jStore
+from vanban.graph.neo4j import DEFAULT_BATCH, DEFAULT_WRITERS, Neo4jStore
 
 LABEL_NODES = "UNWIND range($first, $last) AS i CREATE (:VanbanCeiling {id: 'n' + toString(i)})"
 BARE = ("UNWIND $rows AS row MATCH (a:VanbanCeiling {id: row[0]}) MATCH (b:VanbanCeiling {id: row[1]}) "

@@ -25,10 +25,12 @@ import networkx as nx
 
 from bench.replicate import copies_for, replicate
 from vanban.graph.rdf.export import write_rdf
-from vanban.graph.rdf.sparql import ask, load_engine, open_engine
+from vanban.graph.rdf.sparql import load_engine, open_engine
 from vanban.graph.vocabulary import NodeKind
 from vanban.pipeline import build_graph, read_inputs
+from vanban.queries.ask import ask
 from vanban.queries.lookup import find_document, find_organ
+from vanban.queries.sparql import SparqlBackend
 
 ROOT = Path(__file__).resolve().parents[1]
 # question -> (document symbol or organ name in the samples)
@@ -63,7 +65,7 @@ def _questions(engine, graph: nx.MultiDiGraph) -> tuple[float, int]:
     for name, subject in graph.graph["subjects"].items():
         if subject is not None and subject not in graph:
             subject = f"{subject}-c0"  # a replicated organ: ask about the first copy
-        seconds, answer = _timed(lambda name=name, subject=subject: ask(engine, name, subject))
+        seconds, answer = _timed(lambda name=name, subject=subject: ask(SparqlBackend(engine), name, subject))
         total += seconds
         rows += len(answer)
     return total, rows

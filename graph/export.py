@@ -1,7 +1,8 @@
 """Write the graph: node-link JSON (the export contract) and GraphML for Gephi.
 
-Both are written atomically (temporary file in the same folder, then rename), so an
-interrupted run never leaves a half-written export.
+Both are written atomically (:mod:`vanban.graph.atomic`: a temporary file in the same folder,
+then a rename), so an interrupted run never leaves a half-written export; the files get the
+mode the umask gives.
 
 The JSON is the text of ``json.dumps(nx.node_link_data(graph, edges="links"),
 ensure_ascii=False, indent=1, sort_keys=True)`` plus a newline, produced node by node and
@@ -12,15 +13,17 @@ library's indenting one, which it reproduces byte for byte.
 
 from __future__ import annotations
 
-import gc
 import json
 import math
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import networkx as nx
+
+from vanban.graph.atomic import atomic_path, write_text
+from vanban.graph.schema import edge_attributes
+from vanban.graph.vocabulary import EdgeType
 
 __all__ = ["graph_to_json", "json_chunks", "read_json", "write_graphml", "write_json"]
 
@@ -64,7 +67,7 @@ def _list_chunks(name: str, items: Iterable[dict]) -> Iterator[str]:
 _encode_string = json.encoder.encode_basestring  # the C encoder json.dumps uses (ensure_ascii=False)
 
 
-def _encode(value, indent: str) -> str:
+def _encode(value: Any, indent: str) -> str:
     """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)`` writes
     it when it starts on a line indented by ``indent`` (one space a level)."""
     if isinstance(value, str):
@@ -102,7 +105,7 @@ def _float(value: float) -> str:
     return float.__repr__(value)
 
 
-def _key(key) -> str:
+def _key(key: object) -> str:
     """A dictionary key as JSON writes it (keys are strings in JSON)."""
     if isinstance(key, str):
         return key
@@ -115,64 +118,50 @@ def _key(key) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def _atomic_write(path: Path, chunks: Iterable[str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            for chunk in chunks:
-                out.write(chunk)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_json(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write :func:`graph_to_json`'s text to ``path``, streamed, atomically.
 
-    The cyclic garbage collector is paused meanwhile: the export makes no cycles, and a
-    collection would walk every object of a large graph again.
+    The export makes no reference cycles: a caller writing a large graph can pause the cyclic
+    garbage collector meanwhile (:func:`vanban.pipeline.collector_paused`, as the command line
+    does).
     """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        _atomic_write(Path(path), json_chunks(graph))
-    finally:
-        if enabled:
-            gc.enable()
+    write_text(path, json_chunks(graph))
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
-    """Read an export back into a graph (an edge's ``span`` a ``(start, end)`` pair, as built)."""
+    """Read an export back into a graph (an edge's ``span`` a ``(start, end)`` pair, as built).
+
+    An export written before an attribute got its own name holds only the copy the schema
+    keeps under the old one (``kind`` of an ADDRESSED_TO edge): the attribute is filled in
+    from it, so the graph is the one a build gives now.
+    """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     for link in data.get("links", ()):
         if isinstance(link.get("span"), list):
             link["span"] = tuple(link["span"])
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="links")
+        for original, copy in _COPIES.get(link.get("type"), ()):
+            if original not in link and copy in link:
+                link[original] = link[copy]
+    return cast(nx.MultiDiGraph, nx.node_link_graph(data, directed=True, multigraph=True, edges="links"))
+
+
+# Per edge type: (attribute, the attribute that copies it), from the schema.
+_COPIES = {edge.value: [(a.copy_of, a.key) for a in edge_attributes(edge) if a.copy_of] for edge in EdgeType}
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """GraphML with lists and nulls flattened to strings (GraphML has scalar values only)."""
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph = nx.MultiDiGraph()
     for node, attrs in graph.nodes(data=True):
         flat.add_node(node, **_scalars(attrs))
     for u, v, key, attrs in graph.edges(keys=True, data=True):
         flat.add_edge(u, v, key=key, **_scalars(attrs))
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         nx.write_graphml(flat, tmp, encoding="utf-8")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
-def _scalars(attrs: dict) -> dict:
-    out = {}
+def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for k, v in attrs.items():
         if v is None:
             continue

@@ -58,7 +58,7 @@ class PackedFacts(Sequence[FileFacts]):
     def __len__(self) -> int:
         return len(self._packed)
 
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         if isinstance(index, slice):
             out = PackedFacts()
             out._names, out._packed = self._names[index], self._packed[index]

@@ -1,7 +1,7 @@
 // Bodies implementing a directive: one row per (implementing document, issuer).
-// $document: the directive's node id; $transitive: follow chains of IMPLEMENTS (else direct only).
+// $directive: the directive's node id; $transitive: follow chains of IMPLEMENTS (else direct only).
 // depth is the length of the shortest chain; lag_days counts days from the directive's date.
-MATCH (root:Document {id: $document})
+MATCH (root:Document {id: $directive})
 MATCH chain = (doc:Document)-[:IMPLEMENTS*1..]->(root)
 WHERE doc <> root AND ($transitive OR length(chain) = 1)
 WITH root, doc, min(length(chain)) AS depth

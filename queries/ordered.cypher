@@ -1,10 +1,10 @@
 // Bodies a directive assigned tasks to, with their roles, the task numbers and the
 // implementing documents they issued themselves.
-// $document: the directive's node id; $transitive: count documents implementing it through chains.
+// $directive: the directive's node id; $transitive: count documents implementing it through chains.
 // issued lists every (issuer, document) among the implementing documents: a collective addressee
 // ("Các huyện ủy, …") also counts documents of its members, a rule on names that vanban applies
 // in Python (vanban.queries.cypher) to this column.
-MATCH (root:Document {id: $document})
+MATCH (root:Document {id: $directive})
 WITH root, COLLECT {
     MATCH chain = (doc:Document)-[:IMPLEMENTS*1..]->(root)
     WHERE doc <> root AND ($transitive OR length(chain) = 1)

@@ -1,44 +1,54 @@
-"""The canned questions, answered from the embedded (networkx) graph.
+"""The canned questions as plain functions over the embedded (networkx) graph.
 
-Each question returns a list of plain records (dicts) in a fixed order. The same questions
-exist as Cypher (``queries/*.cypher``) and SPARQL (``queries/*.rq``); tests compare the
-answers record for record.
+Each question returns a list of plain records (dicts) with the columns and in the order
+:mod:`vanban.queries.spec` declares. The same questions exist as Cypher (``queries/*.cypher``)
+and SPARQL (``queries/*.rq``); tests compare the answers record for record.
 
->>> from vanban.pipeline import build_graph, read_inputs
->>> g = build_graph(read_inputs(["samples"]).facts)  # doctest: +SKIP
->>> [r["issuer"] for r in implementers(g, "doc:54-KL/TW")]  # doctest: +SKIP
-['Tỉnh ủy Lạng Sơn', ...]
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("doc:1", kind="Document", symbol="1-KL/TW", date="2023-05-09")
+>>> g.add_node("doc:2", kind="Document", symbol="2-KH/TU", date="2023-06-12")
+>>> g.add_node("organ:tu", kind="Organ", name="Tỉnh ủy Lạng Sơn", collective=False)
+>>> _ = g.add_edge("doc:2", "doc:1", type="IMPLEMENTS")
+>>> _ = g.add_edge("doc:2", "organ:tu", type="ISSUED_BY")
+>>> [(r["label"], r["issuer"], r["lag_days"]) for r in implementers(g, "doc:1")]
+[('2-KH/TU', 'Tỉnh ủy Lạng Sơn', 34)]
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import networkx as nx
 
-from vanban.loaders.text import fold
-from vanban.queries.lookup import document_label
+from vanban.graph.keys import fold
+from vanban.graph.labels import document_label
+from vanban.graph.vocabulary import EdgeType, NodeKind
+from vanban.queries.spec import QUESTIONS, task_order
 
 __all__ = [
-    "QUESTIONS",
     "assigned_tasks",
     "cited_by",
     "cites",
     "implementers",
+    "implementing_documents",
+    "member_of",
     "most_cited",
     "ordered_not_implementing",
     "reporting_chain",
 ]
 
 
-def _out(graph: nx.MultiDiGraph, node: str, edge_type: str):
+def _out(graph: nx.MultiDiGraph, node: str, edge_type: EdgeType) -> Iterator[tuple[str, dict[str, Any]]]:
     for _, target, data in graph.out_edges(node, data=True):
         if data.get("type") == edge_type:
             yield target, data
 
 
-def _in(graph: nx.MultiDiGraph, node: str, edge_type: str):
+def _in(graph: nx.MultiDiGraph, node: str, edge_type: EdgeType) -> Iterator[tuple[str, dict[str, Any]]]:
     for source, _, data in graph.in_edges(node, data=True):
         if data.get("type") == edge_type:
             yield source, data
@@ -59,7 +69,7 @@ def implementing_documents(graph: nx.MultiDiGraph, directive: str,
         current = queue.popleft()
         if not transitive and current != directive:
             continue
-        for source, _ in _in(graph, current, "IMPLEMENTS"):
+        for source, _ in _in(graph, current, EdgeType.IMPLEMENTS):
             if source not in seen:
                 seen[source] = seen[current] + 1
                 queue.append(source)
@@ -72,7 +82,7 @@ def implementers(graph: nx.MultiDiGraph, directive: str, transitive: bool = Fals
     rows = []
     for doc, depth in implementing_documents(graph, directive, transitive):
         attrs = graph.nodes[doc]
-        issuers = sorted({graph.nodes[o]["name"] for o, _ in _out(graph, doc, "ISSUED_BY")}) or [None]
+        issuers = sorted({graph.nodes[o]["name"] for o, _ in _out(graph, doc, EdgeType.ISSUED_BY)}) or [None]
         for issuer in issuers:
             rows.append({
                 "document": doc,
@@ -83,18 +93,23 @@ def implementers(graph: nx.MultiDiGraph, directive: str, transitive: bool = Fals
                 "depth": depth,
                 "lag_days": _lag(root.get("date"), attrs.get("date")),
             })
-    return sorted(rows, key=lambda r: (r["depth"], r["date"] or "9999", r["document"], r["issuer"] or ""))
+    return sorted(rows, key=QUESTIONS["implementers"].order)
 
 
 _PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy", "dang uy")
 
 
-def _member_of(issuer: str, group: str) -> bool:
+def member_of(issuer: str, group: str) -> bool:
     """Is an issuer one of a collective addressee (``Tỉnh ủy Lạng Sơn`` in ``Các tỉnh ủy``)?
 
-    >>> _member_of("Tỉnh ủy Lạng Sơn", "Các tỉnh ủy, thành ủy"), _member_of("Bộ Tài chính", "Các tỉnh ủy")
+    The first two words of the issuer's folded name must occur in the group's folded name,
+    and every party committee is one of "các cấp ủy, tổ chức đảng". The Neo4j back end
+    applies this function to what ``ordered.cypher`` returns; ``ordered.rq`` writes the same
+    rule in SPARQL.
+
+    >>> member_of("Tỉnh ủy Lạng Sơn", "Các tỉnh ủy, thành ủy"), member_of("Bộ Tài chính", "Các tỉnh ủy")
     (True, False)
-    >>> _member_of("Huyện ủy Lộc Bình", "Các cấp ủy, tổ chức đảng")
+    >>> member_of("Huyện ủy Lộc Bình", "Các cấp ủy, tổ chức đảng")
     True
     """
     words = fold(issuer).split()
@@ -111,11 +126,11 @@ def ordered_not_implementing(graph: nx.MultiDiGraph, directive: str,
     is in the corpus (``implemented_by`` lists those documents)."""
     issued: list[tuple[str, str]] = []
     for doc, _ in implementing_documents(graph, directive, transitive):
-        for organ, _ in _out(graph, doc, "ISSUED_BY"):
+        for organ, _ in _out(graph, doc, EdgeType.ISSUED_BY):
             issued.append((organ, doc))
     ordered: dict[str, dict] = {}
-    for task, _ in _out(graph, directive, "HAS_TASK"):
-        for organ, data in _out(graph, task, "ASSIGNED_TO"):
+    for task, _ in _out(graph, directive, EdgeType.HAS_TASK):
+        for organ, data in _out(graph, task, EdgeType.ASSIGNED_TO):
             row = ordered.setdefault(organ, {"organ": organ, "name": graph.nodes[organ]["name"],
                                              "collective": bool(graph.nodes[organ].get("collective")),
                                              "roles": set(), "tasks": set()})
@@ -124,36 +139,31 @@ def ordered_not_implementing(graph: nx.MultiDiGraph, directive: str,
     rows = []
     for organ, row in ordered.items():
         by = sorted({doc for o, doc in issued if o == organ or (
-            row["collective"] and _member_of(graph.nodes[o]["name"], row["name"]))})
+            row["collective"] and member_of(graph.nodes[o]["name"], row["name"]))})
         rows.append({**row, "roles": sorted(r for r in row["roles"] if r),
-                     "tasks": sorted(row["tasks"], key=_task_order),
+                     "tasks": sorted(row["tasks"], key=task_order),
                      "implemented_by": by, "implemented": bool(by)})
-    return sorted(rows, key=lambda r: (r["implemented"], fold(r["name"])))
-
-
-def _task_order(number: str | None) -> tuple:
-    parts = (number or "").replace("-", ".").split(".")
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts)
+    return sorted(rows, key=QUESTIONS["ordered"].order)
 
 
 def cites(graph: nx.MultiDiGraph, document: str) -> list[dict]:
     """What a document refers to (IMPLEMENTS and CITES), with the evidence sentence."""
     rows = []
-    for target, data in list(_out(graph, document, "IMPLEMENTS")) + list(_out(graph, document, "CITES")):
+    for target, data in [*_out(graph, document, EdgeType.IMPLEMENTS), *_out(graph, document, EdgeType.CITES)]:
         attrs = graph.nodes[target]
         rows.append({"document": target, "label": document_label(attrs), "relation": data["type"],
                      "source_file": data.get("source_file"), "evidence": data.get("evidence")})
-    return sorted(rows, key=lambda r: (r["relation"], r["document"], r["source_file"] or ""))
+    return sorted(rows, key=QUESTIONS["cites"].order)
 
 
 def cited_by(graph: nx.MultiDiGraph, document: str) -> list[dict]:
     """Documents that refer to this one."""
     rows = []
-    for source, data in list(_in(graph, document, "IMPLEMENTS")) + list(_in(graph, document, "CITES")):
+    for source, data in [*_in(graph, document, EdgeType.IMPLEMENTS), *_in(graph, document, EdgeType.CITES)]:
         attrs = graph.nodes[source]
         rows.append({"document": source, "label": document_label(attrs), "relation": data["type"],
                      "source_file": data.get("source_file")})
-    return sorted(rows, key=lambda r: (r["relation"], r["document"], r["source_file"] or ""))
+    return sorted(rows, key=QUESTIONS["cited-by"].order)
 
 
 def reporting_chain(graph: nx.MultiDiGraph, organ: str, max_depth: int = 10) -> list[dict]:
@@ -166,7 +176,7 @@ def reporting_chain(graph: nx.MultiDiGraph, organ: str, max_depth: int = 10) -> 
         depth += 1
         nxt = []
         for current in frontier:
-            for target, data in _out(graph, current, "REPORTS_TO"):
+            for target, data in _out(graph, current, EdgeType.REPORTS_TO):
                 rows.append({"depth": depth, "from": graph.nodes[current]["name"],
                              "to": graph.nodes[target]["name"], "via": data.get("via"),
                              "document": data.get("document")})
@@ -175,42 +185,30 @@ def reporting_chain(graph: nx.MultiDiGraph, organ: str, max_depth: int = 10) -> 
                     nxt.append(target)
         frontier = nxt
     unique = {tuple(sorted((k, str(v)) for k, v in r.items())): r for r in rows}
-    return sorted(unique.values(), key=lambda r: (r["depth"], r["from"], r["to"], r["via"] or "",
-                                                  r["document"] or ""))
+    return sorted(unique.values(), key=QUESTIONS["reporting-chain"].order)
 
 
 def assigned_tasks(graph: nx.MultiDiGraph, organ: str) -> list[dict]:
     """Tasks assigned to an organ, with role and the ordering document."""
     rows = []
-    for task, data in _in(graph, organ, "ASSIGNED_TO"):
+    for task, data in _in(graph, organ, EdgeType.ASSIGNED_TO):
         attrs = graph.nodes[task]
         doc = attrs.get("document")
         rows.append({"task": task, "number": attrs.get("number"), "role": data.get("role"),
                      "document": doc, "label": document_label(graph.nodes[doc]) if doc in graph else None,
                      "text": (attrs.get("text") or "")[:160]})
     unique = {(r["task"], r["role"]): r for r in rows}
-    return sorted(unique.values(), key=lambda r: (r["document"] or "", _task_order(r["number"]), r["role"]))
+    return sorted(unique.values(), key=QUESTIONS["tasks"].order)
 
 
 def most_cited(graph: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
     """Documents referred to by the most distinct documents."""
     counts = []
     for node, attrs in graph.nodes(data=True):
-        if attrs.get("kind") != "Document":
+        if attrs.get("kind") != NodeKind.DOCUMENT:
             continue
-        citing = {s for s, _ in _in(graph, node, "CITES")} | {s for s, _ in _in(graph, node, "IMPLEMENTS")}
+        citing = {s for edge in (EdgeType.CITES, EdgeType.IMPLEMENTS) for s, _ in _in(graph, node, edge)}
         citing.discard(node)
         if citing:
             counts.append({"document": node, "label": document_label(attrs), "cited_by": len(citing)})
-    return sorted(counts, key=lambda r: (-r["cited_by"], r["document"]))[:limit]
-
-
-QUESTIONS = {
-    "implementers": implementers,
-    "ordered": ordered_not_implementing,
-    "cites": cites,
-    "cited-by": cited_by,
-    "reporting-chain": reporting_chain,
-    "tasks": assigned_tasks,
-    "most-cited": most_cited,
-}
+    return sorted(counts, key=QUESTIONS["most-cited"].order)[:limit]

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from vanban.errors import StoreError
+from vanban.graph.neo4j import Neo4jStore
 from vanban.pipeline import build_graph, read_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,9 +49,6 @@ def neo4j_store():
     Needs ``NEO4J_URI`` and ``NEO4J_PASSWORD`` (``scripts/neo4j-dev start``): without them the
     test skips with one line, and fails in CI.
     """
-    from vanban.errors import StoreError
-    from vanban.graph.neo4j_store import Neo4jStore
-
     missing = [name for name in ("NEO4J_URI", "NEO4J_PASSWORD") if not os.environ.get(name)]
     reason = f"{' and '.join(missing)} not set (scripts/neo4j-dev start, then export them)"
     store = None

@@ -188,6 +188,11 @@ def test_clicking_a_node_shows_facts_and_evidence(open_offline, samples_page_fil
     shown = opened.page.locator("#panel blockquote.evidence").all_text_contents()
     assert evidence and evidence <= set(shown)
     assert "001_84c014d27a31ff24.txt" in panel.text_content()
+    # each recipient's address and purpose, under the schema's labels, on its relation's line
+    details = opened.page.locator("#panel .rel-head .detail").all_text_contents()
+    addresses = {d["address"] for _, _, d in sample_graph.out_edges(plan, data=True) if d["type"] == "ADDRESSED_TO"}
+    assert addresses and all(any(f"kính gửi / nơi nhận: {a}" in text for text in details) for a in addresses)
+    assert not any("kind" in text for text in details)
     assert opened.errors == []
 
 

@@ -12,9 +12,11 @@ import networkx as nx
 import pytest
 
 from vanban.cli import main
-from vanban.cli_neo4j import answer, implementers_report
-from vanban.queries.lookup import find_document, find_organ
-from vanban.queries.questions import QUESTIONS, implementers, ordered_not_implementing
+from vanban.queries.ask import ask
+from vanban.queries.cypher import Neo4jBackend
+from vanban.queries.embedded import GraphBackend
+from vanban.queries.lookup import find_document
+from vanban.queries.questions import cites
 
 pytestmark = pytest.mark.neo4j
 
@@ -98,7 +100,7 @@ def test_cypher_prints_a_table_or_json_records(loaded, sample_graph, capsys):
     kl54 = find_document(sample_graph, "54-KL/TW")
     code, out, _ = run(capsys, "cypher", "cites", "--param", f"document={kl54}", "--json")
     assert code == 0
-    assert json.loads(out) == QUESTIONS["cites"](sample_graph, kl54)
+    assert json.loads(out) == cites(sample_graph, kl54)
     code, out, _ = run(capsys, "cypher", "most_cited", "-p", "limit:=3")
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["document", "label", "cited_by"] and len(lines) == 5
@@ -160,11 +162,12 @@ def test_malicious_names_are_stored_and_queried_as_plain_values(loaded, sample_g
     code, out, _ = run(capsys, "cypher", "MATCH ()-[r {source_file: $f}]->() RETURN count(r) AS n",
                        "-p", f"f={EVIL_FILE}", "--json")
     assert json.loads(out) == [{"n": 4}]
-    # the canned questions, by name, through the --backend neo4j entry point
-    assert answer("tasks", EVIL_ORGAN) == QUESTIONS["tasks"](combined, "organ:evil")
-    assert answer("tasks", EVIL_ORGAN)[0]["text"].startswith("Làm \"})")
-    assert answer("cites", "doc:evil") == QUESTIONS["cites"](combined, "doc:evil")
-    assert answer("implementers", "54-KL/TW") == implementers(combined, "doc:54-KL/TW")
+    # the canned questions, by name, as --backend neo4j asks them
+    neo4j, embedded = Neo4jBackend(loaded), GraphBackend(combined)
+    assert ask(neo4j, "tasks", EVIL_ORGAN) == ask(embedded, "tasks", "organ:evil")
+    assert ask(neo4j, "tasks", EVIL_ORGAN)[0]["text"].startswith("Làm \"})")
+    assert ask(neo4j, "cites", "doc:evil") == ask(embedded, "cites", "doc:evil")
+    assert ask(neo4j, "implementers", "54-KL/TW") == ask(embedded, "implementers", "doc:54-KL/TW")
     assert loaded.counts()["nodes"] == nodes
 
     # reloading the evil file with nothing in it takes its facts away again
@@ -172,34 +175,6 @@ def test_malicious_names_are_stored_and_queried_as_plain_values(loaded, sample_g
     assert loaded.counts()["nodes"] == sample_graph.number_of_nodes()
     assert loaded.read("MATCH (d:Document {id: 'doc:54-KL/TW'}) RETURN d.sources AS s")[0]["s"] == \
         sample_graph.nodes["doc:54-KL/TW"]["sources"]
-
-
-@pytest.mark.parametrize(("question", "subject"), [
-    ("implementers", "54-KL/TW"), ("ordered", "54-KL/TW"), ("cites", "1154-CV/TU"),
-    ("cited-by", "99-QĐ/TW"), ("reporting-chain", "Ban Dân vận Tỉnh ủy Lạng Sơn"),
-    ("tasks", "Các huyện ủy, thành ủy, đảng ủy trực thuộc"), ("most-cited", None),
-])
-def test_answer_matches_the_embedded_backend(loaded, sample_graph, question, subject):
-    if question == "most-cited":
-        expected = QUESTIONS[question](sample_graph)
-    elif question in ("reporting-chain", "tasks"):
-        expected = QUESTIONS[question](sample_graph, find_organ(sample_graph, subject))
-    else:
-        extra = {"transitive": True} if question in ("implementers", "ordered") else {}
-        expected = QUESTIONS[question](sample_graph, find_document(sample_graph, subject), **extra)
-        assert answer(question, subject, transitive=True) == expected
-        return
-    assert answer(question, subject) == expected
-
-
-def test_implementers_report_matches_the_embedded_backend(loaded, sample_graph):
-    report = implementers_report("54-KL/TW", transitive=True)
-    directive = find_document(sample_graph, "54-KL/TW")
-    assert report["directive"] == directive
-    assert report["root"]["date"] == sample_graph.nodes[directive]["date"]
-    assert report["implementers"] == implementers(sample_graph, directive, transitive=True)
-    assert report["ordered"] == ordered_not_implementing(sample_graph, directive, transitive=True)
-    assert all(d in report["short"] for r in report["implementers"] for d in [r["document"]])
 
 
 def test_the_password_never_appears(loaded, samples_dir, capsys, caplog, monkeypatch):

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from vanban.errors import StoreError
-from vanban.graph.neo4j_store import (
+from vanban.graph.neo4j import (
     STORE_EDGE_PROPERTIES,
     STORE_NODE_PROPERTIES,
     Neo4jSettings,

@@ -1,4 +1,5 @@
-"""SHACL: the samples' export conforms; broken graphs are reported."""
+"""SHACL: the samples' export conforms; broken graphs are reported. (Slow: pySHACL takes
+seconds per validation; ``pytest -m "not slow"`` leaves these out.)"""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from vanban.graph.rdf.export import to_rdflib
 from vanban.graph.rdf.terms import ELI, VB
 from vanban.graph.rdf.validate import validate
+
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

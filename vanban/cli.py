@@ -4,21 +4,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import networkx as nx
 
 from vanban.cli_html import register as register_html
+from vanban.cli_neo4j import load_graph, open_store
 from vanban.cli_neo4j import register as register_neo4j
 from vanban.cli_rdf import register as register_rdf
 from vanban.errors import VanbanError
 from vanban.graph.export import read_json, write_graphml, write_json
-from vanban.pipeline import DEFAULT_MAX_BYTES, InputResult, build_graph, read_inputs
-from vanban.queries.lookup import document_label, find_document, find_organ, short_document_name
-from vanban.queries.questions import QUESTIONS, implementers, ordered_not_implementing
+from vanban.graph.labels import document_label
+from vanban.graph.rdf.sparql import open_engine
+from vanban.graph.schema import Show, edge_attributes
+from vanban.graph.vocabulary import EdgeType
+from vanban.pipeline import DEFAULT_MAX_BYTES, InputResult, build_graph, collector_paused, read_inputs
+from vanban.queries.ask import ask, implementers_report
+from vanban.queries.backend import Backend
+from vanban.queries.cypher import Neo4jBackend
+from vanban.queries.embedded import GraphBackend
+from vanban.queries.lookup import find_document
+from vanban.queries.sparql import SparqlBackend
+from vanban.queries.spec import QUESTIONS
 from vanban.tables import format_table, print_records
 
 __all__ = ["main"]
@@ -29,6 +42,9 @@ SUMMARY_ITEMS = 10  # conflicts, warnings, skipped and failed files listed of ea
 
 
 def main(argv: list[str] | None = None) -> int:
+    # pypdf logs every defect it repairs as a warning; the build summary names the files that
+    # could not be read, so the command line (not the library) silences those warnings.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -73,12 +89,15 @@ def _parser() -> argparse.ArgumentParser:
     _graph_source(show)
     show.set_defaults(run=_show)
 
-    ask = sub.add_parser("ask", help="a canned question: " + ", ".join(QUESTIONS))
-    ask.add_argument("question", choices=sorted(QUESTIONS))
-    ask.add_argument("subject", nargs="?", help="document symbol or organ name (most-cited: none)")
-    ask.add_argument("--transitive", action="store_true")
-    _graph_source(ask)
-    ask.set_defaults(run=_ask)
+    question = sub.add_parser("ask", help="a canned question: " + ", ".join(QUESTIONS),
+                              formatter_class=argparse.RawDescriptionHelpFormatter,
+                              description="A canned question, the same on every back end:\n" + "\n".join(
+                                  f"  {q.name:<16} {q.summary}" for q in QUESTIONS.values()))
+    question.add_argument("question", choices=sorted(QUESTIONS))
+    question.add_argument("subject", nargs="?", help="document symbol or organ name (most-cited: none)")
+    question.add_argument("--transitive", action="store_true")
+    _graph_source(question)
+    question.set_defaults(run=_ask)
     for register in (register_neo4j, register_rdf, register_html):
         register(sub)
     return parser
@@ -91,26 +110,39 @@ def _graph_source(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="inputs", nargs="+", metavar="PATH",
                         help="build from these documents instead of reading an export")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    parser.add_argument("--backend", choices=("embedded", "neo4j"), default="embedded",
-                        help="answer from the JSON export or --from (embedded, the default) or from "
-                             "the Neo4j database named by $NEO4J_URI")
+    parser.add_argument("--backend", choices=("embedded", "neo4j", "sparql"), default="embedded",
+                        help="answer from the JSON export or --from (embedded, the default), from the "
+                             "Neo4j database named by $NEO4J_URI, or in SPARQL over the same graph as RDF")
 
 
-def _load_graph(args) -> nx.MultiDiGraph:
+def _load_graph(args: argparse.Namespace) -> nx.MultiDiGraph:
     if args.inputs:
         result = read_inputs(args.inputs)
         for line in result.left_out():
             print(f"vanban: {line}", file=sys.stderr)
-        return build_graph(result.take_facts())
+        with collector_paused():
+            return build_graph(result.take_facts())
     path = Path(args.graph)
     if not path.exists():
         raise VanbanError(f"{path}: no graph export; run 'vanban build PATH --json {path}' or pass --from")
     return read_json(path)
 
 
+@contextmanager
+def _backend(args: argparse.Namespace) -> Iterator[Backend]:
+    """The back end ``--backend`` names, open for the block."""
+    if args.backend == "neo4j":
+        with open_store() as store:
+            yield Neo4jBackend(store)
+    elif args.backend == "sparql":
+        yield SparqlBackend(open_engine(_load_graph(args)))
+    else:
+        yield GraphBackend(_load_graph(args))
+
+
 # --- build ----------------------------------------------------------------------------------
 
-def _progress(enabled: bool):
+def _progress(enabled: bool) -> Callable[[int, int, Path], None] | None:
     if not enabled:
         return None
 
@@ -122,7 +154,7 @@ def _progress(enabled: bool):
     return show
 
 
-def _build(args) -> int:
+def _build(args: argparse.Namespace) -> int:
     """Exit status 0 when every file was read or skipped as holding no document, 1 when a file
     could not be read (the others are exported); no document read at all is an error (status 2,
     nothing written)."""
@@ -132,15 +164,14 @@ def _build(args) -> int:
     if not result.source_files():
         print(summary(nx.MultiDiGraph(), result, full=args.all))
         raise VanbanError(_nothing_read(result, args.paths))
-    graph = build_graph(result.take_facts())
-    if args.json:
-        write_json(graph, args.json)
-    if args.graphml:
-        write_graphml(graph, args.graphml)
+    with collector_paused():  # the merge and the exports make no reference cycles
+        graph = build_graph(result.take_facts())
+        if args.json:
+            write_json(graph, args.json)
+        if args.graphml:
+            write_graphml(graph, args.graphml)
     print(summary(graph, result, full=args.all))
     if args.neo4j:
-        from vanban.cli_neo4j import load_graph
-
         print(f"neo4j: {load_graph(graph, result.source_files())}")
     return 1 if result.failures else 0
 
@@ -198,7 +229,7 @@ def _listed(prefix: str, items: list[str], what: str, full: bool) -> list[str]:
 
 # --- questions --------------------------------------------------------------------------------
 
-def _implementers(args) -> int:
+def _implementers(args: argparse.Namespace) -> int:
     report = _implementers_report(args)
     if args.json:
         print(json.dumps({k: report[k] for k in ("directive", "implementers", "ordered")},
@@ -222,23 +253,14 @@ def _implementers(args) -> int:
     return 0
 
 
-def _implementers_report(args) -> dict:
-    """The directive, its implementers and the bodies it ordered, from the chosen backend, with
-    ``short``, the short name of every document named (see :func:`short_document_name`)."""
-    if args.backend == "neo4j":
-        from vanban.cli_neo4j import implementers_report
-
-        return implementers_report(args.symbol, transitive=args.transitive)
-    graph = _load_graph(args)
-    directive = find_document(graph, args.symbol)
-    bodies = implementers(graph, directive, transitive=args.transitive)
-    ordered = ordered_not_implementing(graph, directive, transitive=True)
-    named = {directive} | {r["document"] for r in bodies} | {d for r in ordered for d in r["implemented_by"]}
-    return {"directive": directive, "root": dict(graph.nodes[directive]), "implementers": bodies,
-            "ordered": ordered, "short": {node: short_document_name(graph.nodes[node]) for node in named}}
+def _implementers_report(args: argparse.Namespace) -> dict:
+    """The directive, its implementers and the bodies it ordered, from the chosen back end (see
+    :func:`vanban.queries.ask.implementers_report`)."""
+    with _backend(args) as backend:
+        return implementers_report(backend, args.symbol, transitive=args.transitive)
 
 
-def _show(args) -> int:
+def _show(args: argparse.Namespace) -> int:
     graph = _load_graph(args)
     node = find_document(graph, args.symbol)
     attrs = dict(graph.nodes[node])
@@ -246,13 +268,12 @@ def _show(args) -> int:
     for _, target, data in sorted(graph.out_edges(node, data=True), key=lambda e: (e[2]["type"], e[1])):
         edges.append({"type": data["type"], "target": target,
                       "target_label": document_label(graph.nodes[target]),
-                      **{k: data.get(k) for k in ("role", "kind", "purpose", "capacity", "title",
-                                                  "source_file", "span", "evidence", "rule")
+                      **{k: data.get(k) for k in (*_details(data["type"]), *_EVIDENCE)
                          if data.get(k) is not None}})
     incoming = [{"type": d["type"], "source": s, "source_label": document_label(graph.nodes[s]),
                  "source_file": d.get("source_file"), "evidence": d.get("evidence")}
                 for s, _, d in sorted(graph.in_edges(node, data=True), key=lambda e: (e[2]["type"], e[0]))
-                if d["type"] in ("IMPLEMENTS", "CITES", "COPIES")]
+                if d["type"] in _REFERENCES]
     if args.json:
         print(json.dumps({"id": node, **attrs, "out": edges, "in": incoming}, ensure_ascii=False, indent=1))
         return 0
@@ -273,8 +294,22 @@ def _show(args) -> int:
     return 0
 
 
+_EVIDENCE = tuple(a.key for a in edge_attributes(EdgeType.CITES) if a.show is Show.EVIDENCE)  # file, span, …
+_REFERENCES = (EdgeType.IMPLEMENTS, EdgeType.CITES, EdgeType.COPIES)
+
+
+def _details(edge_type: str) -> tuple[str, ...]:
+    """What ``show`` prints of a relation besides its evidence: the schema's details of its
+    type (role, address and purpose, capacity and title, via), without the mention count.
+
+    >>> _details("ADDRESSED_TO"), _details("CITES")
+    (('address', 'purpose'), ())
+    """
+    return tuple(a.key for a in edge_attributes(edge_type) if a.show is Show.DETAIL and a.key != "mentions")
+
+
 def _detail(edge: dict) -> str:
-    return " ".join(str(edge[k]) for k in ("role", "kind", "purpose", "capacity", "title") if edge.get(k))
+    return " ".join(str(edge[k]) for k in _details(edge["type"]) if edge.get(k))
 
 
 def _short(text: str | None, width: int = 70) -> str:
@@ -282,34 +317,19 @@ def _short(text: str | None, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _ask(args) -> int:
+def _ask(args: argparse.Namespace) -> int:
     rows = _answer(args)
     print_records(list(rows[0]) if rows else [], rows, args.json, _cell)
     return 0
 
 
-def _answer(args) -> list[dict]:
-    """The records of the canned question ``args.question``, from the chosen backend."""
-    if args.backend == "neo4j":
-        from vanban.cli_neo4j import answer
-
-        return answer(args.question, args.subject, transitive=args.transitive)
-    graph = _load_graph(args)
-    question = QUESTIONS[args.question]
-    if args.question == "most-cited":
-        rows = question(graph)
-    elif args.subject is None:
-        raise VanbanError(f"'{args.question}' needs a document or organ")
-    elif args.question in ("reporting-chain", "tasks"):
-        rows = question(graph, find_organ(graph, args.subject))
-    elif args.question in ("implementers", "ordered"):
-        rows = question(graph, find_document(graph, args.subject), transitive=args.transitive)
-    else:
-        rows = question(graph, find_document(graph, args.subject))
-    return rows
+def _answer(args: argparse.Namespace) -> list[dict]:
+    """The records of the canned question ``args.question``, from the chosen back end."""
+    with _backend(args) as backend:
+        return ask(backend, args.question, args.subject, transitive=args.transitive)
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if isinstance(value, list | tuple | set):
         return ", ".join(str(v) for v in value)
     return _short(str(value), 60) if value is not None else ""

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     html.set_defaults(run=_html)
 
 
-def _html(args) -> int:
+def _html(args: argparse.Namespace) -> int:
     graph = graph_from_paths(args.paths)
     title = args.title or "vanban — " + ", ".join(Path(p).name for p in args.paths)
     if args.focus:

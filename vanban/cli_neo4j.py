@@ -3,8 +3,8 @@
 ``vanban load-neo4j PATH…`` reads documents and stores their facts in Neo4j (replacing what
 those files said before); ``vanban cypher QUERY|FILE`` runs Cypher, read-only unless
 ``--write``. Connection settings come from ``NEO4J_URI``, ``NEO4J_USER``, ``NEO4J_PASSWORD``
-and ``NEO4J_DATABASE``. :func:`answer` and :func:`implementers_report` answer the canned
-questions from Neo4j for ``--backend neo4j``.
+and ``NEO4J_DATABASE``; :func:`open_store` opens the store the questions use for
+``--backend neo4j``.
 
 >>> parse_params(["document=54-KL/TW", "limit:=5", "flag:=true", "n=5"])
 {'document': '54-KL/TW', 'limit': 5, 'flag': True, 'n': '5'}
@@ -21,12 +21,12 @@ from typing import Any
 import networkx as nx
 
 from vanban.errors import QueryError, VanbanError
-from vanban.graph.neo4j_store import DEFAULT_BATCH, LoadReport, Neo4jStore
-from vanban.pipeline import read_inputs
-from vanban.queries.lookup import short_document_name
+from vanban.graph.neo4j import DEFAULT_BATCH, LoadReport, Neo4jStore
+from vanban.pipeline import build_graph, collector_paused, read_inputs
+from vanban.queries.cypher import cypher_files, load_cypher
 from vanban.tables import format_table
 
-__all__ = ["answer", "implementers_report", "load_graph", "open_store", "parse_params", "register"]
+__all__ = ["load_graph", "open_store", "parse_params", "register"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -79,9 +79,7 @@ def load_graph(graph: nx.MultiDiGraph, files: list[str] | None = None,
         return store.load(graph, files=files, batch_size=batch_size)
 
 
-def _load(args) -> int:
-    from vanban.pipeline import build_graph
-
+def _load(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise VanbanError("--batch-size must be at least 1")
     result = read_inputs(args.paths)
@@ -89,7 +87,8 @@ def _load(args) -> int:
         print(f"vanban: {line}", file=sys.stderr)
     if not result.facts:
         raise VanbanError("no document could be read; nothing loaded")
-    graph = build_graph(result.take_facts())
+    with collector_paused():
+        graph = build_graph(result.take_facts())
     report = load_graph(graph, result.source_files(),
                         batch_size=args.batch_size, clear=args.clear)
     print(f"neo4j: {report}")
@@ -109,21 +108,19 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
             try:
                 params[name[:-1]] = json.loads(value)
             except json.JSONDecodeError as error:
-                raise QueryError(f"--param {name[:-1]}: not JSON ({error.msg})") from None
+                raise QueryError(f"--param {name[:-1]}: not JSON ({error.msg})") from error
         else:
             params[name] = value
     return params
 
 
 def _query_text(query: str) -> str:
-    from vanban.queries.cypher import cypher_files, load_cypher
-
     path = Path(query)
     if query.endswith(".cypher") or (len(query) < 256 and "\n" not in query and path.is_file()):
         try:
             return path.read_text(encoding="utf-8")
         except OSError as error:
-            raise QueryError(f"{query}: cannot read it ({error.strerror})") from None
+            raise QueryError(f"{query}: cannot read it ({error.strerror})") from error
     if query in cypher_files() or query.replace("-", "_") in cypher_files():
         return load_cypher(query.replace("-", "_"))
     return query
@@ -131,7 +128,7 @@ def _query_text(query: str) -> str:
 
 def _plain(value: Any) -> Any:
     """A driver value as JSON-ready data (nodes and relationships as their properties)."""
-    from neo4j.graph import Node, Path, Relationship
+    from neo4j.graph import Node, Path, Relationship  # the driver, loaded only by Neo4j users
 
     if isinstance(value, Node):
         return {"labels": sorted(value.labels), **{k: _plain(v) for k, v in value.items()}}
@@ -161,7 +158,7 @@ def _cell(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _cypher(args) -> int:
+def _cypher(args: argparse.Namespace) -> int:
     text = _query_text(args.query)
     params = parse_params(args.param)
     with open_store() as store:
@@ -174,49 +171,3 @@ def _cypher(args) -> int:
     else:
         print("(no records)")
     return 0
-
-
-# --- canned questions from Neo4j (vanban ask/implementers --backend neo4j) -----------------------
-
-def answer(question: str, subject: str | None, transitive: bool = False) -> list[dict]:
-    """The records of a canned question answered from Neo4j, resolving ``subject`` (a symbol,
-    title words, organ name or node id) as ``vanban ask`` does on the embedded graph."""
-    from vanban.queries.cypher import Neo4jQuestions
-
-    with open_store() as store:
-        ask = Neo4jQuestions(store)
-        questions = ask.questions
-        if question not in questions:
-            raise QueryError(f"no question {question!r}; known: {', '.join(sorted(questions))}")
-        if question == "most-cited":
-            return ask.most_cited()
-        if subject is None:
-            raise QueryError(f"'{question}' needs a document or organ")
-        if question in ("reporting-chain", "tasks"):
-            return questions[question](ask.find_organ(subject))
-        if question in ("implementers", "ordered"):
-            return questions[question](ask.find_document(subject), transitive=transitive)
-        return questions[question](ask.find_document(subject))
-
-
-_SHORT_DOC = ("MATCH (doc:Document) WHERE doc.id IN $ids "
-              "RETURN doc.id AS id, doc.symbol AS symbol, doc.doc_type AS doc_type, doc.date AS date, "
-              "doc.title AS title, doc.sources AS sources")
-
-
-def implementers_report(symbol: str, transitive: bool = False) -> dict:
-    """What ``vanban implementers`` prints, from Neo4j: the directive's id and attributes,
-    ``implementers`` and ``ordered`` records, and ``short``, each named document's short name."""
-    from vanban.queries.cypher import Neo4jQuestions
-
-    with open_store() as store:
-        ask = Neo4jQuestions(store)
-        directive = ask.find_document(symbol)
-        bodies = ask.implementers(directive, transitive=transitive)
-        ordered = ask.ordered_not_implementing(directive, transitive=True)
-        ids = {directive} | {r["document"] for r in bodies}
-        ids |= {d for r in ordered for d in r["implemented_by"]}
-        docs = {row.pop("id"): row for row in store.read(_SHORT_DOC, {"ids": sorted(ids)})}
-    short = {node: short_document_name(attrs) for node, attrs in docs.items()}
-    return {"directive": directive, "root": docs.get(directive, {}), "implementers": bodies,
-            "ordered": ordered, "short": short}

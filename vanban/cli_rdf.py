@@ -8,23 +8,20 @@ import re
 from pathlib import Path
 
 from vanban.errors import QueryError
-from vanban.graph.rdf.export import FORMATS, write_rdf
-from vanban.graph.rdf.sparql import (
-    QUESTION_DEFAULTS,
-    QUESTION_FILES,
-    load_engine,
-    open_engine,
-    question_text,
-    resolve_subject,
-)
+from vanban.graph.rdf.export import FORMATS, to_rdflib, write_rdf
+from vanban.graph.rdf.sparql import load_engine, open_engine
 from vanban.graph.rdf.uris import DEFAULT_BASE
+from vanban.graph.rdf.validate import validate
 from vanban.pipeline import graph_from_paths
+from vanban.queries.resolve import resolve
+from vanban.queries.sparql import SparqlBackend, question_text
+from vanban.queries.spec import QUESTIONS
 from vanban.tables import print_records
 
 __all__ = ["register"]
 
 DEFAULT_RDF = "out/graph.ttl"
-# Above this many edges `vanban rdf` streams through Oxigraph (when installed).
+# Above this many edges `vanban rdf` streams through Oxigraph.
 _OXIGRAPH_EXPORT_FROM_EDGES = 5_000
 
 
@@ -43,10 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     sparql = sub.add_parser("sparql", help="run a SPARQL query (a canned question, a .rq file or text)")
     sparql.add_argument("query", metavar="QUERY|FILE",
-                        help="question name (" + ", ".join(QUESTION_FILES) + "), .rq file, or SPARQL text")
+                        help="question name (" + ", ".join(QUESTIONS) + "), .rq file, or SPARQL text")
     sparql.add_argument("--param", action="append", default=[], metavar="K=V",
                         help="bind ?K to V (true/false, integers, <iri>, else a string); repeatable. "
-                             "A question's subject may be an id, a symbol or an exact organ name")
+                             "A question's subject may be an id, a symbol, title words or an organ's name "
+                             "(in any case, with or without diacritics)")
     source = sparql.add_mutually_exclusive_group()
     source.add_argument("--data", metavar="FILE", default=os.environ.get("VANBAN_RDF", DEFAULT_RDF),
                         help=f"RDF export to query (default: $VANBAN_RDF or {DEFAULT_RDF})")
@@ -57,33 +55,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     sparql.set_defaults(run=_sparql)
 
 
-def _rdf(args) -> int:
+def _rdf(args: argparse.Namespace) -> int:
     graph = graph_from_paths(args.paths)
     engine = args.engine
     if engine == "auto":
-        engine = "oxigraph" if graph.number_of_edges() >= _OXIGRAPH_EXPORT_FROM_EDGES and _has_oxigraph() \
-            else "rdflib"
+        engine = "oxigraph" if graph.number_of_edges() >= _OXIGRAPH_EXPORT_FROM_EDGES else "rdflib"
     count = write_rdf(graph, args.out, args.format, base=args.base, engine=engine)
     print(f"wrote {count} triples ({graph.number_of_nodes()} nodes, {graph.number_of_edges()} relations) "
           f"to {args.out}")
     if args.validate:
-        from vanban.graph.rdf.export import to_rdflib
-        from vanban.graph.rdf.validate import validate
-
         result = validate(to_rdflib(graph, args.base))
         for line in result.violations:
             print(f"SHACL {line}")
         print("SHACL: conforms" if result.conforms else f"SHACL: {len(result.violations)} violations")
         return 0 if result.conforms else 1
     return 0
-
-
-def _has_oxigraph() -> bool:
-    try:
-        import pyoxigraph  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def parse_param(text: str) -> tuple[str, object]:
@@ -107,7 +93,7 @@ def parse_param(text: str) -> tuple[str, object]:
 
 
 def _query_text(query: str) -> str:
-    if query in QUESTION_FILES:
+    if query in QUESTIONS:
         return question_text(query)
     path = Path(query)
     if query.endswith(".rq") or (len(query) < 4096 and path.is_file()):
@@ -117,20 +103,23 @@ def _query_text(query: str) -> str:
     return query
 
 
-def _sparql(args) -> int:
+def _sparql(args: argparse.Namespace) -> int:
     text = _query_text(args.query)
-    bindings = {**QUESTION_DEFAULTS.get(args.query, {}), **dict(parse_param(p) for p in args.param)}
+    bindings = dict(parse_param(p) for p in args.param)
     engine = open_engine(graph_from_paths(args.inputs), args.engine) if args.inputs \
         else load_engine(args.data, args.engine)
-    subject = QUESTION_FILES[args.query].subject if args.query in QUESTION_FILES else None
-    if subject and isinstance(bindings.get(subject), str):
-        bindings[subject] = resolve_subject(engine, bindings[subject])
+    spec = QUESTIONS.get(args.query)
+    if spec is not None:  # a canned question: its defaults, and its subject resolved
+        if spec.transitive is not None:
+            bindings.setdefault("transitive", spec.transitive)
+        if spec.subject and spec.parameter and isinstance(named := bindings.get(spec.parameter), str):
+            bindings[spec.parameter] = resolve(SparqlBackend(engine), spec.subject, named)
     names, rows = engine.select(text, bindings)
     print_records(names, rows, args.json, _cell)
     return 0
 
 
-def _cell(value) -> str:
+def _cell(value: object) -> str:
     if value is None:
         return ""
     text = " ".join(str(value).replace("\u001f", ", ").split())

@@ -72,7 +72,7 @@ def _radial_component(members: list, neighbours: dict, spacing: float) -> tuple[
                 children[nxt] = []
                 order.append(nxt)
                 queue.append(nxt)
-    leaves = {}
+    leaves: dict[str, int] = {}
     for node in reversed(order):
         leaves[node] = sum(leaves[c] for c in children[node]) or 1
     per_ring: dict[int, int] = {}

@@ -9,7 +9,7 @@
   window.vanban = api;
 
   // --- text -------------------------------------------------------------------------------
-  // Same key as vanban.loaders.text.fold: no diacritics, đ→d, lower case, single spaces.
+  // Same key as vanban.graph.keys.fold: no diacritics, đ→d, lower case, single spaces.
   function fold(text) {
     if (!text) return "";
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "")
@@ -38,6 +38,13 @@
   const edgeStyles = data.styles.edges;
   const facts = data.facts;
   const edgeFacts = data.edgeFacts; // per drawn line: the statements of its relation, one per file
+  // The attribute schema (vanban.graph.schema): per node kind and edge type, each attribute's
+  // label and how the panel shows it (fact, detail, evidence, conflict or hidden).
+  const schema = data.schema;
+  const attributes = {}; // owner (node kind or edge type) -> key -> {label, show}
+  for (const [owner, list] of [...Object.entries(schema.nodes), ...Object.entries(schema.edges)]) {
+    attributes[owner] = Object.fromEntries(list.map(([key, label, show]) => [key, { label, show }]));
+  }
   const kindOf = {};
   const labelOf = {};
   for (const n of data.nodes) {
@@ -228,12 +235,16 @@
       labelOf[id] || id);
   }
 
-  function factList(f, skip) {
+  // The facts of a node (owner: its kind) or of one statement of a relation (owner: its type),
+  // under their labels, except what the schema shows elsewhere (skip: kinds of display).
+  function factList(f, owner, skip) {
     const dl = el("dl");
+    const table = attributes[owner] || {};
     for (const [key, value] of Object.entries(f)) {
-      if (skip.includes(key)) continue;
+      const attribute = table[key] || { label: key, show: "fact" };
+      if (attribute.show === "hidden" || skip.includes(attribute.show)) continue;
       const text = Array.isArray(value) ? value.join(", ") : (typeof value === "object" ? JSON.stringify(value) : value);
-      dl.append(el("dt", {}, key), el("dd", {}, String(text)));
+      dl.append(el("dt", {}, attribute.label), el("dd", {}, String(text)));
     }
     return dl;
   }
@@ -253,9 +264,10 @@
     return out;
   }
 
-  const DETAIL_KEYS = ["role", "kind", "purpose", "capacity", "title", "via", "mentions"];
-  function detailText(f) {
-    return DETAIL_KEYS.filter((k) => f[k] !== undefined).map((k) => k + ": " + f[k]).join(" · ");
+  // A relation's one-line summary: its type's detail attributes (role, address and purpose, …).
+  function detailText(type, f) {
+    return (schema.edges[type] || []).filter(([key, , show]) => show === "detail" && f[key] !== undefined)
+      .map(([key, label]) => label + ": " + f[key]).join(" · ");
   }
 
   function openPanel(...children) {
@@ -265,17 +277,19 @@
     $("panel").scrollTop = 0;
   }
 
-  const TYPE_ORDER = ["IMPLEMENTS", "CITES", "COPIES", "ISSUED_BY", "SIGNED_BY", "ADDRESSED_TO", "HAS_TASK",
-    "ASSIGNED_TO", "REPORTS_TO", "PART_OF"];
+  const TYPE_ORDER = schema.edgeOrder;
   function showNode(id) {
     const f = facts[id] || {};
     const style = nodeStyles[nodes.get(id).group] || {};
     const parts = [
       el("h2", {}, f.symbol || f.name || (f.number ? "Task " + f.number : "") || f.title || id),
       el("div", { className: "kind" }, (style.legend || kindOf[id]) + " · " + id),
-      factList(f, ["conflicts", "read"]),
+      factList(f, kindOf[id], ["conflict"]),
     ];
-    for (const conflict of f.conflicts || []) parts.push(el("div", { className: "conflict" }, "conflict: " + conflict));
+    for (const [key, label, show] of schema.nodes[kindOf[id]] || []) {
+      if (show !== "conflict") continue;
+      for (const value of f[key] || []) parts.push(el("div", { className: "conflict" }, label + ": " + value));
+    }
     if (data.trees[id]) {
       parts.push(el("button", { className: "action", type: "button", on: { click: () => showTree(id) } },
         "Show implementation tree (" + (data.trees[id].nodes.filter((n) => n.kind === "Document").length - 1) +
@@ -289,7 +303,7 @@
       const statements = edgeFacts[Number(eid.slice(1))] || [];
       const outgoing = e.from === id;
       const other = outgoing ? e.to : e.from;
-      const details = [...new Set(statements.map(detailText).filter(Boolean))].join(" | ");
+      const details = [...new Set(statements.map((s) => detailText(e.type, s)).filter(Boolean))].join(" | ");
       parts.push(el("div", { className: "rel" },
         el("div", { className: "rel-head" }, outgoing ? "→" : "←", typeBadge(e.type), nodeLink(other),
           el("span", { className: "detail" }, details)),
@@ -307,7 +321,7 @@
       el("div", { className: "rel-head" }, nodeLink(e.from), "→", nodeLink(e.to)),
       statements.length > 1 ? el("p", { className: "detail" }, "Stated in " + statements.length + " places:") : null,
       ...statements.flatMap((f) => [
-        factList(f, ["evidence", "source_file", "span", "rule"]),
+        factList(f, e.type, ["evidence"]),
         f.evidence ? el("h3", {}, "Evidence") : null,
         ...evidenceBlock(f)]));
   }

@@ -4,7 +4,9 @@ Everything the page needs is inlined: vis-network, the page script and style, an
 a JSON data block. A Content-Security-Policy lets only those exact scripts run (by hash) and
 forbids every request, so the page works offline and an injected script would not run even if
 escaping failed. Document text reaches the page only as JSON inside that data block, with
-``<``, ``>`` and ``&`` escaped, and the script writes it with ``textContent``.
+``<``, ``>`` and ``&`` escaped, and the script writes it with ``textContent``. The attribute
+schema travels with it (:func:`schema_data`): the detail panel labels every attribute and shows
+it as the schema says.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -19,21 +21,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from jinja2 import Environment
 from pyvis.network import Network
 
-from vanban.graph.vocabulary import EdgeType
+from vanban.graph.atomic import write_text
+from vanban.graph.schema import edge_attributes, node_attributes
+from vanban.graph.vocabulary import EdgeType, NodeKind
 from vanban.visualize import assets
 from vanban.visualize.layout import radial_layout
 from vanban.visualize.style import EDGE_STYLES, NODE_STYLES, node_group, node_label
 from vanban.visualize.trees import implementation_trees
 
-__all__ = ["LARGE_GRAPH", "page_data", "render_html", "script_json", "write_html"]
+__all__ = ["LARGE_GRAPH", "page_data", "render_html", "schema_data", "script_json", "write_html"]
 
 _REFERENCE_TYPES = {EdgeType.IMPLEMENTS, EdgeType.CITES, EdgeType.COPIES}
 
@@ -82,9 +85,29 @@ def _options(large: bool) -> dict:
     }
 
 
-def _facts(attrs: dict) -> dict:
-    """The attributes worth showing: no kind, nothing empty."""
-    return {k: v for k, v in attrs.items() if k != "kind" and v not in (None, "", [], {})}
+def schema_data() -> dict[str, Any]:
+    """The attribute schema as the page script reads it: ``[key, label, show]`` per attribute of
+    each node kind and edge type, and the edge types in the order the panel lists relations.
+
+    >>> [(key, label) for key, label, show in schema_data()["edges"]["ADDRESSED_TO"] if show == "detail"]
+    [('address', 'kính gửi / nơi nhận'), ('purpose', 'purpose'), ('mentions', 'mentions')]
+    """
+    def rows(table):
+        return [[a.key, a.label, a.show.value] for a in table]
+    return {"nodes": {kind.value: rows(node_attributes(kind)) for kind in NodeKind},
+            "edges": {edge.value: rows(edge_attributes(edge)) for edge in EdgeType},
+            "edgeOrder": [edge.value for edge in EdgeType]}
+
+
+# What the page leaves out of a node's or a relation's facts: the node kind (the drawn node
+# carries it) and the attributes that copy another one.
+_LEFT_OUT = {str(edge): frozenset(a.key for a in edge_attributes(edge) if a.copy_of) for edge in EdgeType}
+
+
+def _facts(attrs: dict[str, Any], owner: str | None = None) -> dict[str, Any]:
+    """The attributes worth showing: not the node kind nor a copy, nothing empty."""
+    left_out = _LEFT_OUT.get(owner or "", frozenset({"kind"}))
+    return {k: v for k, v in attrs.items() if k not in left_out and v not in (None, "", [], {})}
 
 
 def _emphasis(graph: nx.MultiDiGraph, node: str, group: str) -> dict:
@@ -125,11 +148,11 @@ def page_data(graph: nx.MultiDiGraph, title: str = "vanban graph",
             index = drawn[relation] = len(edge_facts)
             net.add_edge(str(u), str(v), id=f"e{index}", type=attrs.get("type"))
             edge_facts.append([])
-        edge_facts[index].append(_facts(attrs))
+        edge_facts[index].append(_facts(attrs, attrs.get("type")))
     nodes, edges, _, _, _, options = net.get_network_data()
     return {
         "title": title, "large": large, "nodes": nodes, "edges": edges, "options": json.loads(options),
-        "facts": facts, "edgeFacts": edge_facts,
+        "facts": facts, "edgeFacts": edge_facts, "schema": schema_data(),
         "styles": {"nodes": NODE_STYLES, "edges": EDGE_STYLES},
         "trees": implementation_trees(graph),
     }
@@ -157,16 +180,7 @@ def render_html(graph: nx.MultiDiGraph, title: str = "vanban graph",
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, title: str = "vanban graph",
                large_threshold: int = LARGE_GRAPH) -> Path:
-    """Write the page (atomically) and return its path."""
+    """Write the page (atomically: :mod:`vanban.graph.atomic`) and return its path."""
     path = Path(path)
-    text = render_html(graph, title, large_threshold)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(path, [render_html(graph, title, large_threshold)])
     return path

@@ -15,8 +15,8 @@ deficiencies; every edge type also differs by dash pattern or width, not by colo
 
 from __future__ import annotations
 
+from vanban.graph.labels import document_label
 from vanban.graph.vocabulary import EdgeType, NodeKind
-from vanban.queries.lookup import document_label
 
 __all__ = [
     "EDGE_STYLES",
@@ -81,7 +81,7 @@ def node_style(attrs: dict) -> dict:
 
 def edge_style(attrs: dict) -> dict:
     """vis-network options (colour, width, dashes) for an edge; lead assignments are drawn bolder."""
-    style = dict(EDGE_STYLES.get(attrs.get("type"), EDGE_STYLES[EdgeType.CITES]))
+    style = dict(EDGE_STYLES.get(str(attrs.get("type")), EDGE_STYLES[EdgeType.CITES]))
     style.pop("legend")
     if attrs.get("type") == EdgeType.ASSIGNED_TO and attrs.get("role") == "lead":
         style["width"] = 2.5

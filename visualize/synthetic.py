@@ -34,7 +34,7 @@ _GIVEN = ["Văn An", "Thị Bình", "Đức Cường", "Thu Hà", "Quốc Hùng"
 def synthetic_graph(n_nodes: int, seed: int = 0) -> nx.MultiDiGraph:
     """A graph of exactly ``n_nodes`` nodes (at least 10)."""
     rng = random.Random(seed)
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     n_docs = max(3, n_nodes // 5)
     n_persons = max(1, n_nodes // 20)
     n_tasks = max(1, n_nodes // 3)
@@ -45,7 +45,7 @@ def synthetic_graph(n_nodes: int, seed: int = 0) -> nx.MultiDiGraph:
         persons.append(f"person:{i}")
         g.add_node(persons[-1], kind=NodeKind.PERSON.value,
                    name=f"{rng.choice(_NAMES)} {rng.choice(_GIVEN)} {i}")
-    docs = []
+    docs: list[str] = []
     for i in range(n_docs):
         docs.append(_add_document(g, i, rng, docs, organs, persons))
     for i in range(n_tasks):

@@ -1,4 +1,6 @@
-"""Linked data: the graph as RDF aligned with ELI, W3C ORG, FOAF and PROV; SHACL; SPARQL.
+"""Linked data: the graph as RDF aligned with ELI, W3C ORG, FOAF and PROV; SHACL; SPARQL engines.
+
+The canned questions in SPARQL are asked through :mod:`vanban.queries.sparql`.
 
 >>> from vanban.graph.rdf import to_rdflib, rdf_to_graph
 >>> import networkx as nx
@@ -10,14 +12,13 @@
 
 from vanban.graph.rdf.export import graph_triples, to_rdflib, write_rdf
 from vanban.graph.rdf.reader import rdf_to_graph, read_rdf
-from vanban.graph.rdf.sparql import ask, load_engine, open_engine
+from vanban.graph.rdf.sparql import load_engine, open_engine
 from vanban.graph.rdf.uris import DEFAULT_BASE, UriMinter
 from vanban.graph.rdf.validate import validate
 
 __all__ = [
     "DEFAULT_BASE",
     "UriMinter",
-    "ask",
     "graph_triples",
     "load_engine",
     "open_engine",

@@ -13,29 +13,37 @@ graphs, every format) and Oxigraph (large graphs, streaming serialisation).
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("doc:54-KL/TW", kind="Document", symbol="54-KL/TW", date="2023-05-09")
 >>> rdf = to_rdflib(g)
->>> sorted(str(o) for o in rdf.objects(predicate=ELI.number))
+>>> sorted(str(o) for o in rdf.objects(predicate=term("eli:number")))
 ['54-KL/TW']
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
+from rdflib.namespace import XSD
 
 from vanban.errors import StoreError
-from vanban.graph.rdf.terms import ELI, PREFIXES, VB
+from vanban.graph.atomic import atomic_path
+from vanban.graph.rdf.terms import PREFIXES, term
 from vanban.graph.rdf.uris import DEFAULT_BASE, UriMinter
+from vanban.graph.schema import (
+    EDGE_PREDICATES,
+    NODE_CLASSES,
+    STORE_KEYS,
+    Attribute,
+    RdfForm,
+    attribute,
+    edge_attributes,
+    node_attributes,
+)
 from vanban.graph.vocabulary import EdgeType, NodeKind
 
 __all__ = [
-    "EDGE_PREDICATES",
     "FORMATS",
     "OxigraphTerms",
     "RdflibTerms",
@@ -43,30 +51,6 @@ __all__ = [
     "to_rdflib",
     "write_rdf",
 ]
-
-EDGE_PREDICATES: dict[EdgeType, URIRef] = {
-    EdgeType.IMPLEMENTS: ELI.ensures_implementation_of,
-    EdgeType.CITES: ELI.cites,
-    EdgeType.COPIES: VB.copies,
-    EdgeType.ISSUED_BY: ELI.passed_by,
-    EdgeType.SIGNED_BY: VB.signedBy,
-    EdgeType.HAS_TASK: VB.hasTask,
-    EdgeType.ASSIGNED_TO: VB.assignedTo,
-    EdgeType.REPORTS_TO: VB.reportsTo,
-    EdgeType.ADDRESSED_TO: VB.addressedTo,
-    EdgeType.PART_OF: ORG.subOrganizationOf,
-}
-
-# Edge attributes written as plain string literals on the Reading.
-EDGE_STRINGS: dict[str, URIRef] = {
-    "rule": VB.rule,
-    "role": VB.role,
-    "capacity": VB.capacity,
-    "title": VB.signatoryTitle,
-    "kind": VB.addressKind,
-    "purpose": VB.purpose,
-    "via": VB.viaName,
-}
 
 # --format value -> (rdflib serializer, Oxigraph format name, file suffix)
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -108,7 +92,7 @@ class OxigraphTerms:
         self._iris: dict[str, Any] = {}
         self._types = {t: pyoxigraph.NamedNode(str(t)) for t in (XSD.integer, XSD.boolean, XSD.date)}
 
-    def iri(self, value: str):
+    def iri(self, value: str) -> Any:
         node = self._iris.get(value)
         if node is None:
             node = self._ox.NamedNode(value)
@@ -116,19 +100,19 @@ class OxigraphTerms:
                 self._iris[value] = node
         return node
 
-    def string(self, value: str):
+    def string(self, value: str) -> Any:
         return self._ox.Literal(value)
 
-    def text(self, value: str):
+    def text(self, value: str) -> Any:
         return self._ox.Literal(value, language="vi")
 
-    def integer(self, value: int):
+    def integer(self, value: int) -> Any:
         return self._ox.Literal(str(int(value)), datatype=self._types[XSD.integer])
 
-    def boolean(self, value: bool):
+    def boolean(self, value: bool) -> Any:
         return self._ox.Literal("true" if value else "false", datatype=self._types[XSD.boolean])
 
-    def date(self, value: str):
+    def date(self, value: str) -> Any:
         return self._ox.Literal(value, datatype=self._types[XSD.date])
 
 
@@ -160,121 +144,101 @@ def _node_uris(graph: nx.MultiDiGraph, minter: UriMinter) -> dict[str, str]:
     return uris
 
 
+# What RDF carries of each node kind and edge type, from the schema: attributes with RDF terms,
+# and the keys derived from a node's attributes.
+_NODE_PLAN = {kind: tuple(a for a in node_attributes(kind) if a.rdf and a.key != "id") for kind in NodeKind}
+_EDGE_PLAN = {edge: tuple(a for a in edge_attributes(edge) if a.rdf and a.key != "key") for edge in EdgeType}
+_EDGE_KEY = attribute(EdgeType.CITES, "key").rdf[0]  # the edge's key in the MultiDiGraph, on every reading
+_NODE_KEYS = {kind: tuple(k for k in STORE_KEYS if k.rdf and k.kind in (None, kind)) for kind in NodeKind}
+
+
 def graph_triples(graph: nx.MultiDiGraph, terms: Any, base: str = DEFAULT_BASE) -> Iterator[tuple]:
     """Every triple of the graph's RDF form, built with ``terms`` (:class:`RdflibTerms` or
-    :class:`OxigraphTerms`). Raises :class:`StoreError` if two nodes would share a URI."""
+    :class:`OxigraphTerms`), as :mod:`vanban.graph.schema` maps each attribute. Raises
+    :class:`StoreError` if two nodes would share a URI."""
     minter = UriMinter(base)
     uris = _node_uris(graph, minter)
     iri, string = terms.iri, terms.string
-    p = {name: iri(str(term)) for name, term in _PREDICATES.items()}
+
+    def named(curie: str) -> Any:
+        return iri(str(term(curie)))
+
+    rdf_type, identifier = named("rdf:type"), named("dcterms:identifier")
+    subject, predicate, object_ = named("rdf:subject"), named("rdf:predicate"), named("rdf:object")
+    reading_class, source_class, edge_key = named("vb:Reading"), named("vb:SourceFile"), named(_EDGE_KEY)
+    classes = {kind: [named(c) for c in NODE_CLASSES[kind]] for kind in NodeKind}
+    predicates = {edge: named(EDGE_PREDICATES[edge]) for edge in EdgeType}
+    node_plan = {kind: [(a, [named(c) for c in a.rdf]) for a in plan] for kind, plan in _NODE_PLAN.items()}
+    edge_plan = {edge: [(a, [named(c) for c in a.rdf]) for a in plan] for edge, plan in _EDGE_PLAN.items()}
+    node_keys = {kind: [(k, named(k.rdf[0])) for k in keys] for kind, keys in _NODE_KEYS.items()}
     sources: dict[str, Any] = {}
 
-    def source(name: str):
+    def source(name: str) -> Any:
         node = sources.get(name)
         if node is None:
             node = sources[name] = iri(minter.source_file(name))
         return node
 
+    literal = {RdfForm.STRING: lambda v: string(str(v)), RdfForm.TEXT: terms.text, RdfForm.DATE: terms.date,
+               RdfForm.INTEGER: terms.integer, RdfForm.SOURCE: source}
+
+    def values(s: Any, plan: list[tuple[Attribute, list[Any]]], attrs: dict[str, Any]) -> list[tuple]:
+        """The triples of a node's or a reading's attributes: none for an empty value, but a
+        boolean always (one list per subject: cheaper than a generator per attribute)."""
+        out: list[tuple] = []
+        for attr, terms_of in plan:
+            value = attrs.get(attr.key)
+            if attr.form is RdfForm.BOOLEAN:
+                out.append((s, terms_of[0], terms.boolean(bool(value))))
+            elif value is None or value == "":
+                continue
+            elif attr.form is RdfForm.SPAN:
+                if value:
+                    out.append((s, terms_of[0], terms.integer(value[0])))
+                    out.append((s, terms_of[1], terms.integer(value[1])))
+            elif attr.form is RdfForm.NODE:
+                if value in uris:
+                    out.append((s, terms_of[0], iri(uris[value])))
+            elif attr.many:
+                make = literal[attr.form]
+                out.extend((s, terms_of[0], make(item)) for item in value)
+            else:
+                out.append((s, terms_of[0], literal[attr.form](value)))
+        return out
+
     for node, attrs in graph.nodes(data=True):
+        kind = NodeKind(attrs["kind"])
         s = iri(uris[node])
-        yield s, p["identifier"], string(node)
-        kind = attrs["kind"]
-        if kind == NodeKind.DOCUMENT:
-            yield s, p["type"], p["Document"]
-            yield s, p["type"], p["LegalResource"]
-            if attrs.get("symbol"):
-                yield s, p["number"], string(attrs["symbol"])
-            if attrs.get("date"):
-                yield s, p["date"], terms.date(attrs["date"])
-            if attrs.get("title"):
-                yield s, p["title"], terms.text(attrs["title"])
-            for key in ("doc_type", "place", "term", "scope"):
-                if attrs.get(key):
-                    yield s, p[key], string(attrs[key])
-            yield s, p["read"], terms.boolean(bool(attrs.get("read")))
-            for conflict in attrs.get("conflicts") or ():
-                yield s, p["conflict"], string(conflict)
-        elif kind == NodeKind.ORGAN:
-            yield s, p["type"], p["Organization"]
-            yield s, p["prefLabel"], string(attrs["name"])
-            yield s, p["foldedName"], string(_fold(attrs["name"]))
-            yield s, p["collective"], terms.boolean(bool(attrs.get("collective")))
-        elif kind == NodeKind.PERSON:
-            yield s, p["type"], p["Person"]
-            yield s, p["name"], string(attrs["name"])
-        else:
-            yield s, p["type"], p["Task"]
-            yield s, p["taskNumber"], string(str(attrs.get("number")))
-            if attrs.get("text"):
-                yield s, p["text"], terms.text(attrs["text"])
-            if attrs.get("document") in uris:
-                yield s, p["isPartOf"], iri(uris[attrs["document"]])
-        for name in attrs.get("sources") or ():
-            yield s, p["derivedFrom"], source(name)
+        yield s, identifier, string(node)
+        for cls in classes[kind]:
+            yield s, rdf_type, cls
+        yield from values(s, node_plan[kind], attrs)
+        for key, predicate_of_key in node_keys[kind]:
+            if (derived := key.derive(attrs)) is not None:
+                yield s, predicate_of_key, string(derived)
 
     asserted: set[tuple[str, str, str]] = set()  # parallel edges assert one triple
     for u, v, key, attrs in graph.edges(keys=True, data=True):
-        kind = attrs.get("type")
+        type_name = attrs.get("type")
         try:
-            predicate = p[EdgeType(kind)]
-        except ValueError:
-            raise StoreError(f"{u} -> {v}: unknown edge type {kind!r}") from None
-        s, o = iri(uris[u]), iri(uris[v])
-        if (u, kind, v) not in asserted:
-            asserted.add((u, kind, v))
-            yield s, predicate, o
+            edge = EdgeType(str(type_name))
+        except ValueError as error:
+            raise StoreError(f"{u} -> {v}: unknown edge type {type_name!r}") from error
+        s, o, p = iri(uris[u]), iri(uris[v]), predicates[edge]
+        if (u, edge, v) not in asserted:
+            asserted.add((u, edge, v))
+            yield s, p, o
         r = iri(minter.reading(u, str(key), v))
-        yield r, p["type"], p["Reading"]
-        yield r, p["subject"], s
-        yield r, p["predicate"], predicate
-        yield r, p["object"], o
-        yield r, p["edgeKey"], string(str(key))
-        if attrs.get("source_file"):
-            yield r, p["derivedFrom"], source(attrs["source_file"])
-        span = attrs.get("span")
-        if span:
-            yield r, p["spanStart"], terms.integer(span[0])
-            yield r, p["spanEnd"], terms.integer(span[1])
-        if attrs.get("evidence"):
-            yield r, p["evidence"], terms.text(attrs["evidence"])
-        if attrs.get("mentions") is not None:
-            yield r, p["mentions"], terms.integer(attrs["mentions"])
-        for name in EDGE_STRINGS:
-            if attrs.get(name) is not None:
-                yield r, p[f"edge:{name}"], string(str(attrs[name]))
-        if attrs.get("via_id") in uris:
-            yield r, p["via"], iri(uris[attrs["via_id"]])
-        if attrs.get("document") in uris:
-            yield r, p["orderedBy"], iri(uris[attrs["document"]])
+        yield r, rdf_type, reading_class
+        yield r, subject, s
+        yield r, predicate, p
+        yield r, object_, o
+        yield r, edge_key, string(str(key))
+        yield from values(r, edge_plan[edge], attrs)
 
     for name, node in sources.items():
-        yield node, p["type"], p["SourceFile"]
-        yield node, p["identifier"], string(name)
-
-
-def _fold(text: str) -> str:
-    from vanban.loaders.text import fold
-
-    return fold(text)
-
-
-_PREDICATES: dict[Any, URIRef] = {
-    "type": RDF.type, "subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object,
-    "identifier": DCTERMS.identifier, "title": DCTERMS.title,
-    "Document": VB.Document, "LegalResource": ELI.LegalResource, "Task": VB.Task,
-    "Reading": VB.Reading, "SourceFile": VB.SourceFile,
-    "Organization": ORG.Organization, "Person": FOAF.Person,
-    "number": ELI.number, "date": ELI.date_document, "isPartOf": ELI.is_part_of,
-    "doc_type": VB.docType, "place": VB.place, "term": VB.term, "scope": VB.scope,
-    "read": VB.read, "conflict": VB.conflict,
-    "prefLabel": SKOS.prefLabel, "foldedName": VB.foldedName, "collective": VB.collective,
-    "name": FOAF.name, "taskNumber": VB.taskNumber, "text": VB.text,
-    "derivedFrom": PROV.wasDerivedFrom, "edgeKey": VB.edgeKey,
-    "spanStart": VB.spanStart, "spanEnd": VB.spanEnd, "evidence": VB.evidence, "mentions": VB.mentions,
-    "via": VB.via, "orderedBy": VB.orderedBy,
-    **{f"edge:{name}": term for name, term in EDGE_STRINGS.items()},
-    **EDGE_PREDICATES,
-}
+        yield node, rdf_type, source_class
+        yield node, identifier, string(name)
 
 
 def to_rdflib(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
@@ -288,54 +252,37 @@ def to_rdflib(graph: nx.MultiDiGraph, base: str = DEFAULT_BASE) -> Graph:
     return rdf
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_rdf(graph: nx.MultiDiGraph, path: str | Path, fmt: str = "turtle",
               base: str = DEFAULT_BASE, engine: str = "rdflib") -> int:
     """Write the graph as ``fmt`` (``turtle``, ``json-ld`` or ``nt``) atomically; returns the
     number of triples written.
 
     ``engine="oxigraph"`` streams the triples through pyoxigraph's serialiser without
-    holding an RDF graph in memory (much faster on large graphs); ``"rdflib"`` needs only
-    the core dependencies.
+    holding an RDF graph in memory (much faster on large graphs); ``"rdflib"`` builds an
+    rdflib graph first. The file gets the mode the umask gives (:mod:`vanban.graph.atomic`).
     """
     if fmt not in FORMATS:
         raise StoreError(f"unknown RDF format {fmt!r}; use one of {', '.join(FORMATS)}")
     rdflib_name, ox_name, _ = FORMATS[fmt]
-    count = [0]
-    if engine == "oxigraph":
-        try:
-            import pyoxigraph
-        except ImportError as error:
-            raise StoreError("the oxigraph engine needs pyoxigraph (pip install pyoxigraph)") from error
+    if engine not in ("rdflib", "oxigraph"):
+        raise StoreError(f"unknown RDF engine {engine!r}; use rdflib or oxigraph")
+    count = 0
+    with atomic_path(path) as tmp:
+        if engine == "oxigraph":
+            import pyoxigraph  # imported here: loaded only by those who stream with it
 
-        def write(tmp: Path) -> None:
-            def triples():
+            def triples() -> Iterator[Any]:
+                nonlocal count
                 for s, p, o in graph_triples(graph, OxigraphTerms(), base):
-                    count[0] += 1
+                    count += 1
                     yield pyoxigraph.Triple(s, p, o)
             pyoxigraph.serialize(triples(), str(tmp), getattr(pyoxigraph.RdfFormat, ox_name),
                                  prefixes=PREFIXES)
-    elif engine == "rdflib":
-        def write(tmp: Path) -> None:
+        else:
             rdf = to_rdflib(graph, base)
-            count[0] = len(rdf)
+            count = len(rdf)
             if fmt == "json-ld":
                 rdf.serialize(destination=str(tmp), format=rdflib_name, context=PREFIXES, auto_compact=True)
             else:
                 rdf.serialize(destination=str(tmp), format=rdflib_name, encoding="utf-8")
-    else:
-        raise StoreError(f"unknown RDF engine {engine!r}; use rdflib or oxigraph")
-    _atomic(Path(path), write)
-    return count[0]
+    return count

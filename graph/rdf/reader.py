@@ -20,22 +20,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS
+from rdflib import Graph, Literal
+from rdflib.term import Node
 
 from vanban.errors import StoreError
-from vanban.graph.rdf.export import EDGE_PREDICATES, EDGE_STRINGS
-from vanban.graph.rdf.terms import ELI, VB
+from vanban.graph.rdf.terms import term
+from vanban.graph.schema import (
+    EDGE_PREDICATES,
+    NODE_CLASSES,
+    Attribute,
+    RdfForm,
+    edge_attributes,
+    node_attributes,
+)
 from vanban.graph.vocabulary import EdgeType, NodeKind
 
 __all__ = ["rdf_to_graph", "read_rdf"]
 
-_KINDS = {VB.Document: NodeKind.DOCUMENT, ORG.Organization: NodeKind.ORGAN,
-          FOAF.Person: NodeKind.PERSON, VB.Task: NodeKind.TASK}
-_EDGE_OF = {predicate: edge for edge, predicate in EDGE_PREDICATES.items()}
+_KINDS: dict[Node, NodeKind] = {term(classes[0]): kind for kind, classes in NODE_CLASSES.items()}
+_EDGE_OF: dict[Node, EdgeType] = {term(predicate): edge for edge, predicate in EDGE_PREDICATES.items()}
 _SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld"}
+_RDF_TYPE, _IDENTIFIER = term("rdf:type"), term("dcterms:identifier")
+_READING, _EDGE_KEY = term("vb:Reading"), term("vb:edgeKey")
 
 
 def read_rdf(path: str | Path) -> nx.MultiDiGraph:
@@ -51,90 +60,73 @@ def read_rdf(path: str | Path) -> nx.MultiDiGraph:
     return rdf_to_graph(rdf)
 
 
-def _value(term):
+def _value(term: Node) -> Any:
     return term.toPython() if isinstance(term, Literal) else term
 
 
 def rdf_to_graph(rdf: Graph) -> nx.MultiDiGraph:
-    """Rebuild the vanban graph from the RDF form written by :func:`graph_triples`."""
-    props: dict[URIRef, dict[URIRef, list]] = defaultdict(lambda: defaultdict(list))
+    """Rebuild the vanban graph from the RDF form written by :func:`graph_triples`: every
+    attribute :mod:`vanban.graph.schema` maps to RDF, the nullable ones ``None`` when absent."""
+    props: dict[Node, dict[Node, list[Node]]] = defaultdict(lambda: defaultdict(list))
     for s, p, o in rdf:
         props[s][p].append(o)
+    ids = {s: str(_value(p[_IDENTIFIER][0])) for s, p in props.items() if _IDENTIFIER in p}
+    kinds = {s: _KINDS[t] for s, p in props.items() for t in p.get(_RDF_TYPE, ()) if t in _KINDS}
 
-    def one(subject, predicate):
-        values = props[subject].get(predicate)
-        return _value(values[0]) if values else None
+    def read(subject: Node, attr: Attribute) -> Any:
+        """The attribute's value on ``subject``; ``None`` when absent."""
+        values = props[subject].get(term(attr.rdf[0])) if attr.rdf else None
+        if attr.form is RdfForm.BOOLEAN:
+            return bool(_value(values[0])) if values else False
+        if attr.many:
+            return sorted(ids[v] if attr.form is RdfForm.SOURCE else str(_value(v)) for v in values or ())
+        if not values:
+            return None
+        if attr.form is RdfForm.SPAN:
+            end = props[subject].get(term(attr.rdf[1]))
+            return (int(_value(values[0])), int(_value(end[0]))) if end else None
+        if attr.form in (RdfForm.NODE, RdfForm.SOURCE):
+            return ids[values[0]]
+        if attr.form is RdfForm.INTEGER:
+            return int(_value(values[0]))
+        return str(_value(values[0]))
 
-    def text(subject, predicate):
-        value = one(subject, predicate)
-        return None if value is None else str(value)
-
-    ids = {s: str(one(s, DCTERMS.identifier)) for s, p in props.items() if DCTERMS.identifier in p}
-    kinds = {s: _KINDS[t] for s, p in props.items() for t in p.get(RDF.type, ()) if t in _KINDS}
-
-    def sources(subject) -> list[str]:
-        return sorted(ids[f] for f in props[subject].get(PROV.wasDerivedFrom, ()))
-
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     for subject in sorted(kinds, key=lambda s: ids[s]):
         kind = kinds[subject]
-        node = ids[subject]
-        if kind == NodeKind.DOCUMENT:
-            date = one(subject, ELI.date_document)
-            g.add_node(node, kind=kind.value, symbol=text(subject, ELI.number),
-                       doc_type=text(subject, VB.docType), date=None if date is None else str(date),
-                       title=text(subject, DCTERMS.title), place=text(subject, VB.place),
-                       term=text(subject, VB.term), scope=text(subject, VB.scope),
-                       sources=sources(subject), read=bool(one(subject, VB.read)),
-                       conflicts=sorted(str(c) for c in props[subject].get(VB.conflict, ())))
-        elif kind == NodeKind.ORGAN:
-            g.add_node(node, kind=kind.value, name=text(subject, SKOS.prefLabel),
-                       collective=bool(one(subject, VB.collective)))
-        elif kind == NodeKind.PERSON:
-            g.add_node(node, kind=kind.value, name=text(subject, FOAF.name))
-        else:
-            part_of = props[subject].get(ELI.is_part_of)
-            g.add_node(node, kind=kind.value, number=text(subject, VB.taskNumber),
-                       text=text(subject, VB.text), document=ids[part_of[0]] if part_of else None,
-                       sources=sources(subject))
+        attrs: dict[str, Any] = {"kind": kind.value}
+        for attr in node_attributes(kind):
+            if attr.key not in ("id", "kind"):
+                attrs[attr.key] = read(subject, attr)
+        g.add_node(ids[subject], **attrs)
 
-    readings = [s for s, p in props.items() if VB.Reading in p.get(RDF.type, ())]
     rows = []
-    for r in readings:
-        predicate = props[r][RDF.predicate][0]
+    for r, fields in props.items():
+        if _READING not in fields.get(_RDF_TYPE, ()):
+            continue
+        predicate = fields[term("rdf:predicate")][0]
         if predicate not in _EDGE_OF:
             raise StoreError(f"reading {r}: unknown predicate {predicate}")
         edge = _EDGE_OF[predicate]
-        u, v = ids[props[r][RDF.subject][0]], ids[props[r][RDF.object][0]]
-        attrs: dict = {"type": edge.value}
-        source = props[r].get(PROV.wasDerivedFrom)
-        attrs["source_file"] = ids[source[0]] if source else None
-        start, end = one(r, VB.spanStart), one(r, VB.spanEnd)
-        if start is not None and end is not None:
-            attrs["span"] = (int(start), int(end))
-        if (evidence := text(r, VB.evidence)) is not None:
-            attrs["evidence"] = evidence
-        if (mentions := one(r, VB.mentions)) is not None:
-            attrs["mentions"] = int(mentions)
-        for name, term in EDGE_STRINGS.items():
-            if (value := text(r, term)) is not None:
-                attrs[name] = value
-        for name in _NULLABLE.get(edge, ()):
-            attrs.setdefault(name, None)
-        if edge == EdgeType.REPORTS_TO:
-            via = props[r].get(VB.via)
-            attrs["via_id"] = ids[via[0]] if via else None
-            ordered = props[r].get(VB.orderedBy)
-            attrs["document"] = ids[ordered[0]] if ordered else None
-        rows.append((str(one(r, VB.edgeKey)), u, v, attrs))
+        u, v = ids[fields[term("rdf:subject")][0]], ids[fields[term("rdf:object")][0]]
+        rows.append((str(_value(fields[_EDGE_KEY][0])), u, v, _edge_attrs(edge, r, read)))
     for key, u, v, attrs in sorted(rows, key=lambda row: (row[1], row[2], row[0])):
         g.add_edge(u, v, key=key, **attrs)
     return g
 
 
-# Attributes an edge type always has, even when empty (see graph.build).
-_NULLABLE = {
-    EdgeType.SIGNED_BY: ("capacity", "title"),
-    EdgeType.ADDRESSED_TO: ("purpose",),
-    EdgeType.REPORTS_TO: ("via",),
-}
+def _edge_attrs(edge: EdgeType, reading: Node, read: Any) -> dict[str, Any]:
+    """A relation's attributes from its reading: those present, the nullable ones always, and
+    each copy (``copy_of``) from its original."""
+    attrs: dict[str, Any] = {"type": edge.value}
+    for attr in edge_attributes(edge):
+        if attr.key in ("type", "key"):
+            continue
+        if attr.copy_of is not None:
+            if attrs.get(attr.copy_of) is not None:
+                attrs[attr.key] = attrs[attr.copy_of]
+            continue
+        value = read(reading, attr)
+        if value is not None or attr.nullable:
+            attrs[attr.key] = value
+    return attrs

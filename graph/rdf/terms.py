@@ -3,9 +3,10 @@
 ``VB`` holds vanban's own terms (documented, with Vietnamese and English labels, in
 ``vanban.ttl`` next to this module); ``ELI`` the terms of the European Legislation Identifier
 ontology that vanban uses. W3C ORG, PROV, FOAF, SKOS and Dublin Core come from rdflib.
+:func:`term` turns the CURIEs of :mod:`vanban.graph.schema` into these terms.
 
->>> str(VB.Reading)
-'https://w3id.org/vanban/ns#Reading'
+>>> str(VB.Reading), str(term("eli:number"))
+('https://w3id.org/vanban/ns#Reading', 'http://data.europa.eu/eli/ontology#number')
 >>> VB.NoSuchTerm
 Traceback (most recent call last):
 ...
@@ -14,10 +15,12 @@ AttributeError: term 'NoSuchTerm' not in namespace 'https://w3id.org/vanban/ns#'
 
 from __future__ import annotations
 
+from functools import cache
+
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
 
-__all__ = ["ELI", "PREFIXES", "VB"]
+__all__ = ["ELI", "PREFIXES", "VB", "term"]
 
 
 class VB(DefinedNamespace):
@@ -43,6 +46,7 @@ class VB(DefinedNamespace):
     # organ and task attributes
     collective: URIRef  # a group of organs named together ("Các huyện ủy")
     foldedName: URIRef  # the name lower-cased without diacritics, for matching
+    symbolKey: URIRef  # the symbol without spaces and diacritics, upper case, for matching
     taskNumber: URIRef  # the task's number as written: "1", "2.3", "a"
     text: URIRef  # the task's text
 
@@ -66,8 +70,8 @@ class VB(DefinedNamespace):
     signatoryTitle: URIRef  # the signer's title: "PHÓ BÍ THƯ"
     addressKind: URIRef  # "kinh_gui" or "noi_nhan"
     purpose: URIRef  # why a recipient gets the document: "b/c", "lưu"
-    via: URIRef  # the organ a report goes through
-    viaName: URIRef  # that organ's name as written
+    via: URIRef  # the name of the organ a report goes through
+    viaOrgan: URIRef  # that organ itself
     orderedBy: URIRef  # the document that orders a report
 
 
@@ -101,3 +105,25 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
 }
+
+# Namespaces by prefix; each is closed, so an unknown term is an error.
+_CLOSED: dict[str, type[DefinedNamespace]] = {
+    "vb": VB, "eli": ELI, "org": ORG, "prov": PROV, "foaf": FOAF, "skos": SKOS, "dcterms": DCTERMS,
+    "rdf": RDF,
+}
+
+
+@cache
+def term(curie: str) -> URIRef:
+    """The term a CURIE names (``vb:docType``); an unknown prefix or term is an error.
+
+    >>> term("vb:noSuchTerm")
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'noSuchTerm' not in namespace 'https://w3id.org/vanban/ns#'
+    """
+    prefix, _, local = curie.partition(":")
+    namespace = _CLOSED.get(prefix)
+    if namespace is None:
+        raise KeyError(f"{curie}: unknown prefix {prefix!r}")
+    return getattr(namespace, local)
