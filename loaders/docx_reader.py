@@ -42,10 +42,10 @@ def docx_text(data: bytes, name: str, max_chars: int | None = None) -> str:
         archive = zipfile.ZipFile(io.BytesIO(data))
         archive.getinfo(DOCUMENT_PART)
         unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-        raise LoadError(name, "damaged DOCX (truncated or not a ZIP archive)") from None
-    except KeyError:
-        raise LoadError(name, f"ZIP archive without {DOCUMENT_PART}: not a DOCX document") from None
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+        raise LoadError(name, "damaged DOCX (truncated or not a ZIP archive)") from error
+    except KeyError as error:
+        raise LoadError(name, f"ZIP archive without {DOCUMENT_PART}: not a DOCX document") from error
     # python-docx unpacks every part: a ZIP bomb must be refused before it is opened.
     if max_chars is not None and unpacked > 8 * max_chars:
         raise LoadError(name, f"DOCX too large: unpacks to {unpacked:,} bytes (limit {8 * max_chars:,})")
@@ -67,10 +67,10 @@ def _body(data: bytes, name: str):
 
     try:
         body = docx.Document(io.BytesIO(data)).element.body
-    except PackageNotFoundError:
-        raise LoadError(name, "damaged DOCX (no Word document inside)") from None
+    except PackageNotFoundError as error:
+        raise LoadError(name, "damaged DOCX (no Word document inside)") from error
     except Exception as error:  # python-docx and lxml report a damaged part through many types
-        raise LoadError(name, f"damaged DOCX ({type(error).__name__})") from None
+        raise LoadError(name, f"damaged DOCX ({type(error).__name__})") from error
     if body is None:
         raise LoadError(name, "damaged DOCX (its document has no body)")
     return body

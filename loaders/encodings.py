@@ -143,7 +143,7 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise LoadError(name, f"damaged {_NAMES[encoding]} text (byte {error.start})") from None
+        raise LoadError(name, f"damaged {_NAMES[encoding]} text (byte {error.start})") from error
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

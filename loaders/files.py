@@ -70,7 +70,7 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileText:
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)  # a file still growing, or a device, stops here
     except OSError as error:
-        raise LoadError(path.name, f"cannot read: {error.strerror or error}") from None
+        raise LoadError(path.name, f"cannot read: {error.strerror or error}") from error
     return file_text(data, path.name, max_bytes)
 
 

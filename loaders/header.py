@@ -10,19 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
 
 __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
-_MOTTO = re.compile(r"ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
-                    r"ĐỘC LẬP\s*-\s*TỰ DO\s*-\s*HẠNH PHÚC", re.IGNORECASE)
+_MOTTO = patterns.MOTTO_RE
 # Possessive "*+" between "ngày", "tháng" and "năm": the quantifiers there all take spaces, and
 # a long run of them would be split in cubically many ways; no match needs any given back.
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,?\s*ngày\s*+(?P<date>[\d.…_ ]*+\s*+tháng\s*+"
-    r"[\d.…_ ]*+\s*+năm\s*\d{0,4})",
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,?\s*(?=(?i:ngày))(?P<date>" + patterns.HEADER_DATE + ")",
     re.IGNORECASE,
 )
 
@@ -30,7 +29,8 @@ _PLACE_DATE = re.compile(
 # A place is the run of capitalised words before ", ngày" ("Hà Nội", "Thành phố Hồ Chí Minh",
 # "Buôn Ma Thuột"); the case-blind match may start earlier, in a symbol ("Số 5-KL/TW Hà Nội")
 # or in a subject packed on the line ("… Luật Hải quan 2014 Hà Nội").
-_PLACE_CONNECTORS = frozenset({"phố", "xã", "thị", "trấn"})  # "Thành phố …", "thị xã …"
+# The lower-case words of the levels a place's name may carry ("Thành phố …", "thị xã …").
+_PLACE_CONNECTORS = frozenset(word for lv in patterns.LEVEL_NAMES if " " in lv for word in lv.split())
 
 
 def _is_place_word(word: str) -> bool:
@@ -77,11 +77,8 @@ def _opens_cell(text: str, start: int) -> bool:
 _NUMBER = re.compile(
     r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:\s*[-/](?!\s)[^\s|*]+|\s+-\s+[A-ZĐ][^\s|*]*)*)", re.IGNORECASE
 )
-_SUBJECT_START = re.compile(
-    r"^(?:V/v|Về việc|Về|về|Thực hiện|Triển khai|Ban hành|Sửa đổi|Quy định|Hướng dẫn|"
-    r"Tiếp tục|Bãi bỏ|Kiện toàn|Phê duyệt|Tăng cường|Đẩy mạnh|Tổ chức)\b"
-)
-_TERM = re.compile(r"KH[ÓO]A\s+(?P<term>[IVXL]+)\b", re.IGNORECASE)
+_SUBJECT_START = re.compile("^" + patterns.SUBJECT_OPENING)
+_TERM = re.compile(patterns.TERM)
 
 
 @dataclass(frozen=True)

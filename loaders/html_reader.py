@@ -98,7 +98,7 @@ def html_text(data: bytes, name: str, max_chars: int | None = None) -> str:
         parser.feed(text.encode("utf-8"))  # the page's own charset declaration is overridden
         found = parser.close()
     except etree.LxmlError as error:
-        raise LoadError(name, f"damaged HTML ({type(error).__name__})") from None
+        raise LoadError(name, f"damaged HTML ({type(error).__name__})") from error
     if not found.strip():
         raise LoadError(name, "HTML page with no text (a page whose scripts load its content "
                               "saves empty: save it once shown, or print it to PDF)")

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
+from vanban.loaders import patterns
 from vanban.loaders.header import drop_title_prefix
 from vanban.loaders.lexicon import doc_types, page_chrome_phrases
 from vanban.loaders.page_metadata import PageMetadata, read_page_title
@@ -105,8 +106,8 @@ def _blank(text: str) -> str:
 
 # --- line features --------------------------------------------------------------------------
 
-_MOTTO = re.compile(r"cong hoa xa hoi chu nghia|doc lap\s*-?\s*tu do|dang cong san viet nam")
-_DATE = re.compile(r"(?:^|,)\s*ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\s*[\d.…_ ]{0,6}")
+_MOTTO = re.compile(patterns.MOTTO_FOLDED)
+_DATE = re.compile(r"(?:^|,)\s*" + patterns.HEADER_DATE_FOLDED)
 _BARE_NUMBER = re.compile(r"^S[ốô]\s*[:.]?$", re.IGNORECASE)
 _SYMBOL_START = re.compile(r"^[\d.…_]")
 _NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
@@ -291,7 +292,7 @@ def _signed_inline(text: str) -> bool:
     return any(is_person_name(" ".join(words[-n:])) for n in (2, 3, 4, 5) if len(words) > n)
 
 
-_CAPACITY_MARK = re.compile(r"T/?M|K/?T|T/?L|TUQ|Q\.")  # in every line CAPACITY matches a cell of
+_CAPACITY_MARK = re.compile(patterns.CAPACITY)  # in every line CAPACITY matches a cell of
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 
 
@@ -299,7 +300,7 @@ def _cells(text: str) -> list[str]:
     return [c.strip(_STRIP) for c in _CELL_BREAK.split(text) if c.strip(_STRIP)]
 
 
-_ATTACHMENT = re.compile(r"^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Mẫu(?: số)?\s*\d|\(?\s*(?:Ban hành )?[Kk]èm theo)")
+_ATTACHMENT = re.compile(rf"^(?:{patterns.ATTACHMENT_HEADING}|\(?\s*(?:Ban hành )?[Kk]èm theo)")
 
 
 def _opens_attachment(text: str) -> bool:

@@ -24,6 +24,7 @@ silent and records a conflict where the two disagree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -99,7 +100,21 @@ def _cells(view: TextView, start: int = 0, end: int | None = None) -> list[_Cell
 
 @cache
 def _labels() -> dict[str, str]:
-    return page_metadata_labels()
+    """Folded label → field."""
+    return {fold(label): field for label, field in page_metadata_labels().items()}
+
+
+@cache
+def _field_labels() -> tuple[str, ...]:
+    """The lower case of the labels of the fields read (a table holds two of them or more)."""
+    return tuple(label.lower() for label, field in page_metadata_labels().items() if field in FIELDS)
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    """Where a label stands in a text (found before any cell is cut)."""
+    labels = sorted((label.lower() for label in page_metadata_labels()), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*:")  # searched in the lower case
 
 
 def _label(text: str) -> tuple[str, str, str] | None:
@@ -116,9 +131,14 @@ def _label(text: str) -> tuple[str, str, str] | None:
 
 def read_page_metadata(view: TextView) -> PageMetadata | None:
     """The first metadata table of a view, or None (see the module's docstring)."""
-    if ":" not in view.text:
+    low = view.text.lower()
+    if sum(label in low for label in _field_labels()) < 2:  # quick: two of the fields read at least
         return None
-    cells = _cells(view)
+    hits = _first_cluster(_label_re().finditer(low))
+    if len(hits) < 3:  # a table has three labels or more
+        return None
+    # Only the stretch around the labels is cut into cells: a value follows its label closely.
+    cells = _cells(view, view.text.rfind("\n", 0, hits[0]) + 1, min(len(view.text), hits[-1] + 600))
     found: list[tuple[int, str, MetadataField | None]] = []  # (label's cell index, field, value)
     k = 0
     while k < len(cells):
@@ -144,6 +164,19 @@ def read_page_metadata(view: TextView) -> PageMetadata | None:
     start = cells[table[0][0]].start
     end = max([cells[k].end for k, _, _ in table] + [value.span[1] for _, _, value in table if value])
     return PageMetadata(start, end, **{f: v for f, v in fields.items() if v is not None})
+
+
+def _first_cluster(matches: Iterable[re.Match[str]], gap: int = 1500) -> list[int]:
+    """Where the labels of the first cluster of three or more stand (each within ``gap``
+    characters of the one before), or of the last cluster tried."""
+    hits: list[int] = []
+    for m in matches:
+        if hits and m.start() - hits[-1] > gap:
+            if len(hits) >= 3:
+                break
+            hits = []
+        hits.append(m.start())
+    return hits
 
 
 def _first_table(found: list[tuple[int, str, MetadataField | None]]) -> list | None:

@@ -14,9 +14,7 @@ A PDF whose pages have no text (a scan) is an error, not an empty document.
 from __future__ import annotations
 
 import io
-import logging
 import re
-from contextlib import contextmanager
 
 from vanban.errors import LoadError
 
@@ -39,21 +37,20 @@ def pdf_text(data: bytes, name: str, max_chars: int | None = None) -> str:
 
     pages: list[str] = []
     size = 0
-    with _quiet("pypdf"):
-        try:
-            reader = PdfReader(io.BytesIO(data))
-            if reader.is_encrypted and not _opens_without_password(reader):
-                raise LoadError(name, "encrypted PDF: cannot read its text without the password")
-            for page in reader.pages:
-                text = drop_page_number(tidy_layout(page.extract_text(extraction_mode="layout")))
-                size += len(text) + 2
-                if max_chars is not None and size > max_chars:
-                    raise LoadError(name, f"text too long: over {max_chars:,} characters")
-                pages.append(text)
-        except LoadError:
-            raise
-        except Exception as error:  # pypdf reports a damaged file through almost any exception type
-            raise LoadError(name, f"damaged PDF ({type(error).__name__})") from None
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise LoadError(name, "encrypted PDF: cannot read its text without the password")
+        for page in reader.pages:
+            text = drop_page_number(tidy_layout(page.extract_text(extraction_mode="layout")))
+            size += len(text) + 2
+            if max_chars is not None and size > max_chars:
+                raise LoadError(name, f"text too long: over {max_chars:,} characters")
+            pages.append(text)
+    except LoadError:
+        raise
+    except Exception as error:  # pypdf reports a damaged file through almost any exception type
+        raise LoadError(name, f"damaged PDF ({type(error).__name__})") from error
     if not pages:
         raise LoadError(name, "damaged PDF (no pages)")
     text = "\n".join(page for page in pages if page)
@@ -91,15 +88,3 @@ def _opens_without_password(reader) -> bool:
         return bool(reader.decrypt(""))
     except Exception:  # pypdf raises a dependency error when AES support is missing
         return False
-
-
-@contextmanager
-def _quiet(logger_name: str):
-    """pypdf logs every repaired defect as a warning; a batch summary is the place for errors."""
-    logger = logging.getLogger(logger_name)
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)

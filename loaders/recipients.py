@@ -18,14 +18,19 @@ Văn phòng Tỉnh ủy | lưu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from vanban.graph.model import OrganRef, Recipient
+from vanban.loaders import patterns
+from vanban.loaders.bodies import split_bodies
+from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
-from vanban.loaders.lexicon import organ_registry
+from vanban.loaders.lexicon import titles
 from vanban.loaders.signatures import CAPACITY, is_person_name
-from vanban.loaders.text import fold
+from vanban.loaders.text import CAPITALS, fold
 
-__all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items"]
+__all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items", "recipients_of"]
 
 _PURPOSES = (
     (re.compile(r"\b(?:b/c|báo cáo)\b", re.IGNORECASE), "b/c"),
@@ -57,11 +62,15 @@ _BRACKETED = re.compile(r"\(([^)]*)\)")
 _BRACKETS = re.compile(r"\([^)]*\)")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")  # (?<!\d): from inside a run, "\d+$" is quadratic
 _SPACES = re.compile(r"\s+")
+# A signature block's title that a flattened footer ran into the last item, after its comma.
+_GLUED_TITLE = re.compile(rf",[ \t]*(?:{patterns.SIGNATURE_TITLE})(?:[ \t]+[{CAPITALS}]+)*[ \t]*$")
 
 
 def _clean(text: str) -> str:
     if "(" in text:
         text = _BRACKETS.sub(" ", text)
+    if "," in text:
+        text = _GLUED_TITLE.sub("", text)  # "…, ban cán sự đảng tỉnh,PHÓ BÍ THƯ": the signer's title
     text = _TRAILING_DIGITS.sub("", text.strip(" ,;.:|"))  # glued copy counts: "Bộ Quốc phòng8"
     return _SPACES.sub(" ", text).strip(" ,;.:-–|")  # "|": a table cell's edge
 
@@ -78,27 +87,11 @@ def _item(text: str, line: int) -> list[RecipientItem]:
         return [RecipientItem(p, "lưu", line) for p in parts
                 if len(p.split()) >= 2 and not _FILING_NOISE.match(p)]
     cleaned = _clean(raw)
-    listed = _KIND_LIST.match(cleaned)
-    if listed:  # "Các Bộ: Công Thương, Tài chính" or "Các Bộ: TC, KHĐT": one ministry each
-        kind = listed.group("kind").capitalize()
-        return [RecipientItem(_member(kind, part), _purpose(raw), line)
-                for part in re.split(r"\s*[,;]\s*", listed.group("members")) if part.strip(" .")]
-    return [RecipientItem(cleaned, _purpose(raw), line)] if cleaned else []
-
-
-_KIND_LIST = re.compile(r"^(?:[Cc]ác\s+)?(?P<kind>Bộ|Sở|bộ|sở)\s*:\s*(?P<members>\S.*)$")
-_ABBREVIATION = re.compile(r"^[A-ZĐ&]{2,8}$")
-
-
-def _member(kind: str, part: str) -> str:
-    """``Bộ`` + a member of a list: an abbreviation is the code of a registry organ (``TC`` →
-    ``BTC``, Bộ Tài chính; ``NN&PTNT`` → ``BNNPTNT``), else the words name it (``Bộ Xây dựng``)."""
-    part = part.strip(" .")
-    if kind == "Bộ" and _ABBREVIATION.match(part):
-        entry = organ_registry().by_code.get("B" + part.replace("&", ""))
-        if entry is not None:
-            return entry.name
-    return f"{kind} {part}"
+    if not cleaned:
+        return []
+    # "Các Bộ: TC, Xây dựng", "Tỉnh ủy, HĐND, UBND tỉnh X", "Thủ tướng, các Phó Thủ tướng Chính
+    # phủ": one recipient for each body the item names.
+    return [RecipientItem(name, _purpose(raw), line) for name in split_bodies(cleaned)]
 
 
 def _left_paragraphs(lines: list[str], start: int = 0):
@@ -130,6 +123,7 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
             items.extend(_item(" ".join(current), current_line))
             current.clear()
 
+    lines = _join_cut_headings(lines)
     first = _block_start(lines)
     if first is None:
         return []
@@ -142,8 +136,10 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
             if not paragraph:
                 continue
         elif CAPACITY.match(paragraph) or is_person_name(paragraph) or (
-                paragraph.isupper() and len(paragraph) > 3):
-            break  # the signature block, or the next document's header
+                paragraph.isupper() and len(paragraph) > 3 and not _DASH_ITEM.match(paragraph)
+                and not (current and current[-1].rstrip().endswith(","))):
+            break  # the signature block, or the next document's header (not "- TTTU, TTHĐND;" nor
+            # a list of codes going on from the line above)
         pieces = _INLINE_ITEM.split(paragraph)
         if pieces and pieces[0].strip() and current:
             current.append(pieces[0].strip())  # continuation of the item above
@@ -159,6 +155,23 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
             break
     flush()
     return items
+
+
+def _join_cut_headings(lines: list[str]) -> list[str]:
+    """The lines with a heading cut after its first word joined again ("Nơi" / "nhận:",
+    "Kính" / "gửi:") on the second line, the first left empty so that indexes stay."""
+    out = lines
+    for i in range(len(lines) - 1):
+        word = lines[i].strip(" *|") if len(lines[i]) < 12 else ""  # (most lines are longer)
+        if word and fold(word) in _CUT_HEADINGS:
+            after = lines[i + 1].strip(" *|")
+            if fold(after).startswith(_CUT_HEADINGS[fold(word)]):
+                out = list(out) if out is lines else out
+                out[i], out[i + 1] = "", f"{word} {after}"
+    return out
+
+
+_CUT_HEADINGS = {"noi": "nhan", "kinh": "gui"}
 
 
 def _block_start(lines: list[str]) -> int | None:
@@ -183,46 +196,108 @@ def _may_say_noi_nhan(line: str) -> bool:
 
 
 _KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+# A header's lines run together by a crawler: "… ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan …".
+_KINH_GUI_INSIDE = re.compile(r"(?<=\s)Kính gửi\s*:\s*(?P<rest>\S.*)$")
+# A Công điện names its addressees after its sender: "THỦ TƯỚNG CHÍNH PHỦ điện:".
+_TELEGRAM = re.compile(rf"^[\W_]*(?P<who>[{CAPITALS}]+(?: [{CAPITALS}]+)*)[\s*]*(?i:điện)\s*:"
+                       rf"[\s*]*(?P<rest>.*)$")
 _DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
+_SEPARATOR = re.compile(r"^[\s|*]*$")  # an empty line or a table's cell break
+_SENTENCE_END = re.compile(rf"\.\s+(?=[{CAPITALS}])")
 
 
 def _wraps(item: str, line: str) -> bool:
     """Does ``line`` finish a dash item cut by a line break ("- Các cơ quan tham mưu, giúp việc" /
     "Đảng ủy Ủy ban nhân dân tỉnh,")? The item has no closing mark, the line ends with one (a
     body paragraph's first line, wrapped mid-sentence, does not)."""
-    return not item.rstrip().endswith((",", ";", ".", ":")) and line.rstrip().endswith((",", ";", "."))
+    closing = (",", ";", ".", ":")
+    return not item.rstrip().endswith(closing) and line.rstrip(" *|").endswith(closing)
+
+
+def _goes_on(item: str, line: str) -> bool:
+    """Does ``line`` go on with an item that ends with a comma or a colon ("- Bộ trưởng các Bộ:" /
+    "Quốc phòng, Công an,")? A short line that ends like an item does; a paragraph does not."""
+    return (item.rstrip().endswith((",", ":")) and len(line) < 100
+            and line.rstrip(" *|").endswith((",", ";", ".", ":")))
+
+
+def _addressee_opening(line: str) -> re.Match[str] | None:
+    """The ``Kính gửi:`` or ``… điện:`` that opens the addressees on this line, if any."""
+    # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı),
+    # and "ử" or "Ử" in the line itself (tested first: no lower-casing of most lines)
+    if ("ử" in line or "Ử" in line) and "kính g" in line.lower():
+        return _KINH_GUI.match(line) or _KINH_GUI_INSIDE.search(line)
+    if "điện" in line or "ĐIỆN" in line:
+        return _TELEGRAM.match(line)
+    return None
 
 
 def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
-    """Items after ``Kính gửi:`` (inline, a dash list on the same line, or a list below)."""
+    """Items after ``Kính gửi:`` or a Công điện's ``THỦ TƯỚNG CHÍNH PHỦ điện:``: inline, a dash
+    list on the same line, a list below, or a list in the next cell of a table (after ``|``).
+
+    >>> [i.text for i in kinh_gui_items(["Kính gửi:", "|", "- Bộ Y tế;", "- Bộ Công an.", "|", "Thực hiện"])]
+    ['Bộ Y tế', 'Bộ Công an']
+    """
+    lines = _join_cut_headings(lines)
     for i, line in enumerate(lines):
-        # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı),
-        # and "ử" or "Ử" in the line itself (tested first: no lower-casing of most lines)
-        m = _KINH_GUI.match(line) if ("ử" in line or "Ử" in line) and "kính g" in line.lower() else None
+        m = _addressee_opening(line)
         if not m:
             continue
+        rest = m.group("rest").strip(" *|")
+        if m.re is _KINH_GUI_INSIDE:
+            rest = _SENTENCE_END.split(rest, maxsplit=1)[0]  # the body may run on after the addressee
+        pieces = [p for p in re.split(r"(?<!\s)\s+-\s+|^-\s*|(?<!\s)\s*\|\s*", rest) if p.strip(" -")]
         items: list[RecipientItem] = []
-        rest = m.group("rest").strip()
-        pieces = [p for p in re.split(r"(?<!\s)\s+-\s+|^-\s*", rest) if p.strip()]
-        current = pieces
-        j = i + 1
-        while j < len(lines):
-            if _DASH_ITEM.match(lines[j]):
-                current.append(lines[j].strip().lstrip("-–+• "))
-            elif _DASH_ITEM.match(lines[j - 1]) and _wraps(current[-1], lines[j]):
-                current[-1] = f"{current[-1].rstrip()} {lines[j].strip()}"
-            else:
-                break
-            j += 1
-        for piece in current:
+        for piece in _listed_below(lines, i, pieces):
             items += _item(piece, i)
         return items
     return []
 
 
+def _listed_below(lines: list[str], at: int, current: list[str]) -> list[str]:
+    """The addressees ``current`` (those on the opening line) with the list below it: dash items,
+    items wrapped over lines, and the list or the name in the next cell of a table."""
+    j = at + 1
+    if not current:  # the list may stand in the next cell: "Kính gửi:" / "|" / "- Bộ …"
+        while j < len(lines) and j - at <= 4 and _SEPARATOR.match(lines[j]):
+            j += 1
+        if j < len(lines) and not _DASH_ITEM.match(lines[j]) and 0 < len(lines[j]) < 120 and (
+                j + 1 >= len(lines) or _SEPARATOR.match(lines[j + 1])):
+            return [lines[j].strip(" *|")]  # one name alone in the cell
+    # Has a dash item (or its continuation) just been read? An addressee on the opening line may
+    # wrap too ("Kính gửi: Thuế" / "thành phố Huế."), onto a short line.
+    listed = bool(current) and j < len(lines) and len(lines[j]) < 60
+    while j < len(lines):
+        line = lines[j].strip(" *|")  # "| | - Ủy ban nhân dân …": an item in a table's second cell
+        if _SEPARATOR.match(line):
+            k = j
+            while k < len(lines) and k - j < 4 and _SEPARATOR.match(lines[k]):
+                k += 1
+            more = k < len(lines) and (_DASH_ITEM.match(lines[k].strip(" *|")) or (
+                current and current[-1].rstrip().endswith(":")))  # "- Bộ trưởng các Bộ:" | "Quốc phòng, …"
+            if not (current and more):
+                break
+            j = k
+            continue
+        if _DASH_ITEM.match(line):
+            current.append(line.strip().lstrip("-–+• "))
+            listed = True
+        elif current and (listed or current[-1].rstrip().endswith(":")) and (
+                _wraps(current[-1], line) or _goes_on(current[-1], line)
+                # a name cut mid-word: "- Chủ tịch Ủy ban nhân" / "dân các tỉnh, thành phố: …"
+                or (line[:1].islower() and not current[-1].rstrip().endswith((";", ".")))):
+            current[-1] = f"{current[-1].rstrip()} {line}"
+        else:
+            break
+        j += 1
+    return current
+
+
+_ALONE = {t.title: t.heads or None for t in titles() if t.alone}
 _HEAD_TITLE = re.compile(
-    r"^(?P<title>(?:(?:Các|các)\s+)?(?:Phó\s+)?(?:(?P<kind>Bộ|Tổng cục|Cục|Vụ|Viện)\s+trưởng|Thứ trưởng|"
-    r"Chủ tịch|Giám đốc|Tổng Giám đốc|Thủ trưởng|Trưởng ban|Chánh Văn phòng))(?P<rest>(?:\s+\S+)*)$"
+    r"^(?P<title>(?:(?:Các|các)\s+)?(?:" + patterns.DEPUTY + r"\s+)?(?P<office>"
+    + patterns.alternation(_ALONE) + r"))(?P<rest>(?:\s+\S+)*)$"
 )
 
 
@@ -239,6 +314,40 @@ def head_title(text: str) -> tuple[str, str | None] | None:
     m = _HEAD_TITLE.match(text.strip())
     if m is None or (m.group("rest") and not is_person_name(m.group("rest"))):
         return None
-    kind = m.group("kind") or ("Bộ" if "Thứ trưởng" in m.group("title") else None)
-    return m.group("title"), kind
+    return m.group("title"), _ALONE[m.group("office")]
 
+
+
+def recipients_of(doc: DocumentText, resolve: Callable[[str], OrganRef | None],
+                  issuer: OrganRef | None) -> tuple[Recipient, ...]:
+    """The organs a document is addressed to (kính gửi) and sent to (nơi nhận), resolved in
+    its scope, with their purposes; a head's title alone (``Cục trưởng (để b/c)``) is the head
+    of the issuing body, or of the body of that kind above it."""
+    texts = [ln.text for ln in doc.clean_lines]
+    out: list[Recipient] = []
+    for kind, items in (("kinh_gui", kinh_gui_items(texts)), ("noi_nhan", noi_nhan_items(texts))):
+        for item in items:
+            head = head_title(item.text) if issuer is not None else None
+            body = _headed_body(issuer, head[1], item.purpose) if head is not None and issuer else None
+            if head is not None and body is not None:
+                organ = resolve(f"{head[0]} {body.name}")
+            else:  # a body named, or the heads of the bodies of a kind ("Bộ trưởng" in a Công điện)
+                organ = resolve(item.text)
+            if organ is not None:
+                evidence = doc.clean_evidence(item.line, f"recipients-{kind}")
+                out.append(Recipient(organ, kind, item.purpose, evidence))
+    return tuple(out)
+
+
+def _headed_body(issuer: OrganRef, kind: str | None, purpose: str | None) -> OrganRef | None:
+    """The body a head title names: the issuer, or the body above it of that kind (the
+    ``Bộ trưởng`` of a document issued by one of the ministry's departments). With no body of
+    that kind above the issuer, a title sent the document to report (``Bộ trưởng (để b/c)``)
+    is the issuer's head; otherwise None: the heads of all bodies of that kind (the
+    ``Bộ trưởng`` a Công điện of the Thủ tướng is sent to)."""
+    node: OrganRef | None = issuer
+    while kind and node is not None:
+        if node.name.startswith(f"{kind} "):
+            return node
+        node = node.parent
+    return issuer if kind is None or purpose == "b/c" else None

@@ -16,21 +16,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types
 from vanban.loaders.text import TextView, fold
 
 __all__ = ["Line", "Segment", "is_heading", "is_number_line", "split_documents", "type_of_line", "view_lines"]
 
-_MOTTO = re.compile(
-    r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[ÒO]A XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐỘC LẬP|Độc lập)",
-)
+_MOTTO = patterns.MOTTO_BEGINNING_RE
 # Possessive "*+" where neighbouring quantifiers all take spaces: no match needs them to give
 # any back, and without it a long run of spaces is split in quadratically or cubically many ways.
 _NUMBER_LINE = re.compile(
-    r"^[\s|*]*(?:(?:Luật|Pháp lệnh|Nghị quyết(?: liên tịch)?)\s+số\s*+:?|S[ốô]\s*+[:.]?)\s*(?:\d|[.…_]|[-/])",
+    rf"^[\s|*]*(?:{patterns.HEADER_NUMBER_TYPE}\s+số\s*+:?|S[ốô]\s*+[:.]?)\s*(?:\d|[.…_]|[-/])",
     re.IGNORECASE,
 )
-_PLACE_DATE = re.compile(r"ngày\s*+[\d.…_ ]*+\s*+tháng\s*+[\d.…_ ]*+\s*+năm\s*\d{0,4}", re.IGNORECASE)
+_PLACE_DATE = re.compile(patterns.HEADER_DATE)
 _SEPARATOR = re.compile(r"^[\s\-_*=~.|]+$")
 _BODY_MIN_WORDS = 12
 _LETTER = re.compile(r"[^\W\d_]")
@@ -145,7 +144,7 @@ def _is_header_like(text: str) -> bool:
     )
 
 
-_MOTTO_ANYWHERE = re.compile(r"Độc lập\s*-\s*Tự do|CỘNG H[ÒO]A XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+_MOTTO_ANYWHERE = patterns.MOTTO_BEGINNING_RE
 
 
 @lru_cache(maxsize=16384)
@@ -199,12 +198,12 @@ def split_documents(lines: list[Line]) -> list[Segment]:
     return segments
 
 
-_ATTACHED = re.compile(r"kèm theo|Mẫu số|mẫu số|PHỤ LỤC|Phụ lục|\bMẫu\b")
+_ATTACHED = re.compile(r"kèm theo|" + patterns.ATTACHMENT_HEADING)
 _BLANK_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[.…_ ]*[-/]|^[\s|*]*S[ốô]\s*+:?+\s*+[.…_]+\s*$")
 
 
 # The heading of a form or an appendix: what follows it is attached to the document before.
-_ATTACHMENT_HEADING = re.compile(r"^[\s|*#]*(?:Mẫu\s+(?:số\s+)?\d+[A-Za-z]?\b|PHỤ LỤC\b)")
+_ATTACHMENT_HEADING = re.compile(r"^[\s|*#]*" + patterns.ATTACHMENT_HEADING)
 
 
 def _merge_attachments(lines: list[Line], starts: list[int], anchors: list[int]) -> tuple[list, list]:
@@ -246,5 +245,7 @@ def _header_end(lines: list[Line], anchor: int | None, end: int | None) -> int:
 def _looks_like_subject(text: str, subject_seen: bool) -> bool:
     if subject_seen:
         return False
-    return bool(re.match(r"^(?:V/v|Về|về|Thực hiện|Triển khai|Ban hành|Sửa đổi|Quy định|"
-                         r"Hướng dẫn|Tiếp tục|Bãi bỏ|Kiện toàn|Phê duyệt)\b", text))
+    return bool(_SUBJECT_OPENING.match(text))
+
+
+_SUBJECT_OPENING = re.compile(patterns.SUBJECT_OPENING)

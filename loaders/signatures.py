@@ -15,23 +15,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban.loaders import patterns
 from vanban.loaders.header import split_cells
-from vanban.loaders.lexicon import surnames
+from vanban.loaders.lexicon import capacities, mottos, organ_words, surnames
 from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
 
 __all__ = ["CAPACITY", "TITLE_HEADS", "SignatureBlock", "find_signatures", "is_person_name",
            "signature_stream"]
 
-CAPACITY = re.compile(r"^(?P<cap>T/M|TM\.?|K/T|KT\.?|T/L|TL\.?|TUQ\.?|Q\.)\s*(?P<rest>\S.*)$")
+CAPACITY = re.compile(rf"^(?P<cap>{patterns.CAPACITY})\s*(?P<rest>\S.*)$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
-_RANK = re.compile(r"^(?:Đại tướng|Thượng tướng|Trung tướng|Thiếu tướng|Đại tá|Thượng tá|"
-                   r"Trung tá|Thiếu tá|GS\.?\s*TS\.?|PGS\.?\s*TS\.?|TS\.?|ThS\.?)\s+")
-# Lines that open like a name but are not one. Phrases are compared folded (tones and OCR
-# variants alike); single words with their tones, as folding would also catch a family name
-# ("đảng" is the party, "Đặng" a family; "LƯU" in capitals opens the filing line).
-_NOT_NAME = ("noi nhan", "nhu tren", "kinh gui", "uy ban", "cong hoa", "doc lap", "thuong truc", "van phong")
-_NOT_NAME_WORDS = frozenset({"ban", "bộ", "sở", "đảng", "các"})
+_RANK = re.compile(rf"^{patterns.RANK}\s+")
+TITLE_HEADS = re.compile(patterns.SIGNATURE_TITLE)
+
+
+def _not_names() -> tuple[tuple[str, ...], frozenset[str]]:
+    """What opens a line that looks like a name but is none: phrases compared folded (tones and
+    OCR variants alike: the block's words, the mottos, organ words of several words), single
+    organ words with their tones, as folding would also catch a family name ("đảng" is the
+    party, "Đặng" a family), and never a word that is a family name ("Đoàn")."""
+    words = [w.word for w in organ_words()]
+    mottos_begin = (" ".join(fold(m).replace("-", " ").split()[:3]) for m in mottos())
+    phrases = ("noi nhan", "nhu tren", "kinh gui", *mottos_begin, *(fold(w) for w in words if " " in w))
+    single = frozenset(w.split()[0].lower() for w in words if w.split()[0] not in surnames()) | {"các"}
+    return phrases, single
+
+
+_NOT_NAME, _NOT_NAME_WORDS = _not_names()
 
 
 @dataclass(frozen=True)
@@ -165,15 +176,6 @@ def _capitalised(text: str) -> bool:
     return bool(words) and words[0].isupper()
 
 
-# A title word inside an organ's name ("BAN BÍ THƯ") is not a title.
-TITLE_HEADS = re.compile(
-    r"\b(?<!BAN )(?:THƯỜNG TRỰC BAN BÍ THƯ|PHÓ|THỨ TRƯỞNG|TỔNG BÍ THƯ|BÍ THƯ|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|"
-    r"CHÁNH VĂN PHÒNG|GIÁM ĐỐC|"
-    r"CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG BAN|CHỦ NHIỆM|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|TỔNG GIÁM ĐỐC|"
-    r"TỔNG CỤC TRƯỞNG|CHÁNH THANH TRA|TRƯỞNG PHÒNG)\b"
-)
-
-
 def _split_inline(cell: str) -> tuple[str, str | None, str | None]:
     """``KT. BỘ TRƯỞNG THỨ TRƯỞNG Đỗ Hoàng Anh Tuấn`` → capacity, title, name in one cell."""
     words = cell.split()
@@ -191,7 +193,10 @@ def _split_inline(cell: str) -> tuple[str, str | None, str | None]:
     return capacity, title, name
 
 
-_INNER_CAPACITY = re.compile(r"(?<=\s)(?:T/M|TM\.|K/T|KT\.|T/L|TL\.|TUQ\.)\s*(?=[A-ZĐ])")
+# A capacity inside a cell, after another ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"): one written with
+# its slash or dot.
+_INNER_CAPACITY = re.compile(r"(?<=\s)" + patterns.alternation(
+    m for m in capacities() if len(m) > 2 and ("/" in m or m.endswith("."))) + r"\s*(?=[A-ZĐ])")
 
 
 def split_capacity_title(text: str) -> tuple[str, str | None]:

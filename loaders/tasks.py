@@ -24,23 +24,28 @@ import re
 from dataclasses import dataclass
 
 from vanban.graph.vocabulary import Role
+from vanban.loaders import patterns
+from vanban.loaders.bodies import split_bodies
 from vanban.loaders.header import CRAWLED_TITLE, drop_title_prefix
-from vanban.loaders.organs import ORGAN_HEAD, and_ending_a_name, looks_like_organ
+from vanban.loaders.lexicon import organ_registry, titles
+from vanban.loaders.organ_names import looks_like_organ
 from vanban.loaders.segment import Line
 from vanban.loaders.text import first_line, fold
 
 __all__ = [
+    "GENERIC",
+    "VERB_RE",
     "AssignmentUnit",
-    "ReportPhrase",
     "TaskItem",
     "assignment_units",
     "execution_article",
-    "find_reports",
     "heading_organ",
     "inner_assignees",
     "is_execution_heading",
     "numbered_tasks",
     "preamble_assignees",
+    "requests",
+    "sentence_subject",
     "split_organ_list",
     "subject_of",
 ]
@@ -59,35 +64,40 @@ _VERBS = (
     "cần", "phải", "tập trung", "chủ động", "là cơ quan", "sơ kết", "tổng kết", "hằng năm",
     "hàng năm", "nắm", "đề xuất", "trình", "thẩm định", "cung cấp", "gửi", "thống nhất",
     "tích cực", "nghiêm túc", "kịp thời", "bố trí", "giao", "có", "làm", "thanh tra", "tổng hợp",
-    "hoàn thành", "hoàn thiện", "rà soát", "xử lý", "thông qua", "phân công",
+    "hoàn thành", "hoàn thiện", "rà soát", "xử lý", "thông qua", "phân công", "sửa đổi", "đối chiếu",
+    "phản ánh", "khảo sát", "chia sẻ", "cập nhật", "tiếp nhận", "chuẩn bị", "công bố", "phổ biến",
+    "nâng cao", "tiến hành", "khắc phục", "huy động", "vận động", "tập huấn", "duy trì", "xem xét",
+    "tăng", "quyết định", "thỏa thuận", "sẽ", "quyết liệt", "liên hệ", "đổi mới", "được", "thừa ủy quyền",
+    "chỉ ra", "niêm yết",
 )
 # "tổ chức đảng", "tham mưu, giúp việc" (the staff bodies): nouns, not the verbs they start with.
 _NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội|,? giúp việc)"
 # Not after "các"/"những" ("các tổ chức" is a noun) nor "chương" (the "trình" of "Chương trình").
-_VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
-                      r"(?:" + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
+# Nor the "giao" of "Bộ Ngoại giao".
+VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
+                      r"(?<!Ngoại )(?:"
+                      + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
                       + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
-_LEAD_IN = re.compile(r"^(?:Giao cho|Giao|Đề nghị|Yêu cầu|Đồng chí|Đ/c)\s+")
-# The one reported to, up to what follows its name, and the "(qua …)" it reports through.
-_RECIPIENT_PATTERN = (
-    r"(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
-    r"(?=(?<!\s)\s*\(\s*qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|qua|tổng hợp|"
-    r"(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|"  # a period, not "Ngân hàng"
-    + and_ending_a_name() + r"|"
-    r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
-    r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
-    r"(?:\s*\(\s*qua\s+(?P<via>[^)]*[^)\s])\s*\))?"
-)
-_REPORT = re.compile(
-    r"báo cáo(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
-    r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
-    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+" + _RECIPIENT_PATTERN
-)
-_RECIPIENT = re.compile(_RECIPIENT_PATTERN)
-# Another one reported to, after a comma or "và": "báo cáo Bộ Chính trị, Ban Bí thư".
-_NEXT_RECIPIENT = re.compile(r"\s*(?:,|\s+và)\s+(?=" + ORGAN_HEAD.pattern + r")")
-_GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^(?:[Gg]iao cho|[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Đồng chí|Đ/c)\s+")
+# What marks a duty in a list: "- ", "a) ", "1.2. ".
+_DUTY_MARK = re.compile(r"^(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\s*[.)])\s*")
+# A heading, then who is told to act: "Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì, …".
+_HEADED_ORDER = re.compile(r"^[^:\n]{3,200}?:\s+(?=(?:[Gg]iao cho|[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+\S)"
+                           r"|^Về\s[^:\n]{3,200}?:\s+(?=\S)")  # or a topic: "Về việc X: Tỉnh căn cứ …"
+# What may stand before the subject, up to a comma: "Căn cứ nội dung Kế hoạch, các sở …", "Trên cơ
+# sở kết quả khảo sát, Sở Xây dựng chủ trì …", "Trong quá trình thực hiện, nếu có vướng mắc, …".
+_FRAME = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong quá trình|Trong thời gian|Hằng năm|Hàng năm|Định kỳ|"
+                    r"Sau khi|Theo|Để|Nhằm|Trường hợp|Khi)\b[^,;:.\n]{0,150},\s*"
+                    r"(?:nếu [^;:.\n]{0,80}?,\s*(?=[Cc]ác\s|[A-ZĐÀ-Ỹ]))?")
+# The lead, however the verb phrase opens: "chủ trì", "khẩn trương chủ trì", "là cơ quan chủ trì".
+_LEADS = re.compile(r"(?i:(?:(?:khẩn trương|tiếp tục|có trách nhiệm|chịu trách nhiệm|được giao|là cơ quan|"
+                    r"làm|giữ vai trò)\s*(?:,\s*)?)*chủ trì)")
+# A place's level written alone with a capital, for the locality a document deals with ("Tỉnh tổng
+# hợp nhu cầu, báo cáo Bộ Tài chính", in a conclusion about one province).
+_LOCALITY_ALONE = re.compile(rf"^(?P<level>{patterns.alternation(patterns.PROVINCE_NAMES, 'initial')})"
+                             r"(?=\s+[a-zà-ỹđ])")
+GENERIC = re.compile(r"liên quan|các cấp|các ngành|đơn vị có liên quan", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,14 +117,6 @@ class AssignmentUnit:
     line: int
     path: str  # path of the task it is (existing numbered task, or a new bullet task)
     is_new_task: bool
-
-
-@dataclass(frozen=True)
-class ReportPhrase:
-    to: str
-    via: str | None
-    start: int
-    end: int
 
 
 _NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$")
@@ -210,41 +212,52 @@ def assignment_units(lines: list[Line], start: int, end: int,
     return units
 
 
-_LIST_BREAK = re.compile(r",\s*|(?<!\s)\s+và\s+|;\s*")  # (?<!\s): "\s+" from inside a run is quadratic
 _GROUP_START = re.compile(r"(?:các|những|Các|Những)\s")
 
 
 def split_organ_list(text: str) -> list[str]:
-    """Split a subject like ``Các huyện ủy, thành ủy, các ban đảng và Mặt trận Tổ quốc``."""
-    parts: list[str] = []
-    pos = 0
-    for m in _LIST_BREAK.finditer(text):
-        after = text[m.end():]
-        if ORGAN_HEAD.match(after) or _GROUP_START.match(after):
-            parts.append(text[pos:m.start()])
-            pos = m.end()
-    parts.append(text[pos:])
-    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+    """Split a subject like ``Các huyện ủy, thành ủy, các ban đảng và Mặt trận Tổ quốc`` into the
+    bodies it names (:func:`.bodies.split_bodies`)."""
+    return split_bodies(text)
 
 
 def subject_of(text: str) -> tuple[list[str], Role, int]:
     """(organ names, role, end of subject) of a unit that opens with an organ.
 
-    ``X yêu cầu / đề nghị / giao Y …``: Y is the one told to act.
+    ``X yêu cầu / đề nghị / giao Y …``: Y is the one told to act; ``Về …: Giao Y chủ trì …``
+    (a heading, then the order) too. The subject ends before its verb, also a verb written with a
+    capital after a complete name (``Giao Công an Thành phố Chỉ đạo …``); ``chủ trì`` makes it the
+    lead, also after ``khẩn trương`` or ``có trách nhiệm``.
+
+    >>> subject_of("Về hỗ trợ kinh phí: Giao Bộ Tài chính khẩn trương chủ trì, phối hợp với Bộ Y tế")[:2]
+    (['Bộ Tài chính'], <Role.LEAD: 'lead'>)
     """
-    text = _LEAD_IN.sub("", text.strip())
+    text = _LEAD_IN.sub("", _DUTY_MARK.sub("", text.strip()))
+    framed = _FRAME.match(text) if not looks_like_organ(text) else None
+    if framed is not None and looks_like_organ(text[framed.end():]):  # "Căn cứ …, các sở … xây dựng"
+        names, role, end = subject_of(text[framed.end():])
+        return names, role, framed.end() + end if names else 0
     if not looks_like_organ(text):
+        ordered = _HEADED_ORDER.match(text)
+        if ordered is not None:
+            names, role, end = subject_of(text[ordered.end():])
+            return names, role, ordered.end() + end if names else 0
+        alone = _LOCALITY_ALONE.match(text)
+        if alone is not None and VERB_RE.match(text, alone.end() + 1):
+            return [alone.group("level")], Role.PERFORM, alone.end()  # "Tỉnh tổng hợp nhu cầu, …"
         return [], Role.PERFORM, 0
     told = _ORDERS.search(text[:200])
-    verb = _VERB_RE.search(text)
+    verb = VERB_RE.search(text)
     if told and (verb is None or told.start() <= verb.start()) and looks_like_organ(
             text[: told.start()]):
         rest = text[told.end():]
         names, role, end = subject_of(rest[:1].upper() + rest[1:])
         return names, role, told.end() + end
-    if verb is None or verb.start() == 0:
+    end = _capital_verb(text, verb.start() if verb else min(len(text), 300))
+    if end is None and (verb is None or verb.start() == 0):
         return [], Role.PERFORM, 0
-    subject = text[: verb.start()].strip(" ,:")
+    end = end if end is not None else verb.start()
+    subject = text[:end].strip(" ,:")
     named, colon, rest = subject.partition(": ")
     if colon and not _GROUP_START.match(named) and not looks_like_organ(rest):
         subject = named  # "Ban quản lý …: Được … thành lập, có trách nhiệm": a heading, then text
@@ -253,8 +266,37 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
     joined = _JOINED_SENTENCE.search(subject)
     if joined:  # a heading list of organs run into its paragraph by a lost line break
         subject = subject[: joined.start()]
-    role = Role.LEAD if text[verb.start():].startswith("chủ trì") else Role.PERFORM
-    return split_organ_list(subject), role, verb.start()
+    role = Role.LEAD if _LEADS.match(text, end) else Role.PERFORM
+    return split_organ_list(subject), role, end
+
+
+def _capital_verb(text: str, before: int) -> int | None:
+    """Where a verb written with a capital ends a name before ``before``: "Sở Xây dựng Theo dõi",
+    not the "Chỉ đạo" of "Ban Chỉ đạo" (an organ word before it names a body)."""
+    for m in _CAPITAL_VERB.finditer(text, 0, before):
+        listed = text[m.start() - 2] == ","  # a list of names: "Các Bộ: Tài chính, Xây dựng"
+        if m.start() > 1 and not listed and not _ENDS_WITH_ORGAN_WORD.search(text, max(0, m.start() - 40),
+                                                                             m.start()):
+            return m.start()
+    return None
+
+
+def _capital_verbs() -> list[str]:
+    """The verbs written with a capital, less those in the name of a registry organ or a title
+    ("Xây dựng" of "Bộ Xây dựng", "Tham mưu" of "Bộ Tổng Tham mưu"): "Chỉ đạo" ends a name, but
+    not after an organ word ("Ban Chỉ đạo"), which :func:`_capital_verb` checks."""
+    registry = organ_registry()
+    names = " | ".join([form for e in registry.entries for form in (e.name, *e.aliases)]
+                       + [t.title for t in titles()])
+    capitals = (verb[:1].upper() + verb[1:] for verb in _VERBS)
+    return [verb for verb in capitals if not re.search(rf"(?<!\w){re.escape(verb)}(?!\w)", names)]
+
+
+# "Ban Chỉ đạo", "Trưởng ban Chỉ đạo": an organ word or a title before a capitalised verb.
+_ENDS_WITH_ORGAN_WORD = re.compile(rf"(?:^|\s)(?:{patterns.ANY_ORGAN_WORD}|{patterns.TITLE})\s*$")
+_CAPITAL_VERB = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(v) for v in sorted(_capital_verbs(), key=len,
+                                                                                 reverse=True))
+                           + r")(?![\wÀ-ỹ])")
 
 
 _JOINED_SENTENCE = re.compile(r"(?<=[a-zà-ỹđ]) (?=(?:Các|Những) )")
@@ -267,11 +309,11 @@ def coordinators(text: str) -> list[str]:
                          r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
                          r"kiểm tra|tham mưu|theo dõi)\b|\s*-\s*Thời (?:gian|hạn)\b|[;.():]|$)", text):
         who = m.group("who")
-        verb = _VERB_RE.search(who)
+        verb = VERB_RE.search(who)
         if verb is not None:
             who = who[: verb.start()]
         for name in split_organ_list(who.strip(" ,")):
-            if looks_like_organ(name) and not _GENERIC.search(name):
+            if looks_like_organ(name) and not GENERIC.search(name):
                 out.append(name)
     return out
 
@@ -320,9 +362,10 @@ def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
 
 
 def heading_organ(text: str) -> str | None:
-    """A numbered heading that is only an organ's name (``2. Thanh tra tỉnh``), its tasks below."""
-    first = first_line(text).strip(" .:")
-    if len(first.split()) > 12 or not looks_like_organ(first) or _VERB_RE.search(first):
+    """A numbered heading that is only an organ's name (``2. Thanh tra tỉnh``, ``3. Giao Sở
+    Xây dựng:``), its tasks below."""
+    first = _LEAD_IN.sub("", first_line(text).strip(" .:")).strip(" .:")
+    if len(first.split()) > 12 or not looks_like_organ(first) or VERB_RE.search(first):
         return None
     return first
 
@@ -331,27 +374,44 @@ _EXECUTION_ARTICLE = re.compile(
     r"(?:^|\n)\s*(?:" + CRAWLED_TITLE + r")?(?P<number>Điều\s+\d+)\s*\.\s*"
     r"(?P<who>(?:(?!\n(?:" + CRAWLED_TITLE + r")?Điều\s+\d)[\s\S]){5,1500}?)(?<!\s)\s+"
     r"(?:chịu trách nhiệm|có trách nhiệm)\s+(?:thi hành|tổ chức thực hiện|thực hiện)\s+"
-    r"(?i:quyết định|chỉ thị|thông tư|nghị định|nghị quyết|kế hoạch|quy chế)\s+này"
+    r"(?i:" + patterns.TYPE_NAME + r")\s+này"
 )
-# An office holder stands for the body the office heads: "Giám đốc Sở X" → "Sở X"; the heads of
-# a kind of body stand for the group ("Các Bộ trưởng" → "Các bộ", "Thủ trưởng cơ quan ngang
-# bộ" → "Các cơ quan ngang bộ").
-_OFFICES = (
-    (re.compile(r"^\d+[.)]\s*"), ""),  # a clause's number: "2. Tổng Tham mưu trưởng, …"
-    (re.compile(r"^Chánh Văn phòng\s+"), "Văn phòng "),
-    (re.compile(r"^[Cc]ác Bộ trưởng$"), "Các bộ"),
-    (re.compile(r"^Tổng Tham mưu trưởng$"), "Bộ Tổng Tham mưu"),
-    (re.compile(r"^Thủ trưởng\s+(?:các\s+)?(?=cơ quan|đơn vị)"), "Các "),
-    (re.compile(r"^(?:Giám đốc|Chủ tịch|Thủ trưởng|Trưởng [Bb]an(?= Ban)|Trưởng|Bộ trưởng|Tổng cục trưởng|"
-                r"Cục trưởng|Vụ trưởng|Chánh Thanh tra|Chánh án|Viện trưởng|Tổng Giám đốc|Chủ nhiệm)"
-                r"\s+(?=\S)"), ""),
-)
+def _office_holder(name: str) -> str:
+    """The body an office holder stands for (``data/titles.tsv``): ``Giám đốc Sở X`` → ``Sở X``,
+    ``Chánh Văn phòng UBND tỉnh`` → ``Văn phòng UBND tỉnh``, a title alone for its one body
+    (``Tổng Tham mưu trưởng`` → ``Bộ Tổng Tham mưu``), the heads of a kind of body for the group
+    (``Các Bộ trưởng`` → ``Các bộ``, ``Thủ trưởng các cơ quan …`` → ``Các cơ quan …``).
+
+    >>> [_office_holder(n) for n in ("Giám đốc Sở Tài chính", "Chánh Văn phòng Bộ", "Các Bộ trưởng",
+    ...                              "Tổng Tham mưu trưởng", "Thủ trưởng các đơn vị liên quan")]
+    ['Sở Tài chính', 'Văn phòng Bộ', 'Các bộ', 'Bộ Tổng Tham mưu', 'Các đơn vị liên quan']
+    """
+    name = _CLAUSE_NUMBER.sub("", name, count=1)  # a clause's number: "2. Tổng Tham mưu trưởng, …"
+    group = _GROUP_HEADS.match(name)
+    if group:
+        return f"Các {_HEADS[group.group('title')].lower()}"
+    m = _OFFICE.match(name)
+    if m is None:
+        return name
+    title, rest = m.group("title"), name[m.end():]
+    heads = _HEADS.get(title, "")
+    if rest.startswith(("các cơ quan", "cơ quan", "các đơn vị", "đơn vị")):
+        return "Các " + rest.removeprefix("các ")  # "Thủ trưởng các cơ quan …": the group
+    if not rest:  # a title of one body: "Thủ tướng" → Chính phủ, "Tổng Tham mưu trưởng"
+        return heads if heads and fold(heads) in organ_registry().by_fold else name
+    if heads and heads in title and not rest.startswith(heads):
+        return f"{heads} {rest}"  # "Chánh Văn phòng X" → "Văn phòng X" (but "Vụ trưởng Vụ X" → "Vụ X")
+    return rest
 
 
+_HEADS = {t.title: t.heads for t in titles()}
+_CLAUSE_NUMBER = re.compile(r"^\d+[.)]\s*")
+_OFFICE = re.compile(r"^(?P<title>" + patterns.TITLE + r")(?:\s+|$)")
+_GROUP_HEADS = re.compile(r"^[Cc]ác\s+(?P<title>" + patterns.alternation(t.title for t in titles() if t.heads)
+                          + r")$")
 _OFFICE_LIST = re.compile(
-    r",\s*(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Trưởng|Bộ trưởng|Tổng cục trưởng|Cục trưởng|Vụ trưởng|"
-    r"Viện trưởng|Tổng Giám đốc|Chủ nhiệm|Tổng Tham mưu trưởng|Các|các)\b)"
-    r"|\s+và\s+(?=(?:Chánh|Giám đốc|Chủ tịch|Thủ trưởng|Các|các|tổ chức|cá nhân|đơn vị|cơ quan)\b)"
+    r",\s*(?=(?:" + patterns.TITLE + r"|Các|các)\b)"
+    r"|\s+và\s+(?=(?:" + patterns.TITLE + r"|Các|các|tổ chức|cá nhân|đơn vị|cơ quan)\b)"
 )
 
 
@@ -367,36 +427,63 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
     if not m:
         return None
     organs = []
-    parts = [p for chunk in re.split(r";\s*|\n", m.group("who")) for p in _OFFICE_LIST.split(chunk)]
+    # "Các ông, bà: Chánh Văn phòng …", "Các Sở: Tài chính, Xây dựng", "Giám đốc: Trung tâm A, …"
+    parts = [p for chunk in re.split(r";\s*|\n", m.group("who"))
+             for p in (split_bodies(chunk) if ":" in chunk else _OFFICE_LIST.split(chunk))]
     for part in parts:
-        name = part.strip(" ,.")
-        for office, replacement in _OFFICES:
-            name = office.sub(replacement, name, count=1)
+        name = _office_holder(part.strip(" ,."))
         if name and looks_like_organ(name):
             organs.append(name[:1].upper() + name[1:])
     return m.group("number"), organs
 
 
-def find_reports(text: str) -> list[ReportPhrase]:
-    """``báo cáo … Y (qua Z)`` phrases in a unit, one per body reported to (``báo cáo Bộ
-    Chính trị, Ban Bí thư`` reports to both)."""
-    out: list[ReportPhrase] = []
-    if "báo cáo" not in text:  # every phrase opens with it
+# Who is asked to act, anywhere in a paragraph: "Cục Thuế đề nghị Thuế thành phố Huế đối chiếu …",
+# "Yêu cầu các sở, ngành khẩn trương …" (not "theo đề nghị của", "xét đề nghị", "được giao").
+_REQUEST = re.compile(r"(?<![\wÀ-ỹ])(?<!theo )(?<!Theo )(?<!xét )(?<!Xét )(?<!được )(?<!trình )"
+                      r"(?:[Đđ]ề nghị|[Yy]êu cầu|Giao(?: cho)?)\s+(?!của\b)(?=\S)")
+
+
+def requests(text: str) -> list[tuple[list[str], Role]]:
+    """The bodies a paragraph asks to act, with their role: ``Đề nghị X chủ trì, …``, ``… trân
+    trọng đề nghị X, Y chỉ đạo …``, ``Giao X khẩn trương …``.
+
+    >>> requests("Bộ Nội vụ trân trọng đề nghị Ban Tuyên giáo Trung ương, Bộ Y tế chỉ đạo báo chí")
+    [(['Ban Tuyên giáo Trung ương', 'Bộ Y tế'], <Role.PERFORM: 'perform'>)]
+    """
+    out: list[tuple[list[str], Role]] = []
+    if "nghị" not in text and "cầu" not in text and "Giao" not in text:  # most paragraphs ask nothing
         return out
-    for m in _REPORT.finditer(text):
-        names, last = [m.group("to").strip()], m
-        while last.group("via") is None and (joint := _NEXT_RECIPIENT.match(text, last.end("to"))):
-            more = _RECIPIENT.match(text, joint.end())
-            if more is None:
-                break
-            names.append(more.group("to").strip())
-            last = more
-        via = last.group("via")  # "(qua …)" after the last one is the way for them all
-        if via:
-            via = re.split(r",|\s+và\s+", via)[0].strip()
-        out += [ReportPhrase(to, via, m.start(), last.end()) for to in names
-                if len(to.split()) >= 2 and looks_like_organ(to)]
+    for m in _REQUEST.finditer(text):
+        rest = text[m.end(): m.end() + 600]
+        names, role, _ = subject_of(rest[:1].upper() + rest[1:])
+        names = [n for n in names if not _NO_BODY.match(n)]
+        if names:
+            out.append((names, role))
     return out
+
+
+# Those asked who are no bodies: enterprises, people ("Yêu cầu các cơ sở sản xuất …").
+_NO_BODY = re.compile(r"(?i:(?:các|những)\s+(?:cơ sở|doanh nghiệp|tổ chức(?:,| khai| sản| kinh)|cá nhân|hộ|"
+                      r"người)\b)")
+
+
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=\s)\d{1,2}\.\s*(?=[A-ZĐÀ-Ỹ]))")
+
+
+def sentence_subject(text: str, at: int) -> list[str]:
+    """The bodies that open the sentence holding ``at``: who reports in "1.Các sở, ban, ngành …
+    triển khai …; định kỳ báo cáo kết quả về Sở X", a paragraph whose first words are not the
+    subject (a heading run into it).
+
+    >>> sentence_subject("III. TỔ CHỨC THỰC HIỆN 1.Các sở, ban, ngành xây dựng kế hoạch; báo cáo Sở X.", 60)
+    ['Các sở, ban, ngành']
+    """
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, 0, at)]
+    for start in reversed(starts):
+        names, _, _ = subject_of(text[start:at])
+        if names:
+            return names
+    return []
 
 
 _PREAMBLE = re.compile(  # the last "yêu cầu" before the list: "với yêu cầu quản lý …, X yêu cầu Y …"
@@ -412,7 +499,7 @@ def preamble_assignees(text: str) -> list[str]:
     if not m:
         return []
     who = m.group("who")
-    verb = _VERB_RE.search(who)  # "các bộ, ngành, địa phương khẩn trương thực hiện …"
+    verb = VERB_RE.search(who)  # "các bộ, ngành, địa phương khẩn trương thực hiện …"
     who = who[: verb.start()].strip(" ,") if verb and verb.start() > 0 else who
     names = split_organ_list(who[:1].upper() + who[1:])
     return [n for n in names if looks_like_organ(n)]

@@ -24,8 +24,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
+from vanban.graph.keys import fold
 from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
@@ -83,36 +83,6 @@ class _Builder:
 
 # Capital letters only, for a character class ("À-Ỹ" spans small letters too: "đề" is in it).
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper() and c.isalpha())
-
-
-def _fold_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {}
-    for code in range(0xC0, 0x2000):
-        ch = chr(code)
-        if unicodedata.combining(ch):
-            table[code] = None
-            continue
-        base = unicodedata.normalize("NFD", ch)[:1]
-        if base != ch and base.isascii():
-            table[code] = base
-    table.update({ord("Đ"): "D", ord("đ"): "d", ord("Ð"): "D", ord("ð"): "d"})
-    return table
-
-
-_FOLD = _fold_table()
-_SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=131072)
-def fold(text: str | None) -> str:
-    """Lower-case, strip diacritics (``đ`` → ``d``) and collapse spaces: a matching key.
-
-    >>> fold("Tỉnh Uỷ  Lạng Sơn")
-    'tinh uy lang son'
-    """
-    if not text:
-        return ""
-    return _SPACES.sub(" ", text.translate(_FOLD)).strip().lower()
 
 
 def first_line(text: str) -> str:
@@ -263,8 +233,12 @@ _HARD_END = re.compile(r"[.:;!?]\s*$")
 _LIST_START = re.compile(
     r"^\s*(?:[-–+•]\s|\d+(?:\.\d+)*[.)/-]?\s|[IVXLC]+[.-]\s|[a-zđ][.)]\s|\(\d+\)|Điều\s+\d)"
 )
-_SYMBOL_HEAD = re.compile(r"(?:\d[\d.]*-|/[A-ZĐ]{1,6}-)\s*$")
+# A symbol cut after a dash ("01-", "3783/QĐ-", "512/TTr-BTC-") or after its year ("27/2024/"), its
+# code on the next line ("KL/TW", "UBND", "QLCS", "UBTVQH15").
+_SYMBOL_HEAD = re.compile(r"(?:\d[\d.]*-|/[A-ZĐ][A-Za-zĐđ&]{0,7}(?:-[A-ZĐ][A-Za-zĐđ&]{0,9})*-)\s*$")
 _SYMBOL_TAIL = re.compile(r"^\s*[A-ZĐ][A-Za-zĐđ]{0,6}(?:/|\b)")
+_YEAR_OF_SYMBOL = re.compile(r"(?<![\d/])\d{1,5}/(?:19|20)\d{2}/\s*$")
+_CODE_START = re.compile(r"^\s*[A-ZĐ]{2,}")
 _SEPARATOR = re.compile(r"^\s*[-_*=~.|]{1,}\s*$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
@@ -376,11 +350,13 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
     if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
         return "\n"
-    if _DATE_CUT_HEAD.search(prev_end) and _DATE_CUT_TAIL.match(next_line):
+    if _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
         return " "  # "Hà Nội, ngày 20" / "tháng 11 năm 2025"
     if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):
         return ""  # "25/10/" / "2021"
-    continues = next_line.lstrip()[:1].islower()
+    if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):
+        return ""  # "Nghị quyết số 27/2024/" / "UBTVQH15"
+    continues = next_line.lstrip()[:1].islower() or bool(_OPEN_END.search(prev_end[-24:]))
     hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
     if blanks >= (2 if double else 1) and not (continues and not hard_end):
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
@@ -394,6 +370,11 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
 
 
 _HARD_END_CHARS = frozenset(".:;!?")
+# A line that ends with a word wanting what follows (a preposition, a conjunction, a verb that
+# takes an object) goes on past a blank line: "Về việc triển khai thực hiện" / "Kết luận số …",
+# as a word processor writes a subject one line a paragraph.
+_OPEN_END = re.compile(r"(?<![^\W\d_])(?:của|về|và|với|cho|tại|theo|số|các|những|trong|đối với|để|do|"
+                       r"thực hiện|triển khai|ban hành|phê duyệt|sửa đổi, bổ sung|hướng dẫn)$")
 _DIGIT_START = re.compile(r"\s*\d")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import time
@@ -16,6 +15,7 @@ import docx
 import networkx as nx
 import pytest
 
+import vanban.graph.atomic as atomic
 import vanban.graph.export as export
 from vanban.cli import main
 from vanban.errors import LoadError
@@ -197,7 +197,7 @@ def _old_export(path: Path) -> None:
 def test_json_export_interrupted_mid_write_keeps_the_old_file(tmp_path: Path, sample_graph, monkeypatch) -> None:
     target = tmp_path / "graph.json"
     _old_export(target)
-    real_fdopen = os.fdopen
+    real_open = open
 
     class DiskFull:  # writes half the export, then the disk is full
         def __init__(self, stream) -> None:
@@ -214,7 +214,7 @@ def test_json_export_interrupted_mid_write_keeps_the_old_file(tmp_path: Path, sa
             self.stream.flush()
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(export.os, "fdopen", lambda fd, *a, **k: DiskFull(real_fdopen(fd, *a, **k)))
+    monkeypatch.setattr(atomic, "open", lambda path, *a, **k: DiskFull(real_open(path, *a, **k)), raising=False)
     with pytest.raises(OSError, match="No space left"):
         write_json(sample_graph, target)
     assert target.read_text(encoding="utf-8") == "old export\n"

@@ -6,11 +6,13 @@ import pytest
 
 from vanban.errors import LoadError
 from vanban.loaders.extract import extract_text
-from vanban.loaders.organs import OrganScope, resolve_organ, titlecase_organ
+from vanban.loaders.organ_names import titlecase_organ
+from vanban.loaders.organs import OrganScope, resolve_organ
 from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
+from vanban.loaders.reports import find_reports
 from vanban.loaders.signatures import find_signatures, is_person_name
 from vanban.loaders.symbols import SYMBOL, parse_date, type_from_symbol
-from vanban.loaders.tasks import find_reports, split_organ_list, subject_of
+from vanban.loaders.tasks import split_organ_list, subject_of
 
 PARTY_HEADER = """TỈNH ỦY BẮC KẠN
 *
@@ -278,7 +280,7 @@ def test_noi_nhan_purposes_and_filing() -> None:
         ("Công an tỉnh xử lý nghiêm theo quy định pháp luật", ["Công an tỉnh"], "perform"),
         ("Ban quản lý Chương trình UN-REDD giai đoạn II: Được thành lập, có trách nhiệm thực hiện",
          ["Ban quản lý Chương trình UN-REDD giai đoạn II"], "perform"),
-        ("Các Bộ: Công Thương, Xây dựng thực hiện", ["Các Bộ: Công Thương, Xây dựng"], "perform"),
+        ("Các Bộ: Công Thương, Xây dựng thực hiện", ["Bộ Công Thương", "Bộ Xây dựng"], "perform"),
     ],
 )
 def test_assignment_subjects(unit: str, names: list[str], role: str) -> None:

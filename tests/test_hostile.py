@@ -23,7 +23,8 @@ from vanban.graph.model import Evidence
 from vanban.loaders.encodings import decode, decode_as, encode
 from vanban.loaders.extract import extract_text
 from vanban.loaders.files import file_text
-from vanban.loaders.tasks import coordinators, find_reports
+from vanban.loaders.reports import find_reports
+from vanban.loaders.tasks import coordinators
 from vanban.loaders.text import clean_view, flow_view
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"

@@ -1,0 +1,279 @@
+"""The text of organs' names: how a mention is cleaned, spelled and capitalised, whether a
+phrase opens an organ's name, and where a name ends.
+
+Pure string functions, no resolution: :mod:`.organs` resolves a cleaned name in a
+document's scope; :mod:`.bodies` splits a list of names.
+
+>>> clean_organ_text("- Ban Bí thư Trung ương Đảng (B/c),"), titlecase_organ("TỈNH ỦY LẠNG SƠN")
+('Ban Bí thư Trung ương Đảng', 'Tỉnh ủy Lạng Sơn')
+>>> looks_like_organ("Sở Tài chính"), looks_like_organ("Các nhiệm vụ cần làm ngay")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from vanban.loaders import patterns
+from vanban.loaders.lexicon import (
+    abbreviations,
+    committees,
+    organ_registry,
+    organ_words,
+)
+from vanban.loaders.text import CAPITALS, fold, normalize_tones
+
+__all__ = [
+    "COMMITTEE_NAME",
+    "LEVEL_AND_PLACE",
+    "ORGAN_HEAD",
+    "and_ending_a_name",
+    "canonical_words",
+    "clean_organ_text",
+    "expand_abbreviations",
+    "fold_aligned",
+    "initials",
+    "looks_like_organ",
+    "organ_name_end",
+    "titlecase_organ",
+]
+
+# Committees named after a locality or a bloc (data/committees.tsv): the rest of the name is
+# the place. The words after the first may be written in either case ("Đảng ủy khối").
+COMMITTEE_NAME = re.compile(rf"(?P<head>{patterns.COMMITTEE_ANY_CASE})(?:\s+(?P<place>\S.*))?$")
+# Canonical spelling of committee words, whatever the case or tone the text used ("tinh uỷ").
+_WORDS = {fold(word): word.lower() for word in patterns.COMMITTEE_WORDS}
+_WORD_PATTERNS = {key: re.compile(r"\b" + key + r"\b") for key in _WORDS}
+# What "Các …" opens when it is not a group of bodies: "Các nhiệm vụ cần làm ngay", "Các
+# trường hợp khác", "Các văn bản …" (headings and objects, not who acts).
+_NOT_BODIES = ("văn bản", "chỉ tiêu", "nhiệm vụ", "trường hợp", "nội dung", "giải pháp", "hoạt động",
+               "quy định", "chính sách", "mục tiêu", "vấn đề", "biện pháp", "hồ sơ", "loại", "công việc",
+               "tiêu chí", "thủ tục", "lĩnh vực", "chế độ", "yêu cầu", "phương án", "sản phẩm", "hàng hóa",
+               "thông tin", "số liệu", "mẫu", "phụ lục", "tài liệu", "điều", "khoản", "dự án", "chương trình",
+               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm")
+# What a mention of a body opens with, in any case: an organ word, an office holder, or a group.
+_ORGAN_HEADS = re.compile(
+    r"^(?:" + patterns.ORGAN_MENTION + r"|" + patterns.ABBREVIATED_BODY + r"|Các(?!\s+(?:"
+    + "|".join(_NOT_BODIES) + r")\b))\b",
+    re.IGNORECASE,
+)
+# Words that open an organ's name as written (capitalised), for patterns that must tell where
+# a name ends: after "và" ("Bộ Tài chính và Ngân hàng …") or a comma ("Bộ Chính trị, Ban …").
+ORGAN_HEAD = re.compile(patterns.ORGAN_HEAD)
+
+
+def and_ending_a_name(space: str = r"\s", heads: str = ORGAN_HEAD.pattern) -> str:
+    """The pattern of a "và" that ends an organ's name: one not followed by a capitalised word
+    that opens no organ, which goes on with the name ("Bộ Kế hoạch và Đầu tư", "Sở Lao động -
+    Thương binh và Xã hội"). ``space`` is what may stand after "và"; ``heads`` opens organs.
+
+    >>> ends = re.compile(and_ending_a_name())
+    >>> [bool(ends.match(t)) for t in ("và Ngân hàng Nhà nước", "và Đầu tư", "và đề xuất")]
+    [True, False, True]
+    """
+    return r"và(?!" + space + r"+(?!" + heads + r")[" + CAPITALS + r"])"
+
+
+class _AlignedFold(dict):
+    """``str.translate`` table of :func:`fold_aligned`, filled one character at a time."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = "d" if ch in "đĐ" else (unicodedata.normalize("NFD", ch)[:1] or ch).lower()
+        self[code] = folded
+        return folded
+
+
+_ALIGNED_FOLD = _AlignedFold()
+
+
+def fold_aligned(text: str) -> str:
+    """Like :func:`fold` but keeps one character per input character (for slicing)."""
+    return text.translate(_ALIGNED_FOLD)
+
+
+@lru_cache(maxsize=65536)
+def clean_organ_text(text: str) -> str:
+    """Strip bullets, purposes, quotes and trailing punctuation from an organ mention.
+
+    >>> clean_organ_text("- Ban Bí thư Trung ương Đảng (B/c),")
+    'Ban Bí thư Trung ương Đảng'
+    """
+    text = normalize_tones(unicodedata.normalize("NFC", text))
+    text = _BRACKETS.sub(" ", text)
+    text = _BULLETS.sub("", text)
+    text = _COMRADE.sub("", text)
+    text = _SPACES.sub(" ", text).strip(" ,.;:-–\"'")
+    return text
+
+
+_BRACKETS = re.compile(r"\([^)]*\)")
+_BULLETS = re.compile(r"^[\s\-–+•*\d.)]+")
+_COMRADE = re.compile(r"^(?:đồng chí|đ/c|các đ/c)\s+", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+
+def expand_abbreviations(text: str) -> str:
+    """Organ abbreviations written out (``data/abbreviations.tsv``): ``UBND tỉnh`` → ``Ủy ban nhân
+    dân tỉnh``."""
+    table = abbreviations()
+    return _abbreviation_pattern().sub(lambda m: table[m.group(1)], text)
+
+
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    table = abbreviations()
+    return re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b")
+
+
+def canonical_words(text: str) -> str:
+    """Fix the spelling of committee words (OCR ``tinh uỷ`` → ``tỉnh ủy``), keeping case."""
+    folded = fold_aligned(text)
+    out = list(text)
+    for key, word in _WORDS.items():
+        if key not in folded:
+            continue
+        for m in _WORD_PATTERNS[key].finditer(folded):
+            original = text[m.start() : m.end()]
+            fixed = word
+            if original[:1].isupper():
+                fixed = word[0].upper() + word[1:]
+            if original.isupper() and len(original) > 1:
+                fixed = original  # an all-caps heading: leave to titlecase_organ
+            out[m.start() : m.end()] = list(fixed)
+    return "".join(out)
+
+
+def titlecase_organ(heading: str) -> str:
+    """Write an all-capitals organ heading the way names are written in running text.
+
+    >>> titlecase_organ("TỈNH ỦY LẠNG SƠN")
+    'Tỉnh ủy Lạng Sơn'
+    >>> titlecase_organ("SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+    'Sở Nông nghiệp và Môi trường'
+    >>> titlecase_organ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
+    'Ủy ban nhân dân tỉnh Lào Cai'
+    """
+    text = re.sub(r"\s+", " ", normalize_tones(heading)).strip()
+    if not text:
+        return text
+    hit = organ_registry().by_fold.get(fold(text))
+    if hit:
+        return hit.name
+    lower = text.lower()
+    m = _COMMITTEE_LOWER.match(lower)
+    if m:
+        head = _COMMITTEE_NAMES[m.group(1)]
+        rest = m.group(2)
+        if fold(head) == "dang uy" and (_COMMITTEE_LOWER.match(rest) or _UNIT_LOWER.match(rest)):
+            return f"{head} {titlecase_organ(rest)}"  # ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH …
+        level = LEVEL_AND_PLACE.match(rest)
+        if level:
+            return f"{head} {level.group(1)} {_title_words(level.group(2))}".strip()
+        return f"{head} {_title_words(rest)}".strip()
+    # Unit + domain: capitalise the first word of each domain phrase.
+    m = _UNIT_LOWER.match(lower)
+    if m:
+        unit = _UNIT_NAMES[m.group(1)]
+        if COMMITTEE_NAME.match(titlecase_organ(m.group(2))):
+            return f"{unit} {titlecase_organ(m.group(2))}"
+        domain, place = m.group(2), ""
+        located = _LOCATED.match(domain)
+        if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
+            domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
+        parts = re.split(r"((?<!\s)\s+và\s+|,\s*|(?<!\s)\s+-\s+)", domain)
+        phrases = [p if i % 2 else (p[:1].upper() + p[1:]) for i, p in enumerate(parts)]
+        return f"{unit} {''.join(phrases)}{place}"
+    return lower[:1].upper() + lower[1:]
+
+
+# The lower case of a heading: committees, units and levels as the tables write them.
+_COMMITTEE_NAMES = {c.name.lower(): c.name for c in committees()}
+_COMMITTEE_LOWER = re.compile(r"^(" + patterns.alternation(_COMMITTEE_NAMES) + r")\s*(.*)$")
+_UNIT_NAMES = {w.word.lower(): w.word for w in organ_words() if w.unit or w.of_committee}
+_UNIT_LOWER = re.compile(r"^(" + patterns.alternation(_UNIT_NAMES) + r")\s+(.*)$")
+LEVEL_AND_PLACE = re.compile(rf"^({patterns.LEVEL})\s+(.*)$")
+_LOCATED = re.compile(rf"^(.*?)\s+({patterns.LEVEL})\s+(\S.*)$")
+
+
+def _title_words(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split())
+
+
+@lru_cache(maxsize=65536)
+def looks_like_organ(text: str) -> bool:
+    """Does the phrase start like the name of an organ or a group of organs?"""
+    return bool(_ORGAN_HEADS.match(clean_organ_text(text)))
+
+
+def initials(words: str) -> str:
+    """The initials a registry code gives a kind of body: "Bộ" → "B", "Ủy ban" → "UB"."""
+    return "".join(w[0] for w in words.split()).upper()
+
+
+
+# --- where a name ends ------------------------------------------------------------------------
+# A second title of the same person: "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực …".
+_APPOSITION = re.compile(rf"(?<!\s)\s+[-–]\s+(?=(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}\b)")
+# A place after its level ("tỉnh Điện Biên", "thành phố Hồ Chí Minh", "tỉnh Bà Rịa - Vũng Tàu"),
+# and a locality's committee named by its level alone ("Ủy ban nhân dân tỉnh").
+_PLACE = re.compile(rf"\b(?:{patterns.LEVEL})\s+[{CAPITALS}][^\s,;.()]*"
+                    rf"(?:\s+(?:-\s+)?[{CAPITALS}][^\s,;.()]*)*")
+_LEVEL_NAMED = re.compile(rf"^(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}\s+)?{patterns.STATE_COMMITTEE}\s+"
+                          rf"(?:{patterns.LEVEL})(?=\s)")
+# Lower-case words that go on with a name after its place or its registry name: a lower level
+# ("xã X huyện Y"), a group or level ("… các cấp"), a branch ("Ngân hàng Nhà nước chi nhánh …").
+_GOES_ON = re.compile(rf"(?:{patterns.LEVEL}|các|cấp|trực thuộc|khu vực|chi nhánh)\b")
+_WORD = re.compile(r"\S+")
+
+
+def organ_name_end(name: str) -> int:
+    """Where the organ's name that opens ``name`` ends: before the motto a flattened header ran
+    into it, before a second title of the same person, and after a known name or a place that a
+    lower-case word (a verb, what is reported) follows.
+
+    >>> [n[: organ_name_end(n)] for n in ("Ủy ban nhân dân tỉnh Lai Châu Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam",
+    ...     "Thủ tướng Chính phủ sửa đổi Nghị định", "Thuế thành phố Huế đối chiếu với quy định",
+    ...     "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Chỉ đạo", "Ủy ban nhân dân tỉnh quyết định",
+    ...     "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai")]  # doctest: +NORMALIZE_WHITESPACE
+    ['Ủy ban nhân dân tỉnh Lai Châu ', 'Thủ tướng Chính phủ', 'Thuế thành phố Huế', 'Bộ trưởng Bộ Tài chính',
+     'Ủy ban nhân dân tỉnh', 'Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai']
+    """
+    end = len(name)
+    motto = patterns.MOTTO_BEGINNING_RE.search(name) if _MAY_HOLD_MOTTO.search(name) else None
+    if motto is not None and motto.start() > 0:
+        end = motto.start()
+    second = _APPOSITION.search(name, 0, end)
+    if second is not None:
+        end = second.start()
+    known = _registered_prefix_end(name[:end])
+    if known is not None and _stops_at(name, known, end):
+        return known
+    level = _LEVEL_NAMED.match(name, 0, end)
+    if level is not None and _stops_at(name, level.end(), end):
+        return level.end()
+    for place in _PLACE.finditer(name, 0, end):
+        if _stops_at(name, place.end(), end):
+            return place.end()
+    return end
+
+
+_MAY_HOLD_MOTTO = re.compile(r"(?i)c[ộo]ng|đ[ộo]c l")  # every motto's first words hold one
+
+
+def _stops_at(name: str, at: int, end: int) -> bool:
+    """Does a lower-case word that does not go on with a name follow ``at`` (before ``end``)?"""
+    rest = name[at:end].lstrip()
+    return bool(rest) and rest[0].islower() and not _GOES_ON.match(rest)
+
+
+def _registered_prefix_end(name: str) -> int | None:
+    """The end of the longest registry name (or alias) that opens ``name``, if any."""
+    registry = organ_registry()
+    words = [m.end() for m, _ in zip(_WORD.finditer(name), range(registry.longest_key_words), strict=False)]
+    for end in reversed(words):
+        if fold(name[:end]) in registry.by_fold:
+            return end
+    return None

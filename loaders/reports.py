@@ -1,0 +1,145 @@
+"""Reporting lines: ``báo cáo … (qua …)`` phrases and the bodies they report to.
+
+``báo cáo (kết quả thực hiện) (với|về|lên) Y (qua Z)``, ``báo cáo, đề xuất Y``, ``gửi báo cáo
+… cho Y``, a duty opening ``Báo cáo Y …``, and the chain ``gửi về Y để tổng hợp, báo cáo X``
+(to Y, then Y to X). The one reported to ends before what is reported or decided and before
+the next verb. Pure text functions: names are returned as written; :mod:`.duties` resolves
+them.
+
+>>> [(p.to, p.via) for p in find_reports("định kỳ báo cáo Ban Bí thư (qua Ban Dân vận Trung ương).")]
+[('Ban Bí thư', 'Ban Dân vận Trung ương')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vanban.loaders.organ_names import ORGAN_HEAD, and_ending_a_name, looks_like_organ, organ_name_end
+from vanban.loaders.tasks import VERB_RE
+
+__all__ = ["ReportPhrase", "find_reports"]
+
+
+# The one reported to, up to what follows its name, and the "(qua …)" it reports through.
+_RECIPIENT_PATTERN = (
+    r"(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
+    r"(?=(?<!\s)\s*\(\s*(?:thông\s+)?qua|(?<!\s)\s+(?:trước|theo|để|định kỳ|vào|trong|khi|thông qua|qua|"
+    r"tổng hợp|gửi|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|"  # a period, not "Ngân hàng"
+    + and_ending_a_name() + r"|"
+    r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
+    r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
+    # the one it reports through: "(qua Z)", "(thông qua Z)", "qua Z"
+    r"(?:\s*\(\s*(?:thông\s+)?qua\s+(?P<via>[^)]*[^)\s])\s*\)"
+    r"|(?<!\s)\s+(?:thông\s+)?qua\s+(?P<via_bare>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
+    r"(?=(?<!\s)\s+(?:để|trước|theo|định kỳ|vào|trong|khi|kết quả)\b|[,;.()\n]|$))?"
+)
+
+
+# "báo cáo (kết quả …) (với|về) Y", also "báo cáo, đề xuất Y", "báo cáo, giải trình với Y", and a
+# duty that opens with it ("- Báo cáo Bộ Tài chính …").
+_REPORT = re.compile(
+    r"(?:báo cáo|(?<![^\n])Báo cáo|(?<=[-–•:;)] )Báo cáo)"
+    r"(?:\s*,\s*(?:đề xuất|kiến nghị|giải trình)(?:\s+với)?)?"
+    r"(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
+    r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
+    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+" + _RECIPIENT_PATTERN
+)
+
+
+# A report sent to Y: "báo cáo tình hình … gửi Bộ X", "gửi báo cáo … về Sở Y".
+_SENT_REPORT = re.compile(
+    r"(?:(?:báo cáo|Báo cáo)\b(?:(?!báo cáo|gửi)[^,;.()\n]){0,120}?(?<!\s)\s+gửi(?:\s+(?:về|đến|cho|tới))?"
+    r"|gửi\s+(?:văn bản\s+)?báo cáo\b(?:(?!báo cáo)[^,;.()\n]){0,120}?(?<!\s)\s+(?:về|cho|đến|tới))\s+"
+    + _RECIPIENT_PATTERN
+)
+
+
+# Sent to Y for Y to report on to X: "gửi về Y để tổng hợp, báo cáo X", "phản ánh kịp thời về Y …".
+_HOP = re.compile(r"(?:gửi|phản ánh|báo cáo)\b(?:(?!để\b)[^,;.()\n]){0,80}?\s(?:về|cho|đến|tới)\s+"
+                  r"(?=[A-ZĐÀ-Ỹ])")
+
+
+_FORWARDED = re.compile(r"\s+để\s+(?:tổng hợp|theo dõi)(?:\s*,\s*|\s+)"
+                        r"(?:(?:tham mưu|đề xuất)(?:\s*,\s*|\s+))*(?=báo cáo\b)")
+
+
+_RECIPIENT = re.compile(_RECIPIENT_PATTERN)
+
+
+# Another one reported to, after a comma or "và": "báo cáo Bộ Chính trị, Ban Bí thư".
+_NEXT_RECIPIENT = re.compile(r"\s*(?:,|\s+và)\s+(?=" + ORGAN_HEAD.pattern + r")")
+
+
+@dataclass(frozen=True)
+class ReportPhrase:
+    to: str
+    via: str | None
+    start: int
+    end: int
+    by: str | None = None  # the one who reports, when the phrase names it ("gửi Y để … báo cáo X")
+
+
+def find_reports(text: str) -> list[ReportPhrase]:
+    """``báo cáo … Y (qua Z)`` phrases in a unit, one per body reported to (``báo cáo Bộ
+    Chính trị, Ban Bí thư`` reports to both); a report sent (``báo cáo … gửi Y``); and a chain
+    (``gửi về Y để tổng hợp, báo cáo X``: to Y, then Y to X).
+
+    >>> [(p.to, p.by) for p in find_reports("phản ánh về Sở Tài chính để tổng hợp, báo cáo Ủy ban "
+    ...                                     "nhân dân tỉnh xem xét")]
+    [('Sở Tài chính', None), ('Ủy ban nhân dân tỉnh', 'Sở Tài chính')]
+    """
+    out: list[ReportPhrase] = []
+    if "báo cáo" not in text and "Báo cáo" not in text:  # every phrase holds it
+        return out
+    forwarded: set[int] = set()  # where a "báo cáo X" that Y makes opens
+    for hop in _HOP.finditer(text):
+        first = _RECIPIENT.match(text, hop.end())
+        then = _FORWARDED.match(text, first.end("to")) if first is not None else None
+        if first is None or then is None:
+            continue
+        second = _REPORT.match(text, then.end())
+        by = _target(first.group("to"))
+        if second is None or not _names_body(by):
+            continue
+        forwarded.add(then.end())
+        if not text.startswith("báo cáo", hop.start()):  # "báo cáo … về Y" is read below
+            out.append(ReportPhrase(by, None, hop.start(), first.end()))
+        out += [ReportPhrase(to, via, second.start(), end, by) for to, via, end in _recipients(text, second)]
+    for pattern in (_REPORT, _SENT_REPORT):
+        for m in pattern.finditer(text):
+            if m.start() not in forwarded:
+                out += [ReportPhrase(to, via, m.start(), end) for to, via, end in _recipients(text, m)]
+    seen: set[tuple[str, str | None, str | None]] = set()  # "gửi báo cáo … cho Y" holds "báo cáo … cho Y"
+    return [p for p in sorted(out, key=lambda p: p.start)
+            if (p.to, p.via, p.by) not in seen and not seen.add((p.to, p.via, p.by))]
+
+
+def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]]:
+    """(to, via, end) for each body a reporting phrase names from ``m`` on."""
+    names, last = [m.group("to")], m
+    while last.group("via") is None and last.group("via_bare") is None and (
+            joint := _NEXT_RECIPIENT.match(text, last.end("to"))):
+        more = _RECIPIENT.match(text, joint.end())
+        if more is None:
+            break
+        names.append(more.group("to"))
+        last = more
+    via = last.group("via") or last.group("via_bare")  # the way after the last one is for them all
+    if via:
+        via = _target(re.split(r",|(?<!\s)\s+và\s+", via)[0])
+    return [(to, via, last.end()) for to in map(_target, names) if _names_body(to)]
+
+
+def _target(name: str) -> str:
+    """A body's name as a reporting phrase writes it, without the verb or object after it
+    ("Thủ tướng Chính phủ sửa đổi …", "Ủy ban nhân dân thành phố Huế chỉ đạo …")."""
+    name = name.strip()
+    verb = VERB_RE.search(name, 1)
+    if verb is not None:
+        name = name[: verb.start()]
+    return name[: organ_name_end(name)].strip(" ,-–")
+
+
+def _names_body(name: str) -> bool:
+    return len(name.split()) >= 2 and looks_like_organ(name)

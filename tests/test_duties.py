@@ -1,0 +1,358 @@
+"""Assignments, reports and addressees written without the usual verbs, on short texts.
+
+Each rule is tried on texts written for the test, with varied wording, spacing and line breaks:
+who is told to act (``Đề nghị X chủ trì``, ``X khẩn trương chủ trì``, a heading naming the body
+with its duties below, a ``Cơ quan chủ trì`` column), who reports to whom (``(thông qua Y)``,
+``báo cáo, đề xuất X``, ``gửi về Y để tổng hợp, báo cáo X``), how a list of addressees splits
+into its bodies, and where an organ's name ends.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vanban.loaders.bodies import split_bodies
+from vanban.loaders.extract import extract_text
+from vanban.loaders.organs import OrganScope, resolve_organ
+from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
+from vanban.loaders.reports import find_reports
+from vanban.loaders.task_tables import table_tasks
+from vanban.loaders.tasks import requests, subject_of
+
+
+def _header(issuer: str, number: str, kind: str = "THÔNG BÁO") -> str:
+    return (f"{issuer}                CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "-------                            Độc lập - Tự do - Hạnh phúc\n"
+            f"Số: {number}                    Hà Nội, ngày 27 tháng 11 năm 2025\n{kind}\n")
+
+
+def _duties(text: str) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, str, str | None]]]:
+    """(task path → {(organ, role)}, {(reporter, reported to, via)}) of a one-document text."""
+    doc = extract_text(text, "doc.txt").documents[0]
+    tasks = {t.path: {(a.organ.name, a.role.value) for a in t.assignments} for t in doc.tasks if t.assignments}
+    reports = {(r.reporter.name, r.recipient.name, r.via.name if r.via else None) for r in doc.reports}
+    return tasks, reports
+
+
+# --- who is told to act ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("unit", "names", "role"),
+    [
+        ("Đề nghị Sở Y tế chủ trì, phối hợp với Sở Tài chính xây dựng kế hoạch", ["Sở Y tế"], "lead"),
+        ("đề nghị  Ban Dân vận Tỉnh ủy  chủ trì tổ chức hội nghị", ["Ban Dân vận Tỉnh ủy"], "lead"),
+        ("Sở Công Thương khẩn trương chủ trì xây dựng đề án", ["Sở Công Thương"], "lead"),
+        ("Bộ Tài chính có trách nhiệm chủ trì, phối hợp với các bộ", ["Bộ Tài chính"], "lead"),
+        ("Bộ Tài chính chủ động rà soát các quy định", ["Bộ Tài chính"], "perform"),
+        ("Về hỗ trợ kinh phí: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế", ["Bộ Tài chính"], "lead"),
+        ("Về việc bố trí xe: giao Sở Y tế tổng hợp nhu cầu", ["Sở Y tế"], "perform"),
+        ("- Giao Sở Xây dựng chủ trì, phối hợp với Công an tỉnh", ["Sở Xây dựng"], "lead"),
+        ("Giao Công an Thành phố Chỉ đạo Công an các phường", ["Công an Thành phố"], "perform"),
+        ("Giao Sở Nông nghiệp và Môi trường Khẩn trương chia sẻ dữ liệu", ["Sở Nông nghiệp và Môi trường"],
+         "perform"),
+        ("Ban Chỉ đạo 389 quốc gia chủ trì kiểm tra", ["Ban Chỉ đạo 389 quốc gia"], "lead"),
+        ("Căn cứ nội dung Kế hoạch, các sở, ban, ngành xây dựng kế hoạch", ["các sở, ban, ngành"], "perform"),
+        ("Trên cơ sở kết quả khảo sát, Sở Xây dựng chủ trì đề xuất phương án", ["Sở Xây dựng"], "lead"),
+        ("Các Bộ, cơ quan: Tài chính, Xây dựng, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng "
+         "khẩn trương rà soát", ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Ngoại giao", "Tập đoàn Điện lực Việt Nam"],
+         "perform"),
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh thực hiện nghiêm",
+         ["Bộ trưởng các bộ", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh"], "perform"),
+        ("Chi cục Hải quan quyết định tạm dừng có trách nhiệm thông báo", ["Chi cục Hải quan"], "perform"),
+        # no body: a heading, an action, a request to people
+        ("Về việc hỗ trợ kinh phí: Tiếp tục rà soát", [], "perform"),
+        ("Ban hành Quyết định thành lập Hội đồng", [], "perform"),
+    ],
+)
+def test_who_is_told_to_act(unit: str, names: list[str], role: str) -> None:
+    found, found_role, _ = subject_of(unit)
+    assert found == names
+    if names:
+        assert found_role.value == role
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bộ Nội vụ trân trọng đề nghị Ban Tuyên giáo Trung ương, Bộ Y tế chỉ đạo các cơ quan báo chí.",
+         [["Ban Tuyên giáo Trung ương", "Bộ Y tế"]]),
+        ("Cục Thuế đề nghị Thuế tỉnh Lạng Sơn đối chiếu quy định để xử lý.", [["Thuế tỉnh Lạng Sơn"]]),
+        ("Yêu cầu các sở, ngành khẩn trương triển khai.", [["Các sở, ngành"]]),
+        ("Xét đề nghị của Sở Nội vụ tại Tờ trình số 5/TTr-SNV.", []),
+        ("Theo đề nghị của Giám đốc Sở Tài chính.", []),
+        ("Dự thảo Tờ trình đề nghị UBND tỉnh ban hành Quyết định.", []),
+        ("Đề nghị ban hành Nghị định thay thế Nghị định số 24/2018/NĐ-CP.", []),
+        ("Yêu cầu các cơ sở sản xuất, kinh doanh thực hiện lắp đặt hệ thống.", []),
+    ],
+)
+def test_requests_in_a_paragraph(text: str, expected: list[list[str]]) -> None:
+    assert [names for names, _ in requests(text)] == expected
+
+
+def test_a_request_paragraph_is_a_task() -> None:
+    text = _header("BỘ NỘI VỤ", "10988/BNV-CQĐP", "") + (
+        "V/v định hướng thông tin về sắp xếp đơn vị hành chính\n"
+        "Kính gửi:\n|\n- Ban Tuyên giáo và Dân vận Trung ương,\n- Bộ Văn hóa, Thể thao và Du lịch.\n|\n"
+        "Thời gian gần đây xuất hiện thông tin sai lệch về việc sắp xếp đơn vị hành chính. Bộ Nội vụ trân "
+        "trọng đề nghị Ban Tuyên giáo và Dân vận Trung ương, Bộ Văn hóa, Thể thao và Du lịch chỉ đạo các "
+        "cơ quan báo chí định hướng thông tin, cụ thể như sau:\n"
+        "1. Trong thời gian qua, nước ta đã sắp xếp đơn vị hành chính các cấp.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nNguyễn Văn A\n")
+    tasks, _ = _duties(text)
+    assert {("Ban Tuyên giáo và Dân vận Trung ương", "perform"),
+            ("Bộ Văn hóa, Thể thao và Du lịch", "perform")} in tasks.values()
+
+
+CONCLUSION = _header("VĂN PHÒNG CHÍNH PHỦ\n", "700/TB-VPCP") + """\
+Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Lai Châu
+Sau khi nghe lãnh đạo tỉnh Lai Châu báo cáo tình hình, Phó Thủ tướng Chính phủ kết luận như sau:
+1. Về hỗ trợ kinh phí bệnh án điện tử: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu kiến \
+nghị của tỉnh Lai Châu, báo cáo Thủ tướng Chính phủ sửa đổi quy định trước ngày 15 tháng 12 năm 2025.
+2. Về xe cứu thương: Tỉnh tổng hợp nhu cầu, báo cáo Bộ Tài chính để được hướng dẫn.
+3. Bộ Công Thương:
+a) Chủ trì, phối hợp với Bộ Xây dựng rà soát quy hoạch điện của tỉnh Lai Châu;
+b) Báo cáo Thủ tướng Chính phủ kết quả trước ngày 30 tháng 12 năm 2025.
+4. Bộ Nông nghiệp và Môi trường khẩn trương thực hiện các nhiệm vụ sau:
+4.1. Hoàn thiện hồ sơ dự án thủy lợi; báo cáo Phó Thủ tướng Chính phủ trước ngày 10 tháng 12 năm 2025.
+4.2. Hướng dẫn tỉnh Lai Châu lập báo cáo đề xuất dự án.
+Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Lai Châu và các cơ quan liên quan biết, thực hiện./.
+Nơi nhận:
+- Thủ tướng, các Phó Thủ tướng Chính phủ;
+- Các Bộ, cơ quan: TC, YT, CT, XD, NNMT;
+- Tỉnh ủy, HĐND, UBND tỉnh Lai Châu;
+- Lưu: VT, QHĐP.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Nguyễn Văn A
+"""
+
+
+def test_conclusion_items_name_their_bodies_in_every_form() -> None:
+    tasks, reports = _duties(CONCLUSION)
+    assert tasks["1"] == {("Bộ Tài chính", "lead"), ("Bộ Y tế", "coordinate")}
+    assert tasks["2"] == {("Ủy ban nhân dân tỉnh Lai Châu", "perform")}  # "Tỉnh": the province it deals with
+    assert tasks["3"] == {("Bộ Công Thương", "lead"), ("Bộ Xây dựng", "coordinate")}  # a heading, duties below
+    assert tasks["4.1"] == tasks["4.2"] == {("Bộ Nông nghiệp và Môi trường", "perform")}  # "… nhiệm vụ sau:"
+    assert reports >= {
+        ("Bộ Tài chính", "Thủ tướng Chính phủ", None),  # "… Thủ tướng Chính phủ sửa đổi quy định"
+        ("Ủy ban nhân dân tỉnh Lai Châu", "Bộ Tài chính", None),
+        ("Bộ Công Thương", "Thủ tướng Chính phủ", None),  # a duty opening with "Báo cáo"
+        ("Bộ Nông nghiệp và Môi trường", "Phó Thủ tướng Chính phủ", None),
+    }
+
+
+def test_conclusion_recipients_are_split_into_their_bodies() -> None:
+    doc = extract_text(CONCLUSION, "tb.txt").documents[0]
+    names = {r.organ.name for r in doc.recipients}
+    assert names >= {"Thủ tướng Chính phủ", "Các Phó Thủ tướng Chính phủ", "Bộ Tài chính", "Bộ Y tế",
+                     "Bộ Công Thương", "Bộ Xây dựng", "Bộ Nông nghiệp và Môi trường", "Tỉnh ủy Lai Châu",
+                     "Hội đồng nhân dân tỉnh Lai Châu", "Ủy ban nhân dân tỉnh Lai Châu"}
+    assert not any("," in name for name in names)
+
+
+# --- tables of tasks -------------------------------------------------------------------------------
+PIPE_TABLE = ["PHỤ LỤC", "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn |", "|---|---|---|---|---|",
+              "| I | KIỆN TOÀN BỘ MÁY | | | |",
+              "| 1 | Tổ chức lại Ban Chỉ huy | Bộ Chỉ huy Quân sự tỉnh; UBND cấp xã | Các sở, ngành liên quan | 2025 |",
+              "| 2. | Hướng dẫn thanh toán chi phí | Sở Y tế | Sở Tài chính và các cơ quan liên quan | 2026 |"]
+CELL_TABLE = ["TT", "|", "Nội dung thực hiện", "|", "Cơ quan", "chủ trì", "|", "Cơ quan phối hợp", "|", "Sản phẩm", "|",
+              "|", "I", "|", "TRIỂN KHAI VĂN BẢN", "|", "|",
+              "1", "|", "Triển khai mức chi đặc thù", "|", "Sở Tài chính", "|", "Cơ quan, địa phương liên quan", "|",
+              "|", "|",
+              "2", "|", "Xây dựng phương án", "|", "Sở Xây dựng", "|", "Sở Nông nghiệp và Môi trường", "|",
+              "Phương án", "|", "|"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (PIPE_TABLE, [("1", {("Bộ Chỉ huy Quân sự tỉnh", "lead"), ("UBND cấp xã", "lead")}),
+                      ("2", {("Sở Y tế", "lead"), ("Sở Tài chính", "coordinate")})]),
+        (CELL_TABLE, [("1", {("Sở Tài chính", "lead")}),
+                      ("2", {("Sở Xây dựng", "lead"), ("Sở Nông nghiệp và Môi trường", "coordinate")})]),
+    ],
+    ids=["cells on one line", "one cell a line"],
+)
+def test_lead_and_coordinating_columns_of_a_task_table(lines: list[str], expected) -> None:
+    rows = table_tasks(lines)
+    assert [(r.number, {(name, role.value) for name, role in r.organs}) for r in rows] == expected
+
+
+def test_a_table_without_who_columns_gives_no_task() -> None:
+    assert table_tasks(["| STT | Tên thủ tục | Lĩnh vực |", "|---|---|---|", "| 1 | Cấp giấy phép | Sở Y tế |"]) == []
+
+
+# --- reports ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("định kỳ báo cáo kết quả với Ban Bí thư (thông qua Ban Dân vận Trung ương).",
+         [("Ban Bí thư", "Ban Dân vận Trung ương", None)]),
+        ("Hằng năm báo cáo kết quả về Ban Chỉ huy Phòng thủ dân sự tỉnh qua Văn phòng Ban Chỉ huy Phòng thủ "
+         "dân sự tỉnh để tổng hợp.",
+         [("Ban Chỉ huy Phòng thủ dân sự tỉnh", "Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh", None)]),
+        ("tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả thực hiện", [("Ủy ban nhân dân tỉnh", None, None)]),
+        ("báo cáo, đề xuất Thủ tướng Chính phủ xem xét", [("Thủ tướng Chính phủ", None, None)]),
+        ("báo cáo,  giải trình với Ủy ban Thường vụ Quốc hội.", [("Ủy ban Thường vụ Quốc hội", None, None)]),
+        ("gửi về Văn phòng Trung ương Đảng để tổng hợp, báo cáo Bộ Chính trị.",
+         [("Văn phòng Trung ương Đảng", None, None), ("Bộ Chính trị", None, "Văn phòng Trung ương Đảng")]),
+        ("phản ánh kịp thời về Sở Tài chính để tổng hợp, tham mưu, báo cáo Ủy ban nhân dân tỉnh.",
+         [("Sở Tài chính", None, None), ("Ủy ban nhân dân tỉnh", None, "Sở Tài chính")]),
+        ("tổng hợp báo cáo tình hình triển khai gửi Bộ Nội vụ, Ủy ban nhân dân tỉnh trước ngày 30/11",
+         [("Bộ Nội vụ", None, None), ("Ủy ban nhân dân tỉnh", None, None)]),
+        ("có văn bản báo cáo gửi Sở Xây dựng để tổng hợp", [("Sở Xây dựng", None, None)]),
+        ("gửi báo cáo kết quả cho Sở Nội vụ trước ngày 05 hằng tháng", [("Sở Nội vụ", None, None)]),
+        ("- Báo cáo Bộ Tài chính để được hướng dẫn", [("Bộ Tài chính", None, None)]),
+        # the one reported to ends before the next verb, the motto or another's title
+        ("báo cáo Thủ tướng Chính phủ sửa đổi Nghị định số 76/2019/NĐ-CP", [("Thủ tướng Chính phủ", None, None)]),
+        ("báo cáo Ủy ban nhân dân thành phố Huế chỉ đạo thực hiện", [("Ủy ban nhân dân thành phố Huế", None, None)]),
+        ("báo cáo Phó Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia trước ngày 30",
+         [("Phó Thủ tướng Chính phủ", None, None)]),
+    ],
+)
+def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
+    assert [(p.to, p.via, p.by) for p in find_reports(text)] == expected
+
+
+def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
+    text = _header("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "435/QĐ-UBND", "QUYẾT ĐỊNH") + (
+        "Ban hành Chương trình hành động về quan hệ lao động\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\n"
+        "III. TỔ CHỨC THỰC HIỆN 1.Các sở, ban, ngành; Ủy ban nhân dân các huyện căn cứ chức năng xây dựng kế "
+        "hoạch; định kỳ hằng năm báo cáo kết quả thực hiện về Sở Nội vụ để tổng hợp.\n")
+    _, reports = _duties(text)
+    assert ("Các sở, ban, ngành", "Sở Nội vụ tỉnh Kon Tum", None) in reports
+
+
+# --- addressees ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("Tỉnh ủy, HĐND, UBND tỉnh Điện Biên", ["Tỉnh ủy Điện Biên", "HĐND tỉnh Điện Biên", "UBND tỉnh Điện Biên"]),
+        ("HĐND,UBND thành phố Cần Thơ", ["HĐND thành phố Cần Thơ", "UBND thành phố Cần Thơ"]),
+        ("Tỉnh ủy, HĐND, UBND, UBMTTQVN tỉnh", ["Tỉnh ủy", "HĐND tỉnh", "UBND tỉnh", "UBMTTQVN tỉnh"]),
+        ("Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang, tỉnh Quảng Ninh",
+         ["Hội đồng nhân dân tỉnh An Giang", "Ủy ban nhân dân tỉnh An Giang",
+          "Hội đồng nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Quảng Ninh"]),
+        ("Các Bộ, cơ quan: TC, QP, TP", ["Bộ Tài chính", "Bộ Quốc phòng", "Bộ Tư pháp"]),
+        ("Các Bộ: TC; NN&MT", ["Bộ Tài chính", "Bộ Nông nghiệp và Môi trường"]),
+        ("Các Bộ: Tài chính, Công an, Văn hóa, Thể thao và Du lịch",
+         ["Bộ Tài chính", "Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch"]),
+        ("Các Sở: Y tế, KH&CN", ["Sở Y tế", "Sở Khoa học và Công nghệ"]),
+        ("Bộ trưởng các Bộ: Quốc phòng, Y tế", ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Y tế"]),
+        ("Chủ tịch, các PCT UBND tỉnh Lào Cai", ["Chủ tịch UBND tỉnh Lào Cai", "các PCT UBND tỉnh Lào Cai"]),
+        ("Thủ tướng, các Phó Thủ tướng Chính phủ", ["Thủ tướng", "các Phó Thủ tướng Chính phủ"]),
+        ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+         "thành phố trực thuộc Trung ương",
+         ["Bộ trưởng các bộ", "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+          "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+        ("Tổng Tham mưu trưởng, Chủ nhiệm Tổng cục Chính trị",
+         ["Tổng Tham mưu trưởng", "Chủ nhiệm Tổng cục Chính trị"]),
+        ("Thường trực: HĐND, UBND, UBMTTQ Việt Nam thành phố Hà Nội",
+         ["Thường trực HĐND thành phố Hà Nội", "Thường trực UBND thành phố Hà Nội",
+          "Thường trực UBMTTQ Việt Nam thành phố Hà Nội"]),
+        ("Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Bộ Tư pháp",
+         ["Cục Kiểm tra văn bản và Quản lý xử lý vi phạm hành chính, Bộ Tư pháp"]),
+        ("Các Sở, Ban, ngành thành phố", ["Các Sở, Ban, ngành thành phố"]),
+        ("VPCP: BTCN, các PCN, Cục Kiểm soát TTHC", ["Cục Kiểm soát TTHC"]),
+        ("Sở Tài chính cùng các đơn vị có liên quan", ["Sở Tài chính", "các đơn vị có liên quan"]),
+    ],
+)
+def test_a_list_of_addressees_is_split_into_its_bodies(text: str, bodies: list[str]) -> None:
+    assert split_bodies(text) == bodies
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a Công điện names its addressees after its sender
+        (["THỦ TƯỚNG CHÍNH PHỦ điện:", "- Bộ trưởng các Bộ: Quốc phòng, Công an;",
+          "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.", "Thời gian qua, mưa lũ …"],
+         ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an",
+          "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]),
+        (["TƯỚNG CHÍNH PHỦ điện:", "|", "|", "- Bộ trưởng", "các Bộ:", "|", "Quốc phòng, Tài chính,",
+          "Y tế.", "|", "|", "|", "- Chủ tịch Ủy ban nhân", "dân các tỉnh: Gia Lai, Đắk Lắk.", "|", "Lũ trên các sông"],
+         ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Tài chính", "Bộ trưởng Bộ Y tế", "Chủ tịch Ủy ban nhân dân các tỉnh"]),
+        (["BỘ TRƯỞNG BỘ Y TẾ ĐIỆN:", "- Giám đốc Sở Y tế các tỉnh, thành phố."],
+         ["Giám đốc Sở Y tế các tỉnh, thành phố"]),
+        # in the cells of a table
+        (["| Kính gửi: | - Các sở, ban, ngành; - Ủy ban nhân dân các huyện. |", "Thực hiện Kế hoạch số 5-KH/TU"],
+         ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện"]),
+        (["Kính gửi:", "|", "- Ban Tuyên giáo Trung ương,", "- Báo Nhân dân,", "- Đài Truyền hình Việt Nam.", "|",
+          "Thời gian gần đây …"], ["Ban Tuyên giáo Trung ương", "Báo Nhân dân", "Đài Truyền hình Việt Nam"]),
+        (["Kính gửi:", "|", "Ủy ban nhân dân các tỉnh, thành phố", "|", "Thực hiện chỉ đạo của Thủ tướng …"],
+         ["Ủy ban nhân dân các tỉnh, thành phố"]),
+        # a crawler's dump, the header's lines run together
+        (["Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan các tỉnh, thành phố. Luật Hải quan có hiệu "
+          "lực từ ngày 01/01/2015."], ["Cục Hải quan các tỉnh, thành phố"]),
+        # a heading and an addressee cut over lines
+        (["Kính", "gửi: Thuế", "thành phố Huế.", "Cục Thuế nhận được công văn số 838"], ["Thuế thành phố Huế"]),
+    ],
+    ids=["telegram", "telegram in cells", "telegram in capitals", "table row", "next cell", "name in next cell",
+         "merged header", "cut heading"],
+)
+def test_addressee_forms(lines: list[str], expected: list[str]) -> None:
+    assert [item.text for item in kinh_gui_items(lines)] == expected
+
+
+def test_distribution_list_forms() -> None:
+    items = noi_nhan_items(["Nơi", "nhận:", "- Các Bộ, cơ quan: TC, QP, CA,", "DTTG, TTCP;", "- TTTU, TTHĐNDTP;",
+                            "- Các huyện ủy, đảng ủy trực thuộc, ban cán sự đảng tỉnh,PHÓ BÍ THƯ THƯỜNG TRỰC",
+                            "- Sở Tư pháp;", "- Lưu: VT."])
+    names = [item.text for item in items]
+    assert names[:5] == ["Bộ Tài chính", "Bộ Quốc phòng", "Bộ Công an", "Bộ Dân tộc và Tôn giáo",
+                         "Thanh tra Chính phủ"]
+    assert "Sở Tư pháp" in names  # a line of codes in capitals is no signature block
+    # the signer's title run into an item is left out
+    assert "Các huyện ủy, đảng ủy trực thuộc, ban cán sự đảng tỉnh" in names
+
+
+def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
+    text = _header("THỦ TƯỚNG CHÍNH PHỦ", "229/CĐ-TTg", "CÔNG ĐIỆN") + (
+        "Về khẩn trương khắc phục hậu quả mưa lũ\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
+        "- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ;\n"
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n"
+        "Để khắc phục hậu quả mưa lũ, Thủ tướng Chính phủ yêu cầu:\n"
+        "1. Văn phòng Chính phủ theo dõi, đôn đốc; kịp thời báo cáo Thủ tướng Chính phủ.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTHỦ TƯỚNG\nPhạm Văn B\n")
+    doc = extract_text(text, "cd.txt").documents[0]
+    addressed = {(r.organ.name, r.organ.collective) for r in doc.recipients if r.kind == "kinh_gui"}
+    assert addressed == {("Bộ trưởng các bộ", True), ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ", True),
+                         ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", True)}
+    assert [(r.reporter.name, r.recipient.name) for r in doc.reports] == [("Văn phòng Chính phủ",
+                                                                            "Thủ tướng Chính phủ")]
+
+
+# --- where a name ends ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("mention", "name", "collective"),
+    [
+        ("Ủy ban nhân dân tỉnh Lai Châu Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam", "Ủy ban nhân dân tỉnh Lai Châu", False),
+        ("Sở Tài chính tỉnh Hòa Bình   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Sở Tài chính tỉnh Hòa Bình", False),
+        ("Thuế thành phố Huế đối chiếu với quy định", "Thuế thành phố Huế", False),
+        ("Ủy ban nhân dân tỉnh quyết định thành lập", "Ủy ban nhân dân tỉnh", False),
+        ("Bộ trưởng Bộ Tài chính - Phó Trưởng ban Chỉ đạo 389 quốc gia", "Bộ trưởng Bộ Tài chính", False),
+        ("Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
+        ("Bộ TC", "Bộ Tài chính", False),
+        ("UBND TỈNH LÀO CAI", "Ủy ban nhân dân tỉnh Lào Cai", False),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", True),
+        ("Ủy ban nhân dân các huyện", "Ủy ban nhân dân các huyện", True),
+        ("Sở, ban, ngành", "Sở, ban, ngành", True),
+        ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", True),
+        ("Ban Chỉ đạo sắp xếp đơn vị hành chính các cấp", "Ban Chỉ đạo sắp xếp đơn vị hành chính các cấp", False),
+        ("Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối các cơ quan Trung ương", False),
+    ],
+)
+def test_an_organ_name_never_swallows_a_verb_or_the_motto(mention: str, name: str, collective: bool) -> None:
+    organ = resolve_organ(mention)
+    assert (organ.name, organ.collective) == (name, collective)
+
+
+@pytest.mark.parametrize("mention", ["Công ty", "Trung tâm", "Cục"])
+def test_a_kind_of_body_alone_names_no_body(mention: str) -> None:
+    assert resolve_organ(mention) is None
+
+
+def test_a_place_ending_like_a_level_is_not_completed_twice() -> None:
+    scope = OrganScope.of(resolve_organ("Ủy ban nhân dân tỉnh Hà Tĩnh"))
+    assert resolve_organ("Sở Tư pháp tỉnh Hà Tĩnh", scope).name == "Sở Tư pháp tỉnh Hà Tĩnh"
+    assert resolve_organ("Sở Tư pháp tỉnh", scope).name == "Sở Tư pháp tỉnh Hà Tĩnh"
