@@ -2,7 +2,8 @@
 
 Node ids are stable and readable (``doc:54-KL/TW``, ``organ:ban-bi-thu``,
 ``task:doc:54-KL/TW/6-3``); nodes and edges are inserted in sorted order so the same
-input always gives the same graph. Every edge carries ``source_file``, ``span``,
+input always gives the same graph. Nodes carry the attributes :mod:`vanban.graph.schema`
+lists for their kind, in its order. Every edge carries ``source_file``, ``span``,
 ``evidence`` (the sentence) and ``rule``.
 
 >>> from vanban.loaders.extract import extract_text
@@ -14,19 +15,20 @@ input always gives the same graph. Every edge carries ``source_file``, ``span``,
 
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import networkx as nx
 
-from vanban.graph.identity import CitedNumbers, Claim, assign_ids, refs_of, slug
-from vanban.graph.model import DocumentRef, Evidence, FileFacts, OrganRef
+from vanban.graph.identity import CitedNumbers, Claim, assign_ids, refs_of, resolve_names, slug
+from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts, OrganRef
 from vanban.graph.packed import PackedFacts
+from vanban.graph.schema import node_attributes
 from vanban.graph.vocabulary import EdgeType, NodeKind
+from vanban.loaders.lexicon import NamedDocument
+from vanban.loaders.symbols import type_from_symbol
 
 __all__ = ["build_graph", "organ_id", "person_id"]
 
@@ -52,6 +54,7 @@ class _DocInfo:
     terms: set[str] = field(default_factory=set)
     scope: str = ""
     noted: list[str] = field(default_factory=list)  # conflicts the loaders found within one file
+    known: NamedDocument | None = None  # its entry in the registry of documents cited by name
 
 
 class _Edges:
@@ -68,10 +71,11 @@ class _Edges:
 
     def __init__(self) -> None:
         self.rows: dict[tuple[str, ...], tuple[str, str, dict]] = {}
-        self.strings: dict[str | tuple, str | tuple] = {}
+        self.strings: dict[Any, Any] = {}  # a string or a span -> the one kept
 
     def share(self, text: str) -> str:
-        return self.strings.setdefault(text, text)
+        shared: str = self.strings.setdefault(text, text)
+        return shared
 
     def add(self, key: tuple[str, ...], source: str, target: str, attrs: dict) -> None:
         """Keep ``attrs`` under ``key`` (all strings: keys sort as they are)."""
@@ -110,56 +114,51 @@ def build_graph(files: Iterable[FileFacts]) -> nx.MultiDiGraph:
     the graph shows, so :class:`PackedFacts` are merged without unpacking them all, and
     each file's packed facts are let go of once merged (unless the caller holds them too:
     see :meth:`vanban.pipeline.InputResult.take_facts`).
+
+    The merge makes millions of objects and no reference cycles, so the cyclic garbage
+    collector only walks them again and again (a third of the time on 10,000 files). This
+    function leaves the collector alone; a caller merging a large batch can pause it around
+    the call with :func:`vanban.pipeline.collector_paused`, as the command line does.
     """
-    with _collector_paused():
-        ordered = files.in_file_order() if isinstance(files, PackedFacts) else sorted(
-            files, key=lambda f: f.source_file)
-        numbers = CitedNumbers()
-        claims: list[Claim] = []
-        blank: list[tuple[int, int, int]] = []  # (claim, file, document) of blank numbers
-        for position, facts in enumerate(ordered):
-            numbers.note(facts)
-            for index, doc in enumerate(facts.documents):
-                if doc.same_as is not None:
-                    ref = doc.same_as
-                    claims.append(Claim(len(claims), ref.symbol, ref.title, ref.scope, ref.term, ref.date,
-                                        doc.source_file))
-                else:
-                    if doc.symbol is None and doc.number_suffix:
-                        blank.append((len(claims), position, index))
-                    claims.append(Claim(len(claims), doc.symbol, None, doc.scope, doc.term, doc.date,
-                                        doc.source_file, (doc.source_file, doc.index)))
-                claims += [Claim(len(claims) + k, ref.symbol, ref.title, ref.scope, ref.term, ref.date,
-                                 doc.source_file) for k, ref in enumerate(refs_of(doc))]
-        numbers.settle(ordered)
-        for claim_id, position, index in blank:  # the number its citations give, if any
-            numbered = numbers.apply(position, ordered[position]).documents[index]
-            if numbered.symbol:
-                claims[claim_id] = replace(claims[claim_id], symbol=numbered.symbol)
-        ids = assign_ids(claims)
-        del claims
-        return _merge(ordered, numbers, ids)
+    ordered = files.in_file_order() if isinstance(files, PackedFacts) else sorted(
+        files, key=lambda f: f.source_file)
+    numbers = CitedNumbers()
+    claims: list[Claim] = []
+    blank: list[tuple[int, int, int]] = []  # (claim, file, document) of blank numbers
+    for position, facts in enumerate(ordered):
+        numbers.note(facts)
+        for index, doc in enumerate(facts.documents):
+            if doc.same_as is not None:
+                ref = doc.same_as
+                claims.append(Claim(len(claims), ref.symbol, ref.title, ref.scope, ref.term, ref.date,
+                                    doc.source_file))
+            else:
+                if doc.symbol is None and doc.number_suffix:
+                    blank.append((len(claims), position, index))
+                claims.append(Claim(len(claims), doc.symbol, None, doc.scope, doc.term, doc.date,
+                                    doc.source_file, (doc.source_file, doc.index)))
+            cited_on = doc.date or (doc.same_as.date if doc.same_as is not None else None)
+            claims += [Claim(len(claims) + k, ref.symbol, ref.title, ref.scope, ref.term, ref.date,
+                             doc.source_file, cited_on=cited_on) for k, ref in enumerate(refs_of(doc))]
+    numbers.settle(ordered)
+    for claim_id, position, index in blank:  # the number its citations give, if any
+        numbered = numbers.apply(position, ordered[position]).documents[index]
+        if numbered.symbol:
+            claims[claim_id] = replace(claims[claim_id], symbol=numbered.symbol)
+    claims, named = resolve_names(claims)  # a name the registry or another file numbers
+    ids = assign_ids(claims)
+    known = {ids[claim_id]: entry for claim_id, entry in named.items()}
+    del claims
+    return _merge(ordered, numbers, ids, known)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The merge makes millions of objects and no reference cycles: the cyclic garbage
-    collector would only walk them again and again (a third of the time on 10,000 files)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, str]) -> nx.MultiDiGraph:
+def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, str],
+           known: dict[str, NamedDocument]) -> nx.MultiDiGraph:
     """The second pass of :func:`build_graph`: nodes and edges, file by file."""
     claim_id = 0
     node_of_id: dict[int, str] = {}  # id(obj) -> node id, for the document being merged
 
-    def node_of(obj) -> str:
+    def node_of(obj: object) -> str:
         return node_of_id[id(obj)]
 
     docs: dict[str, _DocInfo] = defaultdict(_DocInfo)
@@ -167,6 +166,8 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
     persons: dict[str, str] = {}
     tasks: dict[str, tuple[str, str, str, list[str]]] = {}  # number, text, document, sources
     edges = _Edges()
+    for did, named_entry in known.items():
+        docs[did].known = named_entry
 
     def add_organ(organ: OrganRef) -> str:
         oid = organ_id(organ)
@@ -223,7 +224,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
             for rec in doc.recipients:
                 oid = add_organ(rec.organ)
                 edges.add(("ADDRESSED_TO", did, oid, rec.kind, doc.source_file), did, oid,
-                          {"type": EdgeType.ADDRESSED_TO.value, "kind": rec.kind,
+                          {"type": EdgeType.ADDRESSED_TO.value, "address": rec.kind, "kind": rec.kind,
                            "purpose": rec.purpose, **_evidence_attrs(rec.evidence)})
             _reference_edges(doc, did, node_of, docs, edges, add_organ)
             for task in doc.tasks:
@@ -269,7 +270,8 @@ def _note_ref(info: _DocInfo, ref: DocumentRef, source_file: str) -> None:
     info.scope = info.scope or ref.scope
 
 
-def _reference_edges(doc, did, node_of, docs, edges, add_organ) -> None:
+def _reference_edges(doc: DocumentFacts, did: str, node_of: Callable[[object], str],
+                     docs: dict[str, _DocInfo], edges: _Edges, add_organ: Callable[[OrganRef], str]) -> None:
     best: dict[str, tuple[int, DocumentRef, int]] = {}
     for ref in refs_of(doc):
         rid = node_of(ref)
@@ -300,21 +302,22 @@ def _reference_edges(doc, did, node_of, docs, edges, add_organ) -> None:
                       {"type": link.relation.value, **_evidence_attrs(link.evidence)})
 
 
-def _assemble(docs, organs, persons, tasks, edges: _Edges) -> nx.MultiDiGraph:
+def _assemble(docs: dict[str, _DocInfo], organs: dict[str, OrganRef], persons: dict[str, str],
+              tasks: dict[str, tuple[str, str, str, list[str]]], edges: _Edges) -> nx.MultiDiGraph:
     """The graph, in sorted order; what is collected is let go of as it goes in."""
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     share = edges.share
     for did in sorted(docs):
         g.add_node(share(did), **_document_attrs(did, docs.pop(did)))
     for oid in sorted(organs):
         organ = organs.pop(oid)
-        g.add_node(share(oid), kind=NodeKind.ORGAN.value, name=organ.name, collective=organ.collective)
+        g.add_node(share(oid), **_node_attrs(NodeKind.ORGAN, name=organ.name, collective=organ.collective))
     for pid in sorted(persons):
-        g.add_node(share(pid), kind=NodeKind.PERSON.value, name=persons.pop(pid))
+        g.add_node(share(pid), **_node_attrs(NodeKind.PERSON, name=persons.pop(pid)))
     for tid in sorted(tasks):
         number, text, document, sources = tasks.pop(tid)
-        g.add_node(share(tid), kind=NodeKind.TASK.value, number=number, text=text,
-                   document=document, sources=sources)
+        g.add_node(share(tid), **_node_attrs(NodeKind.TASK, number=number, text=text, document=document,
+                                             sources=sources))
     for emptied in (docs, organs, persons, tasks, edges.strings):  # their tables, before the edges
         emptied.clear()
     edge_keys: dict[str, str] = {}  # one "SIGNED_BY|a.txt" for the edges of a file
@@ -342,19 +345,27 @@ def _some_files(files: set[str], shown: int = 3) -> str:
 
 def _document_attrs(did: str, info: _DocInfo) -> dict:
     own = info.own[0] if info.own else None
+    known = info.known
     explicit = sorted({t for t, _, e in info.types if e})
     all_types = [t for t, _, _ in info.types]
+    symbol = None
+    if info.symbols:
+        top = max(info.symbols.values())
+        symbol = sorted(s for s, n in info.symbols.items() if n == top)[0]
+    symbol = symbol or (known.number if known else None)
     if own and own.doc_type:
         doc_type = own.doc_type
     elif explicit:
-        doc_type = Counter(t for t, _, e in info.types if e).most_common(1)[0][0]
+        doc_type = _most_called(info.types, symbol)
+    elif known is not None:
+        doc_type = known.doc_type
     elif all_types:
         doc_type = Counter(all_types).most_common(1)[0][0]
     else:
         doc_type = None
     dates = sorted({d for d, _ in info.dates})
     date = own.date if own and own.date else (
-        Counter(d for d, _ in info.dates).most_common(1)[0][0] if dates else None)
+        Counter(d for d, _ in info.dates).most_common(1)[0][0] if dates else known.date if known else None)
     conflicts = []
     if len(explicit) > 1:
         where = "; ".join(f"{t} in {_some_files({f for x, f, e in info.types if x == t and e})}"
@@ -364,22 +375,48 @@ def _document_attrs(did: str, info: _DocInfo) -> dict:
         where = "; ".join(f"{d} in {_some_files({f for x, f in info.dates if x == d})}" for d in dates)
         conflicts.append(f"date: {' and '.join(dates)} ({where})")
     conflicts += sorted(set(info.noted))
-    symbol = info.symbols.most_common(1)[0][0] if info.symbols else None
-    if info.symbols:
-        top = max(info.symbols.values())
-        symbol = sorted(s for s, n in info.symbols.items() if n == top)[0]
-    title = own.subject if own and own.subject else (info.titles[0] if info.titles and not symbol
+    # A document named by its name (a law) keeps its name beside its number.
+    title = own.subject if own and own.subject else (known.name if known else info.titles[0] if info.titles
                                                      else None)
-    return {
-        "kind": NodeKind.DOCUMENT.value,
-        "symbol": symbol,
-        "doc_type": doc_type,
-        "date": date,
-        "title": title,
-        "place": own.place if own else None,
-        "term": sorted(info.terms)[-1] if info.terms else None,
-        "scope": info.scope or None,
-        "sources": sorted(info.sources),
-        "read": bool(info.own),
-        "conflicts": conflicts,
-    }
+    return _node_attrs(NodeKind.DOCUMENT, symbol=symbol, doc_type=doc_type, date=date, title=title,
+                       place=own.place if own else None, term=sorted(info.terms)[-1] if info.terms else None,
+                       scope=info.scope or None, sources=sorted(info.sources), read=bool(info.own),
+                       conflicts=conflicts)
+
+
+def _most_called(types: list[tuple[str, str, bool]], symbol: str | None) -> str:
+    """The type a document is most often called by a type word; between types called as often
+    (one of them a slip: ``Chỉ thị số 18-NQ/TW`` beside ``Nghị quyết số 18-NQ/TW``), the one its
+    symbol's code says.
+
+    >>> _most_called([("Chỉ thị", "a", True), ("Nghị quyết", "b", True)], "18-NQ/TW")
+    'Nghị quyết'
+    """
+    counts = Counter(t for t, _, explicit in types if explicit)
+    top = max(counts.values())
+    tied = [t for t, n in counts.items() if n == top]
+    coded = type_from_symbol(symbol) if symbol and len(tied) > 1 else None
+    return coded if coded in tied else tied[0]
+
+
+# Each node kind's attributes after ``kind``, in the schema's order (``id`` is the node itself).
+_NODE_KEYS = {kind: tuple(a.key for a in node_attributes(kind) if a.key not in ("id", "kind"))
+              for kind in NodeKind}
+
+
+def _node_attrs(kind: NodeKind, **values: object) -> dict[str, object]:
+    """A node's attributes: ``kind``, then every attribute the schema lists for it, in order.
+
+    >>> _node_attrs(NodeKind.PERSON, name="Lê Văn A")
+    {'kind': 'Person', 'name': 'Lê Văn A'}
+    >>> _node_attrs(NodeKind.PERSON, name="A", age=3)
+    Traceback (most recent call last):
+    ...
+    ValueError: Person has no attribute age in the schema
+    """
+    keys = _NODE_KEYS[kind]
+    if len(values) == len(keys) and all(key in values for key in keys):
+        return {"kind": kind.value, **{key: values[key] for key in keys}}
+    unknown = sorted(set(values) - set(keys))
+    raise ValueError(f"{kind} has no attribute {', '.join(unknown)} in the schema" if unknown else
+                     f"{kind} needs {', '.join(sorted(set(keys) - set(values)))}")

@@ -21,12 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from vanban.graph.keys import fold, normalize_symbol, party_term
 from vanban.graph.model import DocumentFacts, DocumentRef, FileFacts
 from vanban.graph.vocabulary import EdgeType
-from vanban.loaders.symbols import normalize_symbol, party_term
-from vanban.loaders.text import fold
+from vanban.loaders.lexicon import NamedDocument, named_documents
+from vanban.loaders.named_documents import title_key
 
-__all__ = ["CitedNumbers", "Claim", "assign_ids", "refs_of", "slug"]
+__all__ = ["CitedNumbers", "Claim", "assign_ids", "refs_of", "resolve_names", "slug"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Claim:
     date: str | None
     source_file: str
     own: tuple[str, int] | None = None  # (file, index) when this is the document's own text
+    cited_on: str | None = None  # the date of the document that names it
 
 
 @lru_cache(maxsize=65536)
@@ -97,7 +99,7 @@ def assign_ids(claims: list[Claim]) -> dict[int, str]:
             continue
         groups[key].append(claim)
     for key in sorted(groups):
-        members = groups[key]
+        members = _one_term_per_file(groups[key])
         periods = sorted({p for c in members if (p := _period(c))}, key=_period_order)
         kind, value, scope = key
         base = f"doc:{members[0].symbol if kind == 'sym' else slug(value)}"
@@ -113,6 +115,107 @@ def assign_ids(claims: list[Claim]) -> dict[int, str]:
             node = base + suffix
             out[claim.claim_id] = shared.setdefault(node, node)
     return out
+
+
+def _one_term_per_file(members: list[Claim]) -> list[Claim]:
+    """Mentions of one party symbol in one file, no term written, are one document: when their
+    dates fall in different terms (``11-CT/TU`` dated 04/01/2026 and 04/02/2026 across a congress),
+    the dates disagree, not the documents; they take the latest of those terms.
+
+    >>> dates = ["2026-02-04", "2026-01-04"]
+    >>> claims = [Claim(i, "11-CT/TU", None, "x", None, d, "a.txt") for i, d in enumerate(dates)]
+    >>> sorted({_period(c) for c in claims}) == sorted({_period(c) for c in _one_term_per_file(claims)})
+    False
+    """
+    by_file: dict[str, set[str]] = defaultdict(set)
+    for claim in members:
+        # a party series only: a state series restarts each year, its numbers in two years are two documents
+        party = claim.symbol is not None and "-" in claim.symbol.split("/")[0]
+        if claim.term is None and party and (period := _period(claim)):
+            by_file[claim.source_file].add(period)
+    split = {file: max(found, key=_period_order) for file, found in by_file.items() if len(found) > 1}
+    if not split:
+        return members
+    return [replace(c, term=split[c.source_file]) if c.term is None and c.source_file in split else c
+            for c in members]
+
+
+def resolve_names(claims: list[Claim]) -> tuple[list[Claim], dict[int, NamedDocument]]:
+    """Claims of documents named without a number, given the number the name stands for, and the
+    registry entry (``data/named_documents.tsv``) of every claim that is one of its documents.
+
+    A name's number comes from the registry or from the corpus: a law named with its number in
+    one file (``Luật X số 59/2020/QH14``) is the document another file names alone (``Luật X``).
+    When a name has had several versions, the one named is the one of the year written with it,
+    else of its date, else the registry's latest one passed by the date of the citing document;
+    the corpus's number is taken only when it is the one such number, and without a citing date
+    only the one version known is.
+
+    >>> named = [Claim(0, None, "Luật Thi đua, khen thưởng", "", None, None, "a.txt", cited_on="2025-07-01"),
+    ...          Claim(1, "9/2030/QH16", "Luật Mới", "", None, None, "b.txt"),
+    ...          Claim(2, None, "Luật mới", "", None, None, "c.txt")]
+    >>> resolved, known = resolve_names(named)
+    >>> [c.symbol for c in resolved], sorted(known)
+    (['06/2022/QH15', '9/2030/QH16', '9/2030/QH16'], [0])
+    """
+    registry = _registry_by_name()
+    learned: dict[str, set[str]] = defaultdict(set)
+    by_number = {normalize_symbol(d.number): d for d in named_documents() if d.number}
+    for claim in claims:
+        if claim.symbol and claim.title:
+            learned[title_key(claim.title)[0]].add(claim.symbol)
+    known: dict[int, NamedDocument] = {}
+    out = []
+    for claim in claims:
+        if claim.symbol:
+            entry = by_number.get(normalize_symbol(claim.symbol))
+            if entry is not None:
+                known[claim.claim_id] = entry
+        elif claim.title:
+            key, year = title_key(claim.title)
+            entry, symbol = _version(registry.get(key, ()), sorted(learned.get(key, ())), year, claim)
+            if entry is not None:
+                known[claim.claim_id] = entry
+                claim = replace(claim, symbol=entry.number, title=entry.name)
+            elif symbol is not None:
+                claim = replace(claim, symbol=symbol)
+        out.append(claim)
+    return out, known
+
+
+def _version(entries: tuple[NamedDocument, ...], symbols: list[str], year: int | None,
+             claim: Claim) -> tuple[NamedDocument | None, str | None]:
+    """The registry entry or the corpus's number a name stands for (see :func:`resolve_names`)."""
+    versions: list[tuple[str, NamedDocument | None, str | None]] = [
+        (e.date or f"{e.year}", e, e.number) for e in entries]
+    versions += [(s.split("/")[1], None, s) for s in symbols if len(s.split("/")) > 2
+                 and not any(normalize_symbol(s) == normalize_symbol(e.number or "") for e in entries)]
+    if year is not None:
+        fit = [v for v in versions if v[0][:4] == str(year)]
+    elif claim.date:
+        fit = ([v for v in versions if v[0] == claim.date]
+               or [v for v in versions if v[0][:4] == claim.date[:4]])
+    else:
+        passed = sorted((v for v in versions if claim.cited_on and v[0] <= claim.cited_on[: len(v[0])]),
+                        key=lambda v: v[0])
+        # the registry's versions are all listed: the latest passed; the corpus's may not be: the only
+        # one; with no date to go by, the one version known
+        fit = passed if not entries else passed[-1:]
+        fit = fit if claim.cited_on else versions
+    if len(fit) != 1:
+        return None, None
+    return fit[0][1], fit[0][2]
+
+
+@lru_cache(maxsize=1)
+def _registry_by_name() -> dict[str, tuple[NamedDocument, ...]]:
+    found: dict[str, list[NamedDocument]] = defaultdict(list)
+    for entry in named_documents():
+        for name in (entry.name, *entry.aliases):
+            key = title_key(name)[0]
+            if entry not in found[key]:
+                found[key].append(entry)
+    return {key: tuple(entries) for key, entries in found.items()}
 
 
 def _preferred_symbol(members: list[Claim]) -> str:
@@ -206,8 +309,12 @@ class CitedNumbers:
                 keys = [key for key in cited.get(series, {}) if (place, key) in fits]
                 if len(cited.get(series, {})) > 1 and len(keys) == 1:
                     self._numbers[place] = keys[0]
-        for place, key in self._numbers.items():  # "104-": the citation's number with the series
-            self._numbers[place] = _SERIES.match(key).group()  # as the document itself writes it
+        for place, key in list(self._numbers.items()):  # "104-": the citation's number with the
+            written = _SERIES.match(key)  # series as the document itself writes it
+            if written is None:  # a citation filed under no series gives no number
+                del self._numbers[place]
+            else:
+                self._numbers[place] = written.group()
         self._numbered = {file for file, _ in self._numbers}
 
     def _fitting(self, files: Iterable[FileFacts],
@@ -236,7 +343,7 @@ class CitedNumbers:
         for index, doc in enumerate(facts.documents):
             number = self._numbers.get((position, index))
             if number is not None:
-                doc = replace(doc, symbol=number + doc.number_suffix,
+                doc = replace(doc, symbol=number + (doc.number_suffix or ""),
                               notes=(*doc.notes, "number read from citations"))
             docs.append(doc)
         return replace(facts, documents=tuple(docs))

@@ -26,16 +26,25 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from vanban.graph.model import DerivedLink, DocumentRef, Evidence, OrganRef
 from vanban.graph.vocabulary import EdgeType
+from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types
-from vanban.loaders.organs import ORGAN_HEAD, and_ending_a_name
-from vanban.loaders.symbols import SYMBOL, find_symbols, parse_date, repair_symbol, type_from_symbol
-from vanban.loaders.text import TextView, fold
+from vanban.loaders.named_documents import KnownNames, read_names, title_key
+from vanban.loaders.organ_names import ORGAN_HEAD, and_ending_a_name
+from vanban.loaders.symbols import (
+    PRINTED_SYMBOL,
+    find_printed_symbols,
+    normalize_symbol,
+    parse_date,
+    repair_symbol,
+    type_from_symbol,
+)
+from vanban.loaders.text import CAPITALS, TextView, fold
 
 __all__ = ["find_references", "sentence_around"]
 
@@ -45,39 +54,18 @@ _TYPE_WORDS = sorted(
     reverse=True,
 )
 _TYPE_RE = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
-_DATE = r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+# The same words in a title or in capitals ("Nghị Quyết số", "QUYẾT ĐỊNH SỐ"), before a number only.
+_TYPE_CASES = sorted({f for w in _TYPE_WORDS for f in (" ".join(x[0].upper() + x[1:] for x in w.split()),
+                                                        w.upper())}
+                     - {w[0].upper() + w[1:] for w in _TYPE_WORDS}, key=len, reverse=True)
+_DATE = f"{patterns.NUMERIC_DATE}|{patterns.WORDED_DATE}"
+_SYMBOL = PRINTED_SYMBOL.pattern
 _NUMBERED = re.compile(
-    rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})"
-    rf"(?:(?:[ \t]+[a-zđà-ỹ]+){{0,2}}[ \t]+số|[ \t]*:[ \t]*[Ss]ố)?[ \t]*+:?[ \t]*+"  # "các Tờ trình: Số …"
-    rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
-)
-_NAMED = re.compile(
-    r"(?<![\wÀ-ỹ])(?P<title>"
-    # A law or ordinance named, then numbered: its name may hold commas and "và" ("Luật Cán bộ,
-    # công chức số 80/2025/QH15", "Luật Quy hoạch đô thị và nông thôn số …"), up to its number.
-    # An amending law's name holds the names it amends ("Luật sửa đổi, bổ sung một số điều của
-    # Luật Cán bộ, công chức và Luật Viên chức số 52/2019/QH14"): the number is its own.
-    r"(?:Bộ luật|Luật|Pháp lệnh)[ \t]+[Ss]ửa đổi,[ \t]*bổ sung[ \t]+(?:một số [Đđ]iều[ \t]+)?của[ \t]+"
-    r"[^;.()\n“”\"]{3,160}?"
-    rf"(?=[ \t]+số[ \t]*+:?[ \t]*+{SYMBOL.pattern})"
-    r"|(?:Bộ luật|Luật|Pháp lệnh)[ \t]+(?!(?:số|này|và|các|của)\b)[\wÀ-ỹĐđ]"
-    r"(?:(?![ \t](?:số|Luật|Bộ luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư|Quyết định|ngày)\b)"
-    r"[^;.()\n:“”\"]){0,120}?"
-    rf"(?=[ \t]+số[ \t]*+:?[ \t]*+{SYMBOL.pattern})"
-    r"|"
-    r"Nghị quyết\s+(?:Hội nghị\s+(?:lần thứ\s+\S+\s+)?)?(?:Ban Chấp hành\s+)?Trung ương\s+\d+"
-    r"(?:\s*(?:\(\s*)?khóa\s+[IVXL]+\)?)?"
-    r"|Nghị quyết\s+Đại hội\s+(?:đại biểu\s+)?(?:toàn quốc\s+)?"
-    r"(?:Đảng bộ\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Khối|khối)"
-    r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
-    r"(?:lần thứ\s+)?[IVXL]+(?:\s+của\s+Đảng(?!\s+bộ))?"
-    r"|(?:Bộ luật|Luật)\s+(?!(?:sư|và|này|định|pháp|lệ|hiện hành|các|của|về|đã|được|để|thì|mà|với|cho|"
-    r"số|năm|trên|khi|nêu|quy|có|không|là|mới|từ|đến|sẽ|cũng)\b)[\wÀ-ỹĐđ](?:[^,;.()\n]|,\s*(?=chống\b|chữa\b))*?"
-    r"(?=(?<!\s)\s+(?:và|ngày|số|năm\s+\d+|được|đã|để|có|nhằm|theo|trong|tại|của|với|hiện hành|về|cho|"
-    r"trên|đối với|khi|nêu|quy định|thì|hoặc|thuộc|từ|như|phải|không|do|vào|đến|sau|trước|là|gồm|"
-    r"bằng)\b|,(?!\s*(?:chống|chữa)\b)|[;.()\n]|$)"
-    r"|Hiến pháp(?:\s+năm\s+\d{4}|\s+nước Cộng hòa xã hội chủ nghĩa Việt Nam)?"
-    r")"
+    rf"(?<![\wÀ-ỹ])(?:(?P<type>{_TYPE_RE})"
+    # "Tờ trình số …", "Báo cáo thẩm tra số …", "Báo cáo giải trình, tiếp thu số …", "các Tờ trình: Số …"
+    rf"(?:(?:,?[ \t]+[a-zđà-ỹ]+){{0,4}}[ \t]+số|[ \t]*:[ \t]*[Ss]ố)?"
+    rf"|(?P<cased>{'|'.join(map(re.escape, _TYPE_CASES))})[ \t]+(?:số|Số|SỐ))[ \t]*+:?[ \t]*+"
+    rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{_SYMBOL})",
 )
 _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+(?P<alias>[^)]{3,120})\)",
                     re.IGNORECASE)
@@ -89,10 +77,10 @@ _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\
 # it ("Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn"); the name does not go on past a line.
 _AND_ENDS = and_ending_a_name(r"[ \t]", r"(?:" + ORGAN_HEAD.pattern + r"|Các\b)")
 _TAIL = re.compile(
-    rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?ngày\s*(?P<date>{_DATE}))?"
+    rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?(?i:ngày\s*(?P<date>{_DATE})))?"  # "NGÀY 18 THÁNG 12 NĂM 2019" too
     r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|thực hiện|" + _AND_ENDS
     + r"|ban hành|đã|theo|"
-    r"trong|nhằm|để|đối với|tại|quy định|hướng dẫn|Quy định|Hướng dẫn|Ban hành|Về)\b|[,;()\n.\"“”]|$))?"
+    r"trong|nhằm|để|đối với|tại|(?i:quy định|hướng dẫn|ban hành)|Về)\b|[,;()\n.\"“”]|$))?"
     # A date after the issuer and before a capitalised word opens the next clause ("… của Chính
     # phủ, ngày 17 tháng 6 năm 2025 Bộ trưởng … đã ban hành …"): it is not the document's.
     rf"(?:\s*(?:,\s*)?ngày\s*(?P<date2>{_DATE})(?![ \t]+[A-ZĐÀ-Ỹ]))?"
@@ -102,23 +90,44 @@ _ISSUER_END = re.compile(
     r"\s(?:thực hiện|triển khai|thành|đến|cho|tại|với|về|để|nhằm|trong|theo|ban hành|quy định|hướng dẫn|"
     r"phê duyệt|đã|được|là|có|gửi|kèm|sửa đổi|bổ sung)\b"
 )
+# "ban hành Kế hoạch (hành động) (của Chính phủ) …", "phê duyệt Đề án …": a plan issued to implement
+# what follows; "(tiếp tục) (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
+_ISSUING_A_PLAN = (r"(?:ban hành|phê duyệt)\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
+                   r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
+_TO_IMPLEMENT = r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|thi hành)(?:\s+có hiệu quả)?"
+# A document described as implementing another, the gap between them: "Kế hoạch 223-KH/TU … về
+# (việc) thực hiện Kết luận 54-KL/TW", "Quyết định 416/QĐ-TTg … về ban hành Kế hoạch thực hiện
+# Chỉ thị 37-CT/TW", "Nghị quyết 88/NQ-CP … ban hành Chương trình hành động của Chính phủ thực
+# hiện Nghị quyết 10-NQ/TW", "Quyết định 1899/QĐ-TTg … ban hành Kế hoạch triển khai thi hành
+# Nghị định 200/2025/NĐ-CP".
 _NESTED = re.compile(
-    r"^\s*,?\s*(?:về|để)\s+(?:việc\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
-    r"\s+(?:có hiệu quả\s+)?",
+    # a date and an issuer the tail did not read (a title in capitals: "… NGÀY 18 THÁNG 12 NĂM 2019 CỦA …")
+    rf"\s*,?\s*(?:ngày\s*(?:{_DATE})\s*)?(?:của\s+[^,;.()\n]{{1,80}}?\s+)?"
+    r"(?:(?:về|để)\s+(?:việc\s+)?(?:" + _ISSUING_A_PLAN + r")?|" + _ISSUING_A_PLAN + r")"
+    + _TO_IMPLEMENT + r"\s+",
+    re.IGNORECASE,
 )
 # After a document described by its date or issuer, a bare "thực hiện" goes on describing it:
 # "Chương trình số 12-CTr/TU ngày 3/8/2025 của Tỉnh ủy thực hiện Kết luận số 5-KL/TW".
-_DESCRIBED_NESTED = re.compile(r"^\s*(?:(?:tiếp tục|triển khai)\s+)?thực hiện\s+")
+_DESCRIBED_NESTED = re.compile(r"\s*(?:(?:tiếp tục|triển khai)\s+)?(?:thực hiện|thi hành)\s+")
 _IMPLEMENTING_SENTENCE = re.compile(
     r"^(?:Để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|quán triệt)"
     r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
     r"nghiêm|đầy đủ|kịp thời))*\s*$",
     re.IGNORECASE,
 )
+# A sentence of the preamble that issues this document as a plan to implement what follows:
+# "Ủy ban nhân dân tỉnh ban hành Kế hoạch hành động thực hiện X", or opens with its title
+# ("Chương trình hành động của Chính phủ thực hiện X").
+_ISSUING_THIS_PLAN = re.compile(
+    r"(?:(?<!đã )(?<!được )\b" + _ISSUING_A_PLAN + r"|^(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
+    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+)" + _TO_IMPLEMENT + r"\s*$",
+    re.IGNORECASE,
+)
 _IMPLEMENTING_SUBJECT = re.compile(
-    r"^(?:V/v|Về việc|về việc|về|Về)?\s*(?:việc\s+)?(?:ban hành\s+)?(?:kế hoạch|chương trình)?"
-    r"(?:\s+hành động)?\s*(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)"
-    r"(?:\s+có hiệu quả)?\s*$",
+    r"^(?:V/v|Về việc|về việc|về|Về)?\s*(?:việc\s+)?(?:(?:ban hành|phê duyệt)\s+)?"
+    r"(?:(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?(?:\s+của\s+[^,;()\n]{1,80}?)?\s*)?"
+    + _TO_IMPLEMENT + r"\s*$",
     re.IGNORECASE,
 )
 _SELF = re.compile(rf"\b(?:{_TYPE_RE})\s+này\b")
@@ -194,12 +203,18 @@ def find_references(
     only before ``preamble_end`` (the first numbered task), not inside the tasks.
     """
     mentions = _numbered(text, source_file, view, offset, resolve_issuer)
+    named = _named(text, source_file, view, offset)
+    # A law named then numbered is read whole by its name, even where a type word inside its name
+    # numbers it too ("Luật sửa đổi, bổ sung … của luật quản lý thuế số 56/2024/QH15").
+    whole = [(m.start, m.head_end, m.ref.symbol) for m in named if m.ref.symbol]
+    mentions = [m for m in mentions if not any(a < m.start and m.head_end <= b and m.ref.symbol == s
+                                               for a, b, s in whole)]
     taken = [(m.start, m.end) for m in mentions]
-    mentions += [m for m in _named(text, source_file, view, offset) if not _overlaps(m, taken)]
-    mentions += _bare_symbols(text, source_file, view, offset, mentions)
+    mentions += [m for m in named if not _overlaps(m, taken)]
+    mentions += _bare_symbols(text, source_file, view, offset, mentions, resolve_issuer)
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip_spans)]
     mentions.sort(key=lambda m: m.start)
-    mentions = _apply_aliases(text, mentions)
+    mentions = _fuller_issuers(_apply_aliases(text, mentions))
     links = _nested_links(text, mentions, source_file, view, offset)
     nested_targets = {id(link.target) for link in links}
     limit = len(text) if preamble_end is None else preamble_end
@@ -238,8 +253,30 @@ def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NUMBERED.finditer(text)``, found faster: the pattern is tried only where
     a type word's initial comes before the rest of a type word (found with ``str.find``), not
     at every character."""
-    starts = {at - 1 for at in _occurrences(text, _TYPE_TAILS) if at and text[at - 1] in _TYPE_INITIALS}
-    yield from _matches_from(_NUMBERED, text, starts)
+    yield from _matches_from(_NUMBERED, text, _type_starts(text) | _occurrences(text, _CASED_HEADS))
+
+
+@lru_cache(maxsize=4)
+def _type_starts(text: str) -> frozenset[int]:
+    """Where a type word's initial (in either case) comes before the rest of a type word."""
+    return frozenset(at - 1 for at in _occurrences(text, _TYPE_TAILS)
+                     if at and text[at - 1] in _TYPE_INITIALS)
+
+
+# How the type words in a title or in capitals begin (their first word and the initial of the
+# next): their occurrences are found with str.find.
+_CASED_HEADS = tuple(sorted({w.split()[0] + (" " + w.split()[1][0] if " " in w else "")
+                             for w in _TYPE_CASES}))
+
+
+def _own_numbered_matches(text: str) -> Iterator[re.Match[str]]:
+    """Matches of ``_OWN_NUMBERED``, tried where a type word's initial comes before its rest."""
+    if " số " not in text or not _OWN_SYMBOL.search(text):
+        return iter(())
+    return _matches_from(_OWN_NUMBERED, text, _type_starts(text))
+
+
+_OWN_SYMBOL = re.compile(rf"\d-[{CAPITALS}]{{2,}}[{CAPITALS}0-9]*(?![\w/-])")
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> set[int]:
@@ -253,7 +290,7 @@ def _occurrences(text: str, words: tuple[str, ...]) -> set[int]:
     return found
 
 
-def _matches_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iterator[re.Match[str]]:
+def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern whose (non-empty) matches can only begin at
     ``starts``: the leftmost match at or after the end of the previous one, as finditer finds."""
     pos = 0
@@ -263,17 +300,17 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: set[int]) -> Iter
             pos = m.end()
 
 
-# The words every branch of _NAMED opens with.
-_NAMED_HEADS = ("Nghị quyết", "Luật", "Bộ luật", "Hiến pháp", "Pháp lệnh")
-# A law named, then numbered: "Luật Tổ chức Quốc hội số 57/2014/QH13".
-_NUMBER_AFTER_NAME = re.compile(rf"[ \t]+số[ \t]*+:?[ \t]*+(?P<symbol>{SYMBOL.pattern})")
+# A document numbered by its writer without an issuer's code, after its type word and "số":
+# "công văn số 1025-CVHQ".
+_OWN_NUMBERED = re.compile(rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})[ \t]+số[ \t]+(?P<list>)"
+                           rf"(?P<symbol>\d+-[{CAPITALS}]{{2,}}[{CAPITALS}0-9]*)(?![\w/-])")
 
 
 # "văn bản số 729/BNN-TCLN", "các văn bản: Số 202/TTr-…": a generic noun names a document by
 # its number; the type comes from the symbol's code (TTr: Tờ trình; a bare state code: Công văn).
 _GENERIC_NUMBERED = re.compile(
     rf"(?<![\wÀ-ỹ])(?P<type>[Vv]ăn\s+bản)(?:[ \t]+số|[ \t]*:[ \t]*[Ss]ố)[ \t]*+:?[ \t]*+"
-    rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{SYMBOL.pattern})",
+    rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{_SYMBOL})",
 )
 
 
@@ -283,9 +320,10 @@ def _generic_matches(text: str) -> Iterator[re.Match[str]]:
 
 def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]:
     out = []
-    found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text)), key=lambda m: m.start())
+    found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text),
+                                   _own_numbered_matches(text)), key=lambda m: m.start())
     for m in found:
-        word = m.group("type")
+        word = m.group("type") or m.group("cased")
         symbol = repair_symbol(m.group("symbol"))
         generic = m.re is _GENERIC_NUMBERED
         doc_type = type_from_symbol(symbol) if generic else _canonical_type(word)
@@ -295,7 +333,7 @@ def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]
         date = term = issuer = None
         end = m.end()
         if tail:
-            date = parse_date(tail.group("date") or tail.group("date2") or "")
+            date = parse_date((tail.group("date") or tail.group("date2") or "").lower())
             term = tail.group("term").upper() if tail.group("term") else None
             if tail.group("issuer") and resolve_issuer is not None:
                 issuer_text = tail.group("issuer")
@@ -329,50 +367,78 @@ _TYPE_BY_FOLD = {fold(form): t.name for t in doc_types() for form in (t.name, *t
 
 
 def _named(text, source_file, view, offset) -> list[_Mention]:
+    """Documents named in ``text`` (:mod:`.named_documents`). A name written without its number
+    takes the number the text gives the same name elsewhere, before or after it (the one with
+    the year it is named with, if several)."""
     out = []
-    for m in _matches_from(_NAMED, text, _occurrences(text, _NAMED_HEADS)):
-        title = _SPACES.sub(" ", m.group("title")).strip()
-        title = _BRACKETED_TERM.sub(r"\1", title) if "(" in title else title
-        law = next((t for t in ("Bộ luật", "Luật", "Pháp lệnh") if title.startswith(t)), None)
-        if law and len(title.split()) <= len(law.split()):
-            continue
-        doc_type = law or ("Hiến pháp" if title.startswith("Hiến pháp") else "Nghị quyết")
-        number = _NUMBER_AFTER_NAME.match(text, m.end()) if law else None
-        head_end = number.end() if number else m.end()
+    for reading in read_names(text, KnownNames.of_text(text)):
+        title = _BRACKETED_TERM.sub(r"\1", reading.title) if "(" in reading.title else reading.title
+        head_end = reading.end
         term_match = _TERM.search(title)
         tail = _TAIL.match(text, head_end)
-        date = parse_date(tail.group("date") or "") if tail and tail.group("date") else None
-        rule = "numbered-reference" if number else "named-reference"
-        evidence = _evidence(text, m.start(), head_end, source_file, view, offset, rule)
-        ref = DocumentRef(symbol=repair_symbol(number.group("symbol")) if number else None, doc_type=doc_type,
-                          evidence=evidence, title=title, term=term_match.group(1) if term_match else None,
-                          date=date, type_explicit=number is not None)
-        out.append(_Mention(m.start(), tail.end() if number and tail else head_end, head_end, ref))
+        date = parse_date(tail.group("date").lower()) if tail and tail.group("date") else None
+        rule = "numbered-reference" if reading.symbol else "named-reference"
+        evidence = _evidence(text, reading.start, head_end, source_file, view, offset, rule)
+        ref = DocumentRef(symbol=reading.symbol, doc_type=reading.doc_type, evidence=evidence, title=title,
+                          term=term_match.group(1) if term_match else None, date=date,
+                          type_explicit=reading.symbol is not None)
+        end = tail.end() if reading.symbol and tail else head_end
+        out.append(_Mention(reading.start, end, head_end, ref))
+    return _numbered_by_name(out)
+
+
+def _numbered_by_name(mentions: list[_Mention]) -> list[_Mention]:
+    """Name-only mentions given the number the same text writes after the same name."""
+    numbers: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.ref.symbol and m.ref.title:
+            numbers.setdefault(title_key(m.ref.title)[0], set()).add(m.ref.symbol)
+    if not numbers:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.ref.symbol is None and m.ref.title:
+            key, year = title_key(m.ref.title)
+            found = sorted(s for s in numbers.get(key, ()) if year is None or f"/{year}/" in s)
+            if len(found) == 1:
+                m = replace(m, ref=replace(m.ref, symbol=found[0]))
+        out.append(m)
     return out
 
 
 _SPACES = re.compile(r"\s+")
 _BRACKETED_TERM = re.compile(r"\(\s*(khóa\s+[IVXL]+)\s*\)")
-_TERM = re.compile(r"khóa\s+([IVXL]+)")
+_TERM = re.compile(patterns.TERM)
 
 
-def _bare_symbols(text, source_file, view, offset, mentions) -> list[_Mention]:
-    """Symbols written without a type word (``… 99-QĐ/TW, 124-QĐ/TW``)."""
+def _bare_symbols(text, source_file, view, offset, mentions, resolve_issuer=None) -> list[_Mention]:
+    """Symbols written without a type word (``… 99-QĐ/TW, 124-QĐ/TW``). One that goes on a list
+    after a comma, a semicolon or "và" (``…, số 380/NQ-CP ngày 25/11/2025 của Chính phủ``) reads
+    its own date and issuer after it, as a typed mention does."""
     covered = _Cover([(m.start, m.head_end) for m in mentions])
     out = []
-    for m in find_symbols(text):
+    for m in find_printed_symbols(text):
         if covered.covers(m.start()):
             continue
         before = text[max(0, m.start() - 12) : m.start()]
-        if _NUMBER_WORD_BEFORE.search(before) and not _LISTED_BEFORE.search(before):
+        listed = bool(_LISTED_BEFORE.search(before))
+        if _NUMBER_WORD_BEFORE.search(before) and not listed:
             continue  # "Mẫu số 01/…" is a form; "Số 54-KL/TW" opens a header
         symbol = repair_symbol(m.group())
         doc_type = type_from_symbol(symbol)
         if doc_type is None or _word_after_slash(symbol):
             continue
+        date = issuer = None
+        end = m.end()
+        if listed and (tail := _TAIL.match(text, end)) is not None:
+            date = parse_date((tail.group("date") or tail.group("date2") or "").lower())
+            if tail.group("issuer") and resolve_issuer is not None:
+                issuer = resolve_issuer(_ISSUER_END.split(tail.group("issuer"), 1)[0])
+            end = tail.end()
         evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "bare-symbol")
-        ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, type_explicit=False)
-        out.append(_Mention(m.start(), m.end(), m.end(), ref))
+        ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, type_explicit=False, date=date,
+                          issuer=issuer)
+        out.append(_Mention(m.start(), end, m.end(), ref))
     return out
 
 
@@ -429,6 +495,39 @@ def _apply_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
 _SENTENCE_BREAK = re.compile(r"[;.]\s")
 
 
+def _fuller_issuers(mentions: list[_Mention]) -> list[_Mention]:
+    """One symbol cited twice in a text is one document of one issuer. When one mention's issuer
+    is another's with words more, the words decide: words of a name (capitalised, or a level:
+    ``tỉnh``, ``thành phố``) finish a name cut short (``… 104-CTr/TU của Tỉnh ủy Lào`` is ``Tỉnh
+    ủy Lào Cai``); other words are text the name ran into (``Ủy ban nhân dân tỉnh Cao Bằng 1``,
+    the number of the next item, is ``Ủy ban nhân dân tỉnh Cao Bằng``)."""
+    named: dict[str, dict[str, OrganRef]] = {}
+    for m in mentions:
+        if m.ref.symbol and m.ref.issuer is not None:
+            named.setdefault(normalize_symbol(m.ref.symbol), {}).setdefault(m.ref.issuer.name, m.ref.issuer)
+    if not any(len(found) > 1 for found in named.values()):
+        return mentions
+    out = []
+    for m in mentions:
+        issuer = m.ref.issuer
+        if m.ref.symbol and issuer is not None and len(others := named[normalize_symbol(m.ref.symbol)]) > 1:
+            issuer = _fullest_name(issuer, list(others.values()))
+        out.append(m if issuer is m.ref.issuer else replace(m, ref=replace(m.ref, issuer=issuer)))
+    return out
+
+
+def _fullest_name(issuer: OrganRef, others: list[OrganRef]) -> OrganRef:
+    related = [o for o in others if o.name == issuer.name or o.name.startswith(issuer.name + " ")
+               or issuer.name.startswith(o.name + " ")]
+    shortest = min(related, key=lambda o: len(o.name))
+    named = [o for o in related if all(w in _LEVEL_WORDS or (w[0].isupper() and w.isalpha())
+                                       for w in o.name[len(shortest.name):].split())]
+    return max(named, key=lambda o: len(o.name)) if named else issuer
+
+
+_LEVEL_WORDS = frozenset(w for level in patterns.LEVEL_NAMES for w in level.split())
+
+
 def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink]:
     links = []
     for outer, inner in itertools.pairwise(mentions):
@@ -436,8 +535,9 @@ def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink
         if outer.ref.symbol is None and outer.ref.title is None:
             continue
         described = outer.ref.issuer is not None or outer.ref.date is not None
-        nested = _NESTED.match(gap) or (_DESCRIBED_NESTED.match(gap) if described else None)
-        if nested and nested.end() == len(gap):
+        nested = len(gap) < 240 and (_NESTED.fullmatch(gap)
+                                     or (described and _DESCRIBED_NESTED.fullmatch(gap)))
+        if nested:
             evidence = _evidence(text, outer.start, inner.head_end, source_file, view, offset,
                                  "nested-implements")
             links.append(DerivedLink(outer.ref, inner.ref, EdgeType.IMPLEMENTS, evidence))
@@ -452,24 +552,45 @@ def _extend_to_listed(text: str, mentions: list[_Mention], relations: list[EdgeT
                       nested_targets: set[int], subject_span: tuple[int, int] | None) -> list[EdgeType]:
     """Documents listed with the head of an implementing sentence are implemented too:
     ``Thực hiện Chương trình số 104-CTr/TU …; Công văn số 2449-CV/ĐU …, Ủy ban nhân dân tỉnh
-    đề nghị …`` — up to the main clause, and not after ``gắn với`` (which only attaches)."""
+    đề nghị …`` — up to the main clause, and not after ``gắn với`` (which only attaches). A verb
+    in one item's description (``Nghị quyết số 03/NQ-CP … ban hành Chương trình hành động; Kế
+    hoạch số 01-KH/BCĐTW …``) is no main clause when a semicolon goes on to the next item."""
     out = list(relations)
     for i, m in enumerate(mentions):
         if relations[i] is not EdgeType.IMPLEMENTS or (
                 subject_span and subject_span[0] <= m.start < subject_span[1]):
             continue
-        end_match = _MAIN_CLAUSE.search(text, m.head_end)
-        end = end_match.start() if end_match else len(text)
+        previous = m.head_end
         for j in range(i + 1, len(mentions)):
             other = mentions[j]
-            if other.start >= end:
+            if other.start < previous:
+                continue
+            stretch = text[previous : other.start]
+            if _MAIN_CLAUSE.search(stretch) and not _opens_next_item(stretch):
                 break
-            if _ATTACHED_ONLY.search(text, m.head_end, other.start):
+            if _ATTACHED_ONLY.search(stretch):
                 break
             if id(other.ref) in nested_targets:
                 break  # the rest of the list describes the nested document, not this one
             out[j] = EdgeType.IMPLEMENTS
+            previous = other.end
     return out
+
+
+def _opens_next_item(stretch: str) -> bool:
+    """Does the text between two listed documents end one item's description and open the next
+    (``…; `` before the next document), with no line break, colon or new clause (``…, Ủy ban nhân
+    dân tỉnh ban hành …``) in the description? The next item may open a line (``…;\n- Kế hoạch …``)."""
+    stop = stretch.rfind(";")
+    description, after = stretch[:stop], stretch[stop + 1 :]
+    return (stop >= 0 and bool(_ITEM_OPENING.fullmatch(after)) and ":" not in description
+            and "\n" not in description and not _NEW_CLAUSE.search(description))
+
+
+_ITEM_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:và\s+)?")  # "; ", ";\n- ", "; và "
+
+
+_NEW_CLAUSE = re.compile(rf",\s+[{CAPITALS}]")
 
 
 def _relation(text: str, m: _Mention, mentions: list[_Mention],
@@ -488,7 +609,8 @@ def _relation(text: str, m: _Mention, mentions: list[_Mention],
     s, e = sentence_around(text, m.start, m.end)
     prefix = text[s : m.start].strip()
     prefix = _ITEM_MARK.sub("", prefix) if not _ITEM_NUMBER.match(prefix) else prefix
-    if _IMPLEMENTING_SENTENCE.match(prefix) and not _ISSUED_BEFORE.search(text, m.end, e):
+    implementing = _IMPLEMENTING_SENTENCE.match(prefix) or _ISSUING_THIS_PLAN.search(prefix)
+    if implementing and not _ISSUED_BEFORE.search(text, m.end, e):
         return EdgeType.IMPLEMENTS
     return EdgeType.CITES
 

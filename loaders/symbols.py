@@ -11,16 +11,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
-from vanban.loaders.lexicon import doc_types, organ_registry
+from vanban.graph.keys import normalize_symbol, party_term
+from vanban.loaders import patterns
+from vanban.loaders.lexicon import doc_types, issuer_codes, organ_registry
 
 __all__ = [
     "DATE",
+    "PRINTED_SYMBOL",
     "SYMBOL",
+    "find_printed_symbols",
     "find_symbols",
     "is_local_code",
     "issuer_code",
@@ -43,9 +46,20 @@ SYMBOL = re.compile(  # the first digit, then the test of the character before i
     rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*(?:\.[{_UP}]{{1,3}}(?!\w))?(?:(?<=QH)-\d{{2}})?)"
     rf"(?![\w/])"
 )
-DATE = re.compile(
-    r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
-    r"|(?P<d2>\d{1,2})\s+tháng\s*(?P<m2>\d{1,2})\s*năm\s*(?P<y2>(?:19|20)\d{2})"  # also "tháng12"
+DATE = re.compile(patterns.DATE_GROUPS)
+
+# A symbol as printed in running text, which SYMBOL reads only when clean: one space after a
+# dash, a slash or an ampersand, before a code of capitals ("15/2025/NĐ- CP", "27/2024/ UBTVQH15",
+# "15972/SXD-QLN& TTBĐS"); codes with dotted parts anywhere ("838/CCTKV.XII-NVDTPC.HUE").
+# repair_symbol removes the spaces.
+_GAP = rf"(?:[ ](?=[{_UP}]{{2}}))?"
+_CODE = (rf"[{_UP}][{_UP}a-zđà-ỹ0-9]*(?:&{_GAP}[{_UP}][{_UP}a-zđà-ỹ0-9]*)*"
+         rf"(?:\.[{_UP}0-9]{{1,8}}(?![a-zđà-ỹ]))*")
+PRINTED_SYMBOL = re.compile(
+    rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
+    rf"(?:-{_GAP}{_CODE}(?:/{_GAP}{_CODE})+"
+    rf"|/{_GAP}(?:\d{{4}}/{_GAP})?{_CODE}(?:-{_GAP}{_CODE})*(?:(?<=QH)-\d{{2}})?)"
+    rf"(?![\w/])"
 )
 
 
@@ -62,31 +76,67 @@ def find_symbols(text: str) -> Iterator[re.Match[str]]:
         slash = text.find("/", end)
 
 
-# Party congresses: a term (khóa) runs from one congress to the next.
-_TERMS = (("XIV", date(2026, 1, 19)), ("XIII", date(2021, 1, 25)), ("XII", date(2016, 1, 20)),
-          ("XI", date(2011, 1, 12)), ("X", date(2006, 4, 18)), ("IX", date(2001, 4, 19)))
-_LOCAL_CODE = re.compile(r"(?:UBND|HĐND|^S[A-ZĐ]+$|TU$|HU$|QU$|TXU$|ĐU$|ĐUK$|^VP[A-ZĐ]*U$|^B[A-ZĐ]+TU$)")
+
+
+def find_printed_symbols(text: str) -> Iterator[re.Match[str]]:
+    """``PRINTED_SYMBOL.finditer(text)``, searched as :func:`find_symbols` searches: in the
+    stretches around a "/" between spaces, a stretch going on past a space that follows a dash,
+    a slash or an ampersand and comes before two capitals."""
+    slash = text.find("/")
+    while slash >= 0:
+        start = max(text.rfind(" ", 0, slash), text.rfind("\n", 0, slash)) + 1
+        if start >= 2 and text[start - 2] in "-/&" and text[start - 1] == " ":
+            start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+        end = _stretch_end(text, slash)
+        yield from PRINTED_SYMBOL.finditer(text, start, end)
+        slash = text.find("/", end)
+
+
+def _stretch_end(text: str, pos: int) -> int:
+    """End of the stretch without spaces or newlines at ``pos``, taking in a space printed inside
+    a symbol ("-" / "/" / "&", a space, two capitals)."""
+    while True:
+        ends = [at for at in (text.find(" ", pos), text.find("\n", pos)) if at >= 0]
+        end = min(ends) if ends else len(text)
+        if not (end < len(text) and text[end] == " " and text[end - 1 : end] in ("-", "/", "&")
+                and text[end + 1 : end + 3].isupper()):
+            return end
+        pos = end + 1
 
 
 def repair_symbol(symbol: str) -> str:
-    """A legislature written after a dash (``54/2014/QH-13``) is part of the code: ``QH13``.
+    """A symbol as its issuer meant it: spaces printed inside it removed; a legislature written
+    after a dash (``54/2014/QH-13``) part of the code (``QH13``); a code printed in capitals in its
+    usual spelling (``TTG`` → ``TTg``); a table's row number glued after a party issuer's code
+    (``45-KL/TW3``) dropped.
 
     >>> repair_symbol("54/2014/QH-13"), repair_symbol("12/2023/UBTVQH-15"), repair_symbol("5/QĐ-TTg")
     ('54/2014/QH13', '12/2023/UBTVQH15', '5/QĐ-TTg')
+    >>> repair_symbol("15/2025/NĐ- CP"), repair_symbol("1899/QĐ-TTG"), repair_symbol("45-KL/TW3")
+    ('15/2025/NĐ-CP', '1899/QĐ-TTg', '45-KL/TW')
     """
-    return _QH_DASH.sub("QH", symbol) if "QH-" in symbol else symbol
+    symbol = symbol.replace(" ", "")
+    if "QH-" in symbol:
+        symbol = _QH_DASH.sub("QH", symbol)
+    head, _, issuer = symbol.rpartition("/")
+    if "-" in symbol.split("/")[0] and (glued := _ROW_AFTER_CODE.match(issuer)) and patterns.is_party_code(
+            glued.group(1)):
+        symbol = f"{head}/{glued.group(1)}"
+    return _SPELLED.sub(lambda m: _spellings().get(m.group(), m.group()), symbol)
 
 
 _QH_DASH = re.compile(r"QH-(?=\d{2}$)")
+_ROW_AFTER_CODE = re.compile(rf"^([{_UP}]+)\d{{1,3}}$")
+_SPELLED = re.compile(rf"(?<=[-/])[{_UP}]+(?=[-/]|$)")
 
 
-@lru_cache(maxsize=65536)
-def normalize_symbol(symbol: str) -> str:
-    """Comparison key of a symbol: NFC, no spaces, upper case."""
-    return _SPACES.sub("", unicodedata.normalize("NFC", symbol)).upper()
-
-
-_SPACES = re.compile(r"\s+")
+@cache
+def _spellings() -> dict[str, str]:
+    """Codes whose usual spelling holds small letters (``TTg``, ``QĐi``, ``CTr``), by their
+    capitals."""
+    codes = {c for t in doc_types() for c in t.codes} | {c.code for c in issuer_codes()} | {
+        c for e in organ_registry().entries for c in e.codes}
+    return {c.upper(): c for c in codes if c != c.upper() and "*" not in c}
 
 
 def parse_date(text: str) -> str | None:
@@ -102,17 +152,6 @@ def parse_date(text: str) -> str | None:
         return None
 
 
-def party_term(iso_date: str | None) -> str | None:
-    """The party term (khóa) in force on a date."""
-    if not iso_date:
-        return None
-    day = date.fromisoformat(iso_date)
-    for term, start in _TERMS:
-        if day >= start:
-            return term
-    return None
-
-
 def _parts(symbol: str) -> tuple[str | None, str | None]:
     """(type code, issuer code) of a symbol."""
     if "-" in symbol.split("/")[0]:  # party: 54-KL/TW
@@ -120,10 +159,14 @@ def _parts(symbol: str) -> tuple[str | None, str | None]:
         return head.split("-", 1)[1], issuer.split("/")[-1]
     tail = symbol.split("/")[-1]  # state: .../QĐ-TTg, .../UBND-KT, .../QH15
     pieces = tail.split("-")
-    known = {c.upper() for t in doc_types() for c in t.codes}
-    if pieces[0].upper() in known and len(pieces) > 1:
+    if pieces[0].upper() in _type_codes() and len(pieces) > 1:
         return pieces[0], "-".join(pieces[1:])
     return None, tail
+
+
+@cache
+def _type_codes() -> frozenset[str]:
+    return frozenset(c.upper() for t in doc_types() for c in t.codes)
 
 
 def issuer_code(symbol: str) -> str | None:
@@ -131,9 +174,7 @@ def issuer_code(symbol: str) -> str | None:
     return _parts(symbol)[1]
 
 
-def is_local_code(code: str | None) -> bool:
-    """Does this issuer code belong to a local series (numbered per province or bloc)?"""
-    return bool(code) and bool(_LOCAL_CODE.search(code.upper()))
+is_local_code = patterns.is_local_code
 
 
 def type_from_symbol(symbol: str) -> str | None:
@@ -176,6 +217,6 @@ def registry_issuer(symbol: str) -> str | None:
         return None
     entry = organ_registry().by_code.get(code.upper()) or organ_registry().by_code.get(
         code.split("-")[0].upper())
-    if entry is None or (entry.name == "Ban Chấp hành Trung ương" and "-" not in symbol):
+    if entry is None or ("TW" in entry.codes and "-" not in symbol):  # "…/TW" alone: which central organ?
         return None
     return entry.name

@@ -8,10 +8,10 @@ from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.recipients import head_title, kinh_gui_items, noi_nhan_items
 from vanban.loaders.references import find_references
+from vanban.loaders.reports import find_reports
 from vanban.loaders.segment import view_lines
 from vanban.loaders.tasks import (
     execution_article,
-    find_reports,
     inner_assignees,
     numbered_tasks,
     preamble_assignees,
@@ -37,12 +37,12 @@ def refs(text: str) -> list[tuple]:
          [("77/SGD-VP", "Công văn", "2024-08-19"), ("415/SGD-VP", "Công văn", None)]),
         # a list after a colon, the number written "Số"
         ("tại các văn bản: Số 31/TTr-BYT ngày 2 tháng 5 năm 2023, số 29/BC-BYT ngày 3 tháng 5 năm 2023",
-         [("31/TTr-BYT", "Tờ trình", "2023-05-02"), ("29/BC-BYT", "Báo cáo", None)]),
+         [("31/TTr-BYT", "Tờ trình", "2023-05-02"), ("29/BC-BYT", "Báo cáo", "2023-05-03")]),
         ("theo đề nghị tại các Tờ trình:     Số 14/TTr-UBND ngày 01/02/2020",
          [("14/TTr-UBND", "Tờ trình", "2020-02-01")]),
         # a list going on after a semicolon
         ("các Thông báo số 12/TB-VPCP ngày 11/01/2022; số 140/TB-VPCP ngày 16/7/2022 và cuộc họp",
-         [("12/TB-VPCP", "Thông báo", "2022-01-11"), ("140/TB-VPCP", "Thông báo", None)]),
+         [("12/TB-VPCP", "Thông báo", "2022-01-11"), ("140/TB-VPCP", "Thông báo", "2022-07-16")]),
         # not references: a digitised document, a form
         ("lưu trữ văn bản số hóa năm 2020 và văn bản số lượng lớn", []),
         ("lập biên bản theo Mẫu số 02/BB-HN", []),

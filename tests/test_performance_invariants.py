@@ -23,7 +23,17 @@ from vanban.graph.export import graph_to_json, json_chunks, write_json
 from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts
 from vanban.graph.packed import PackedFacts
 from vanban.graph.vocabulary import EdgeType
-from vanban.loaders import extract, organs, recipients, references, segment, symbols, text
+from vanban.loaders import (
+    issuers,
+    named_documents,
+    organ_names,
+    organs,
+    recipients,
+    references,
+    segment,
+    symbols,
+    text,
+)
 from vanban.loaders.lexicon import organ_registry
 from vanban.loaders.offsets import RunBuilder
 from vanban.loaders.text import fold
@@ -85,16 +95,33 @@ def test_symbol_pattern_is_unchanged(value: str) -> None:
     assert bool(symbols.SYMBOL.match(value)) == bool(_OLD_SYMBOL.match(value))
 
 
-_REFERENCE_ALPHABET = [*list("Kết luận Nghị quyết Luật Hiến pháp số 54-KL/TW, và 12 ٣ à:\t\n.;ĐđKK"), "Kế hoạch ", "Quyết định số ", "Nghị quyết Trung ương 4 ", "Luật Đất đai", "khóa XII", " Số "]
+_REFERENCE_ALPHABET = [*list("Kết luận Nghị quyết Luật Hiến pháp số 54-KL/TW, và 12 ٣ à:\t\n.;ĐđKK"), "Kế hoạch ", "Quyết định số ", "Nghị quyết Trung ương 4 ", "Luật Đất đai", "khóa XII", " Số ",
+                       "QUYẾT ĐỊNH SỐ ", "Nghị Quyết ", "công văn số 12-CVHQ", "Luật sửa đổi, bổ sung ", "của ",
+                       "Đề án 06", "Quy hoạch tỉnh A thời kỳ 2021 - 2030", "Hiệp định Thương mại", "xây dựng ",
+                       " 2020", "/2020/QH14"]
 
 
 @given(st.lists(st.sampled_from(_REFERENCE_ALPHABET), max_size=25).map("".join))
 def test_reference_patterns_start_where_finditer_finds_them(value: str) -> None:
     assert [m.span() for m in references._numbered_matches(value)] == [
         m.span() for m in references._NUMBERED.finditer(value)]
-    named = references._matches_from(references._NAMED, value,
-                                      references._occurrences(value, references._NAMED_HEADS))
-    assert [m.span() for m in named] == [m.span() for m in references._NAMED.finditer(value)]
+    assert [m.span() for m in references._own_numbered_matches(value)] == [
+        m.span() for m in references._OWN_NUMBERED.finditer(value)]
+    known = named_documents.KnownNames.of_text(value)
+    assert list(named_documents.read_names(value, known)) == _names_tried_everywhere(value, known)
+
+
+def _names_tried_everywhere(value: str, known: named_documents.KnownNames) -> list:
+    """read_names, the reader tried at every position that starts a word, not only at type words."""
+    found, pos = [], 0
+    for start in range(len(value)):
+        if start >= pos and not (start and (value[start - 1].isalnum() or value[start - 1] == "_")):
+            reading = named_documents._read_at(value, start, known)
+            if reading is not None:
+                pos = reading.end
+                if reading.symbol or not named_documents._DRAFTING.search(value, max(0, start - 40), start):
+                    found.append(reading)
+    return found
 
 
 def _old_last_stop(value: str, pos: int) -> int:
@@ -190,7 +217,7 @@ def test_aligned_fold_keeps_one_character_for_each() -> None:
     value = "Tỉnh Uỷ ĐÀ NẴNG İ ǅ ð x2"
     expected = "".join("d" if ch in "đĐ" else __import__("unicodedata").normalize("NFD", ch)[:1].lower()
                        for ch in value)
-    assert organs._fold_aligned(value) == expected
+    assert organ_names.fold_aligned(value) == expected
 
 
 # --- the organ registry: indexes instead of scans ---------------------------------------
@@ -225,15 +252,15 @@ def test_organ_indexes_answer_as_the_scans_did(size: int) -> None:
     with swapped_registry(registry):
         for name in _names(registry, 400):
             assert organs._registered_suffix(fold(name), registry) == _scan_suffix(fold(name), registry), name
-            assert extract._registry_in(name) == _scan_registry_in(name, registry), name
-            assert extract._registry_in(name.upper()) == _scan_registry_in(name.upper(), registry)
+            assert issuers._registry_in(name) == _scan_registry_in(name, registry), name
+            assert issuers._registry_in(name.upper()) == _scan_registry_in(name.upper(), registry)
 
 
 def test_bloc_committee_is_completed_from_the_registry() -> None:
-    assert extract._complete_bloc("Đảng ủy Khối", "… các cơ quan của Khối Doanh nghiệp Trung ương …") == (
+    assert issuers._complete_bloc("Đảng ủy Khối", "… các cơ quan của Khối Doanh nghiệp Trung ương …") == (
         "Đảng ủy Khối Doanh nghiệp Trung ương")
-    assert extract._complete_bloc("Đảng ủy Khối", "không nói khối nào") == "Đảng ủy Khối"
-    assert extract._complete_bloc("Ban Dân vận", "Khối Doanh nghiệp Trung ương") == "Ban Dân vận"
+    assert issuers._complete_bloc("Đảng ủy Khối", "không nói khối nào") == "Đảng ủy Khối"
+    assert issuers._complete_bloc("Ban Dân vận", "Khối Doanh nghiệp Trung ương") == "Ban Dân vận"
 
 
 # --- the export and the merge -----------------------------------------------------------

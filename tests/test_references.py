@@ -56,7 +56,7 @@ def refs(text: str, **kwargs) -> list[tuple]:
          [("Bộ luật Hình sự", "CITES", None), ("Luật Phòng, chống tham nhũng", "CITES", None),
           ("Luật Phòng cháy, chữa cháy", "CITES", None)]),
         ("quy định của Luật Hải quan năm 2014 thì thực hiện theo Luật Hóa chất thuộc phạm vi quản lý",
-         [("Luật Hải quan", "CITES", None), ("Luật Hóa chất", "CITES", None)]),
+         [("Luật Hải quan năm 2014", "CITES", None), ("Luật Hóa chất", "CITES", None)]),
         # forms that are not references
         ("Mẫu số 01/BCĐBQH-MT kèm theo", []),
         ("pháp luật về dân chủ ở cơ sở", []),
@@ -171,3 +171,165 @@ def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issu
     view = flow_view(text)
     found, _ = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
     assert found[0].issuer is not None and found[0].issuer.name == issuer
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a space printed after a dash, a slash or an ampersand inside a symbol
+        ("Căn cứ Quyết định số 416/QĐ- TTg ngày 25 tháng 3 năm 2020;", [("416/QĐ-TTg", "CITES", "2020-03-25")]),
+        ("theo Nghị quyết số 27/2024/ UBTVQH15 của Ủy ban Thường vụ Quốc hội",
+         [("27/2024/UBTVQH15", "CITES", None)]),
+        ("sơ kết việc thực hiện Chỉ thị số 13/CT- TTg ngày 17 tháng 5 năm 2025",
+         [("13/CT-TTg", "CITES", "2025-05-17")]),
+        ("thay thế Thông tư số 92/2009/TT- BTC ngày 12/5/2009 của Bộ Tài chính", [("92/2009/TT-BTC", "CITES", "2009-05-12")]),
+        ("tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025 về rà soát",
+         [("15972/SXD-QLN&TTBĐS", "CITES", "2025-11-14")]),
+        ("Tờ trình số 12317/TTr-SNNMT- VP ngày 18 tháng 11 năm 2025.", [("12317/TTr-SNNMT-VP", "CITES", "2025-11-18")]),
+        # a line break inside a symbol, after a dash or after its year
+        ("theo Tờ trình số 512/TTr-BTC-\nQLCS ngày 12/5/2025 của Bộ Tài chính", [("512/TTr-BTC-QLCS", "CITES", "2025-05-12")]),
+        ("Nghị định số 15/2025/NĐ-\nCP ngày 3/2/2025", [("15/2025/NĐ-CP", "CITES", "2025-02-03")]),
+        ("Nghị quyết số 27/2024/\nUBTVQH15 ngày 1/2/2024", [("27/2024/UBTVQH15", "CITES", "2024-02-01")]),
+        # a table's row number glued after a symbol split over lines
+        ("2 Kết luận số 45-\nKL/TW3 Chỉ thị số 5-CT/TW", [("45-KL/TW", "CITES", None), ("5-CT/TW", "CITES", None)]),
+        # unit codes with dots, and a number a company writes without an issuer code
+        ("Cục Thuế nhận được công văn số 838/CCTKV.XII-NVDTPC.HUE ngày 15/05/2025 của Chi cục Thuế",
+         [("838/CCTKV.XII-NVDTPC.HUE", "CITES", "2025-05-15")]),
+        ("Trả lời công văn số 1025-CVHQ ngày 10/10/2025 của Công ty", [("1025-CVHQ", "CITES", "2025-10-10")]),
+        # a date after the last symbol of a list is that document's
+        ("theo các Nghị quyết số 347/NQ-CP ngày 24 tháng 10 năm 2025, số 380/NQ-CP ngày 25 tháng 11 năm 2025 "
+         "của Chính phủ", [("347/NQ-CP", "CITES", "2025-10-24"), ("380/NQ-CP", "CITES", "2025-11-25")]),
+        # type words in a title or in capitals, a code in capitals in its usual spelling
+        ("theo Nghị Quyết số 12/NQ-CP ngày 5/1/2025", [("12/NQ-CP", "CITES", "2025-01-05")]),
+        ("KẾ HOẠCH THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025", [("1899/QĐ-TTg", "IMPLEMENTS", "2025-09-04")]),
+        # words between the type and the number, a comma among them
+        ("Báo cáo giải trình, tiếp thu số 471/BC-UBND ngày 25 tháng 11 năm 2025 của Ủy ban nhân dân",
+         [("471/BC-UBND", "CITES", "2025-11-25")]),
+        # the types beyond the common ones
+        ("Phương án số 03/PA-UBND; Giấy phép số 15/GP-BTNMT; Công điện số 220/CĐ-TTg; Văn bản hợp nhất số "
+         "11/VBHN-VPQH; Đề án số 05/ĐA-UBND",
+         [("03/PA-UBND", "CITES", None), ("15/GP-BTNMT", "CITES", None), ("220/CĐ-TTg", "CITES", None),
+          ("11/VBHN-VPQH", "CITES", None), ("05/ĐA-UBND", "CITES", None)]),
+    ],
+)
+def test_symbols_as_printed(text: str, expected: list[tuple]) -> None:
+    assert refs(text) == expected
+
+
+def test_the_types_of_printed_symbols() -> None:
+    view = flow_view("Phương án số 03/PA-UBND; Giấy phép số 15/GP-BTNMT; Công điện số 220/CĐ-TTg; "
+                     "Văn bản hợp nhất số 11/VBHN-VPQH")
+    found, _ = find_references(view.text, source_file="t.txt", view=view)
+    assert [r.doc_type for r in found] == ["Phương án", "Giấy phép", "Công điện", "Văn bản hợp nhất"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every item of a list the preamble implements, a verb inside an item's description
+        "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị về phát triển khoa học, công nghệ; Nghị quyết số "
+        "03/NQ-CP của Chính phủ ban hành Chương trình hành động; Kế hoạch số 01-KH/BCĐTW của Ban Chỉ đạo "
+        "hướng dẫn triển khai, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+        "Để triển khai thực hiện Nghị quyết số 57-NQ/TW, Nghị quyết số 03/NQ-CP và Kế hoạch số 01-KH/BCĐTW, "
+        "Ủy ban nhân dân tỉnh yêu cầu:",
+        "Thực hiện Nghị quyết số 57-NQ/TW;\nNghị quyết số 03/NQ-CP; Kế hoạch số 01-KH/BCĐTW. Tỉnh ủy yêu cầu:",
+    ],
+)
+def test_every_item_of_an_implementing_preamble_implements(text: str) -> None:
+    assert [r[:2] for r in refs(text)] == [("57-NQ/TW", "IMPLEMENTS"), ("03/NQ-CP", "IMPLEMENTS"),
+                                            ("01-KH/BCĐTW", "IMPLEMENTS")]
+
+
+def test_a_list_ends_at_a_new_clause_even_after_a_semicolon() -> None:
+    found = refs("Thực hiện Kết luận số 1-KL/TW, Tỉnh ủy ban hành kế hoạch triển khai; Quyết định số 2/QĐ-UBND")
+    assert [r[:2] for r in found] == [("1-KL/TW", "IMPLEMENTS"), ("2/QĐ-UBND", "CITES")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch hành động thực hiện Nghị quyết số 57-NQ/TW như sau:",
+        "Bộ Công Thương ban hành Chương trình hành động của Bộ triển khai thực hiện Nghị quyết số 57-NQ/TW.",
+        "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024",
+        "Ban Thường vụ Tỉnh ủy ban hành Kế hoạch thực hiện có hiệu quả Nghị quyết số 57-NQ/TW",
+    ],
+)
+def test_a_preamble_issuing_a_plan_to_implement_implements(text: str) -> None:
+    assert refs(text)[0][:2] == ("57-NQ/TW", "IMPLEMENTS")
+
+
+def test_a_plan_already_issued_is_told_of_not_issued() -> None:
+    assert refs("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch thực hiện Nghị quyết số 57-NQ/TW.")[0][:2] == (
+        "57-NQ/TW", "CITES")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW",
+        "Về việc ban hành Kế hoạch hành động thực hiện Nghị quyết số 57-NQ/TW",
+        "V/v phê duyệt Đề án triển khai thi hành Nghị quyết số 57-NQ/TW",
+    ],
+)
+def test_a_subject_issuing_a_plan_to_implement_implements(subject: str) -> None:
+    found = refs(subject, subject_span=(0, len(flow_view(subject).text)))
+    assert found[0][:2] == ("57-NQ/TW", "IMPLEMENTS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cứ Quyết định số 416/QĐ-TTg ngày 25/3/2020 của Thủ tướng Chính phủ về ban hành Kế hoạch thực hiện "
+        "Chỉ thị số 37-CT/TW;",
+        "Nghị quyết số 416/QĐ-TTg ngày 22/7/2022 của Chính phủ ban hành Chương trình hành động của Chính phủ "
+        "thực hiện Chỉ thị số 37-CT/TW;",
+        "Quyết định số 416/QĐ-TTg ngày 04/9/2025 của Thủ tướng Chính phủ ban hành Kế hoạch triển khai thi hành "
+        "Chỉ thị số 37-CT/TW;",
+        "Kế hoạch số 416/QĐ-TTg ngày 13/5/2026 của Ủy ban nhân dân tỉnh triển khai thực hiện Chỉ thị số 37-CT/TW",
+        "Quyết định số 416/QĐ-TTg về việc thực hiện Chỉ thị số 37-CT/TW",
+        "Quyết định số 416/QĐ-TTg phê duyệt Đề án thực hiện Chỉ thị số 37-CT/TW",
+        "CHƯƠNG TRÌNH TRIỂN KHAI QUYẾT ĐỊNH SỐ 416/QĐ-TTG NGÀY 18 THÁNG 12 NĂM 2019 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ "
+        "THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW",
+    ],
+)
+def test_nested_descriptions_in_every_common_wording(text: str) -> None:
+    view = flow_view(text)
+    _, links = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    assert [(lk.source.symbol, lk.target.symbol) for lk in links] == [("416/QĐ-TTg", "37-CT/TW")]
+
+
+def test_a_name_cut_short_is_the_issuer_another_mention_names_in_full() -> None:
+    view = flow_view("Thực hiện Chương trình số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào Cai; Công văn số "
+                     "2449-CV/ĐU về thực hiện Chương trình số 104-CTr/TU ngày 30/8/2026 của Tỉnh ủy Lào (gửi kèm).\n"
+                     "Quyết định số 52/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Cao Bằng 1. Sửa đổi Quyết định số "
+                     "52/2024/QĐ-UBND của Ủy ban nhân dân tỉnh Cao Bằng.")
+    found, _ = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    issuers = {(r.symbol, r.issuer.name) for r in found if r.issuer is not None}
+    assert issuers == {("104-CTr/TU", "Tỉnh ủy Lào Cai"), ("52/2024/QĐ-UBND", "Ủy ban nhân dân tỉnh Cao Bằng")}
+
+
+def _documents(*files: tuple[str, str]) -> dict[str, dict]:
+    from vanban.graph.build import build_graph
+    from vanban.loaders.extract import extract_text
+
+    g = build_graph([extract_text(text, name) for name, text in files])
+    return {n: d for n, d in g.nodes(data=True) if d.get("kind") == "Document" and not d.get("read")}
+
+
+def test_a_slipped_type_word_is_a_conflict_on_one_node() -> None:
+    docs = _documents(("a.txt", "KẾ HOẠCH\nThực hiện Chỉ thị số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung "
+                                "ương, Tỉnh ủy ban hành kế hoạch.\n1. Nhiệm vụ."),
+                      ("b.txt", "KẾ HOẠCH\nThực hiện Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành "
+                                "Trung ương, Tỉnh ủy ban hành kế hoạch.\n1. Nhiệm vụ."))
+    assert [d["symbol"] for d in docs.values()] == ["18-NQ/TW"]
+    node = next(iter(docs.values()))
+    assert node["doc_type"] == "Nghị quyết"  # called as often by both words: its code decides
+    assert node["conflicts"] and node["conflicts"][0].startswith("type: called Chỉ thị and Nghị quyết")
+
+
+def test_dates_of_one_party_symbol_in_one_file_across_a_congress_are_a_conflict() -> None:
+    docs = _documents(("a.txt", "CÔNG VĂN\nSố: 5/UBND-KT\nLào Cai, ngày 11 tháng 6 năm 2026\nThực hiện Chỉ thị số "
+                                "11-CT/TU ngày 04/02/2026 của Ban Thường vụ Tỉnh ủy Lào Cai; theo Chỉ thị số "
+                                "11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy Lào Cai.\n"))
+    nodes = [d for d in docs.values() if d["symbol"] == "11-CT/TU"]
+    assert len(nodes) == 1 and any(c.startswith("date:") for c in nodes[0]["conflicts"])
