@@ -18,6 +18,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 
 from vanban.graph.model import Assignment, Evidence, OrganRef, ReportLine, TaskFacts
 from vanban.graph.vocabulary import Role
@@ -55,18 +56,19 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         start, end = rel(line)
         names, role, _ = task_rules.subject_of(unit.text)
         organs = [o for o in (resolve(n) for n in names) if o is not None]
-        ev = evidence(start, end, "execution-unit")
-        found = [Assignment(o, role, ev) for o in organs]
-        found += [Assignment(o, Role.COORDINATE, ev)
-                  for o in (resolve(n) for n in task_rules.coordinators(unit.text)) if o]
-        if unit.is_new_task:
-            if not organs:
-                continue
-            new_tasks.append(TaskFacts(unit.path, unit.path, unit.text[:4000], ev, tuple(found)))
-        else:
-            assignments.setdefault(unit.path, []).extend(found)
-        reports += _report_lines(find_reports(unit.text), organs,
-                                 evidence(start, end, "reports-to"), resolve)
+        helpers = [o for o in (resolve(n) for n in task_rules.coordinators(unit.text)) if o]
+        if unit.is_new_task and not organs:
+            continue
+        if organs or helpers:
+            ev = evidence(start, end, "execution-unit")
+            found = [Assignment(o, role, ev) for o in organs] + [
+                Assignment(o, Role.COORDINATE, ev) for o in helpers]
+            if unit.is_new_task:
+                new_tasks.append(TaskFacts(unit.path, unit.path, unit.text[:4000], ev, tuple(found)))
+            else:
+                assignments.setdefault(unit.path, []).extend(found)
+        if phrases := find_reports(unit.text):
+            reports += _report_lines(phrases, organs, evidence(start, end, "reports-to"), resolve)
     # Paragraphs outside the units can also carry "X … báo cáo Y" (a plan's closing paragraph)
     # and "Đề nghị X …" (a letter's request).
     unit_lines = {u.line for u in units}
@@ -135,7 +137,7 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         if (i in unit_lines or i in firsts or i in assigned_lines
                 or (told and line.text.rstrip().endswith(":"))):
             continue
-        requested = _requested(line.text, lambda line=line: evidence(*rel(line), "requested-task"), resolve)
+        requested = _requested(line.text, partial(evidence, *rel(line), "requested-task"), resolve)
         if requested:
             new_tasks.append(TaskFacts(f"R{i}", f"R{i}", line.text[:4000], requested[0].evidence,
                                        tuple(requested)))
@@ -151,9 +153,9 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         at = text.find(number)
         line_end = text.find("\n", at) if text.find("\n", at) > 0 else len(text)
         ev = evidence(at, line_end, "execution-article")
-        found = tuple(Assignment(o, Role.PERFORM, ev) for o in (resolve(n) for n in names) if o)
-        if found:
-            new_tasks.append(TaskFacts(number, number, text[at:line_end][:4000], ev, found))
+        performers = tuple(Assignment(o, Role.PERFORM, ev) for o in (resolve(n) for n in names) if o)
+        if performers:
+            new_tasks.append(TaskFacts(number, number, text[at:line_end][:4000], ev, performers))
     return tuple(tasks + new_tasks), tuple(reports)
 
 
@@ -234,7 +236,7 @@ def _with_addressee(doc: DocumentText, resolve: OrganResolver) -> OrganResolver:
 
 
 def _report_lines(phrases: list[ReportPhrase], organs: list[OrganRef], ev: Evidence,
-                  resolve) -> list[ReportLine]:
+                  resolve: OrganResolver) -> list[ReportLine]:
     """Each of ``organs`` reports to the body each phrase names (through its ``qua``), or the
     body the phrase names as the one who reports; never to itself; a phrase naming no known
     body gives nothing."""
@@ -253,8 +255,9 @@ def _report_lines(phrases: list[ReportPhrase], organs: list[OrganRef], ev: Evide
 
 
 def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts],
-                  lines: list[tuple[int, list[ReportPhrase]]], flow_lines: list[Line], rel,
-                  evidence, resolve) -> list[ReportLine]:
+                  lines: list[tuple[int, list[ReportPhrase]]], flow_lines: list[Line],
+                  rel: Callable[[Line], tuple[int, int]], evidence: Callable[..., Evidence],
+                  resolve: OrganResolver) -> list[ReportLine]:
     """A duty under an item naming its organ (``2. Bộ Công Thương:`` / ``- Rà soát …, báo cáo
     Thủ tướng Chính phủ …``) reports for that organ: the item's lead or performers. ``lines``
     are the reporting lines that name no organ, with their phrases."""
@@ -270,7 +273,7 @@ def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts],
     return out
 
 
-def _item_assignments(text: str, ev: Evidence, resolve) -> list[Assignment]:
+def _item_assignments(text: str, ev: Evidence, resolve: OrganResolver) -> list[Assignment]:
     """A numbered task that names its organ: ``2. Giao Sở X chủ trì …``, a heading ``3. Sở X``
     with its duties as bullets below (``- Chủ trì, phối hợp với …``), or organs named below its
     first line (``Giao Ban X chủ trì …``, ``- Cơ quan thực hiện: Sở X chủ trì, …``)."""

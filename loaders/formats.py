@@ -88,6 +88,11 @@ def sniff(data: bytes, name: str) -> Format:
     return Format.TEXT
 
 
+def _end_of_spaces(head: bytes, start: int) -> int:
+    spaces = _SPACE.match(head, start)  # it matches an empty run too
+    return spaces.end() if spaces else start
+
+
 def _markup_start(data: bytes) -> bytes:
     """The first bytes of a file after its BOM, white space, comments and XML declaration
     (in ASCII, for a UTF-16 file); a comment not closed in the first 64 KiB is where it stops."""
@@ -98,7 +103,7 @@ def _markup_start(data: bytes) -> bytes:
         head = head[3:]
     start = 0
     while True:
-        start = _SPACE.match(head, start).end()
+        start = _end_of_spaces(head, start)
         for opening, closing in ((b"<!--", b"-->"), (b"<?xml", b"?>")):
             if head.startswith(opening, start):
                 end = head.find(closing, start + len(opening))

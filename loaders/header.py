@@ -139,7 +139,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
             found = _place_date(text)
             # A place and date opening its line or cell wins over one inside a wrapped subject
             # ("Về việc thực hiện Hướng dẫn 68-HD/TU, ngày 17 tháng 2 năm 2022 …").
-            opens = bool(found) and _opens_cell(text, found.start())
+            opens = found is not None and _opens_cell(text, found.start())
             if found and (date is None or opens):
                 dated_line = opens
                 date = parse_date(found.group("date"))

@@ -139,7 +139,7 @@ def _declared(data: bytes) -> str | None:
 
 
 def _hides(style: str | None) -> bool:
-    return bool(style) and _HIDING_STYLE.search(style) is not None
+    return style is not None and _HIDING_STYLE.search(style) is not None
 
 
 def _normal(text: str) -> str:

@@ -44,8 +44,11 @@ the view with the text outside every region replaced by spaces, so offsets never
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from vanban.loaders import patterns
@@ -128,6 +131,45 @@ class _Features(NamedTuple):
     date: bool
     type_heading: bool  # a type word in capitals ("QUYẾT ĐỊNH", "KẾT LUẬN CỦA …")
     body: bool  # a sentence of the body (twelve words or more, not a heading)
+
+
+def _lines_matching(searched: tuple[re.Pattern[str], ...], texts: list[str], lower: bool = False) -> set[int]:
+    """Indices of the ``texts`` where one of ``searched`` matches (in their lower case with
+    ``lower``): one search over the joined text for each pattern instead of one per line."""
+    joined = "\n".join(texts)
+    if lower:
+        joined = joined.lower()
+        texts = joined.split("\n")  # lower() may change a line's length ("İ")
+    starts = [0, *accumulate(len(text) + 1 for text in texts)]
+    return {bisect_right(starts, m.start()) - 1 for pattern in searched for m in pattern.finditer(joined)}
+
+
+# Every line _features finds a motto, date or number in holds one of these (in lower case): a
+# motto's word, "ngày", or "số" before a number or alone at the end ("Số:" / "84/2025/QĐ-UBND").
+# The match runs to the line's end, so a line matches once.
+# (Possessive "*+", "?+": a run of spaces after "số" is taken once, never split two ways.)
+_FEATURE_WORDS = re.compile(r"(?:cộng|độc|ngày|s[ốô][^\S\n]*+[:.]?+[^\S\n]*+(?:[\d.…_/-]|$)).*", re.MULTILINE)
+
+
+_NOTHING = _Features(False, False, False, False, False)
+_BODY = _Features(False, False, False, False, True)
+
+
+def _line_features(texts: list[str]) -> list[_Features]:
+    """The features of each content line; lines with none of the words a motto, a date or a
+    number needs are only tested for a type heading and a body sentence."""
+    flagged = _lines_matching((_FEATURE_WORDS,), texts, lower=True)
+    out = []
+    for i, text in enumerate(texts):
+        if i in flagged:
+            out.append(_features(text, texts[i + 1] if i + 1 < len(texts) else ""))
+            continue
+        if text.isupper() and is_heading(text):
+            type_heading = len(text) < 200 and type_of_line(text, strict=True) is not None
+            out.append(_Features(False, False, False, type_heading, False))
+        else:
+            out.append(_NOTHING if text.count(" ") < 11 or len(text.split()) < 12 else _BODY)
+    return out
 
 
 def _features(text: str, following: str) -> _Features:
@@ -215,7 +257,12 @@ def _closing_lines(texts: list[str]) -> list[int]:
     found: list[int] = []
     n = len(texts)
     mark = -99  # the last line holding a capacity, a title or "(Đã ký)"
+    marked = _lines_matching(_CLOSING_WORDS, texts)
     for i, text in enumerate(texts):
+        titled = i - mark <= 6
+        near = titled or (found and i - found[-1] <= 3)
+        if i not in marked and not near:
+            continue  # no closing word and none above: nothing below can hold
         if _NOI_NHAN.match(text):
             found.append(i)
             j = i + 1
@@ -223,9 +270,9 @@ def _closing_lines(texts: list[str]) -> list[int]:
                 found.append(j)
                 j += 1
             continue
-        titled = i - mark <= 6
-        near = titled or (found and i - found[-1] <= 3)
-        if _signed_inline(text) or (near and _names_signer(text, titled) and not _opens_attachment(text)):
+        capacity = i in marked and bool(_CAPACITY_MARK.search(text))
+        if (capacity and _signed_inline(text)) or (
+                near and _names_signer(text, titled) and not _opens_attachment(text)):
             found.append(i)
         elif near and i + 1 < n and _names_signer(f"{text} {texts[i + 1]}", titled):
             found += [i, i + 1]  # a name cut over two lines: "Bùi" / "Xuân Cường"
@@ -233,7 +280,7 @@ def _closing_lines(texts: list[str]) -> list[int]:
         if found and found[-1] == i and i + 1 < n and _LAST_NAME.fullmatch(texts[i + 1]) and (
                 _names_signer(f"{text} {texts[i + 1]}", titled)):
             found.append(i + 1)  # "Đặng Ngọc" / "Minh"
-        if _marks_signing(text):
+        if _marks_signing(text, capacity):
             mark = i
     return found
 
@@ -269,10 +316,10 @@ def _continues_items(texts: list[str], j: int) -> bool:
     return not ended and not is_heading(text) and len(text.split()) < 12 and not is_chrome(text)
 
 
-def _marks_signing(text: str) -> bool:
+def _marks_signing(text: str, capacity: bool) -> bool:
     """Does a line hold a capacity (``KT. BỘ TRƯỞNG``), a title in capitals (``THỦ TƯỚNG``)
-    or ``(Đã ký)``, which a signer's name follows within a few lines?"""
-    capacity = bool(_CAPACITY_MARK.search(text))
+    or ``(Đã ký)``, which a signer's name follows within a few lines? (``capacity``: does
+    :data:`_CAPACITY_MARK` find one in it.)"""
     signed = "ký" in text
     titled = not (capacity or signed) and text[:3].upper() == text[:3] and bool(TITLE_HEADS.search(text))
     if not (capacity or signed or titled):
@@ -282,9 +329,8 @@ def _marks_signing(text: str) -> bool:
 
 
 def _signed_inline(text: str) -> bool:
-    """A whole signature block on one line: ``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … Nguyễn Hữu Tháp``."""
-    if not _CAPACITY_MARK.search(text):
-        return False
+    """A whole signature block on one line: ``TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH … Nguyễn Hữu Tháp``
+    (a line :data:`_CAPACITY_MARK` finds a capacity in)."""
     cells = _cells(text)
     if not cells or not CAPACITY.match(cells[-1] if len(cells) > 1 else cells[0]):
         return False
@@ -293,6 +339,10 @@ def _signed_inline(text: str) -> bool:
 
 
 _CAPACITY_MARK = re.compile(patterns.CAPACITY)  # in every line CAPACITY matches a cell of
+# A line _closing_lines reads holds one of these, or stands a few lines under one that does
+# (searched one by one: an alternation of them all is slower than the four searches).
+_CLOSING_WORDS = tuple(re.compile(p) for p in (r"(?im:^nơi nhận)", "ký", patterns.CAPACITY,
+                                               patterns.SIGNATURE_TITLE_WORDS))
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 
 
@@ -347,7 +397,7 @@ def is_chrome(text: str, raw_line: str = "", own: frozenset[str] = frozenset()) 
         return True  # (a crawler's "Quyết định 435/QĐ-UBND năm 2020. Điều 2." opens a line of the text)
     words = text.split()
     folded = fold(text)
-    if len(words) <= 12 and any(folded.startswith(phrase) for phrase in page_chrome_phrases()):
+    if len(words) <= 12 and folded.startswith(page_chrome_phrases()):
         return True
     if raw_line.lstrip().startswith("##") and not (_STRUCTURAL.match(text) or text.isupper()):
         return True
@@ -373,7 +423,7 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     if not lines:
         return whole
     texts = [_content(ln) for ln in lines]
-    feats = [_features(text, texts[i + 1] if i + 1 < len(texts) else "") for i, text in enumerate(texts)]
+    feats = _line_features(texts)
     clusters = _header_clusters(texts, feats)
     closings = set(_closing_lines(texts))
     if not clusters and table is None and not closings:
@@ -418,7 +468,7 @@ def _shows_a_document(texts: list[str], feats: list[_Features], closings: set[in
 
 
 def _end_of(texts: list[str], feats: list[_Features], closings: set[int], body: int, stop: int,
-            raw_line, own: frozenset[str]) -> int:
+            raw_line: Callable[[int], str], own: frozenset[str]) -> int:
     """One past the last content line of the document(s) whose body starts at ``body``."""
     last_close = max((i for i in closings if body <= i < stop), default=None)
     if last_close is not None:

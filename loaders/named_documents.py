@@ -90,7 +90,7 @@ class KnownNames:
         """End of the longest known name written at ``start`` (None if none is)."""
         tokens = _TOKEN.finditer(text, start, min(len(text), start + 400))
         first, second = next(tokens, None), next(tokens, None)
-        if second is None:
+        if first is None or second is None:
             return None
         found = self._by_head.get((fold(first.group()), fold(second.group())))
         if not found:
@@ -211,8 +211,9 @@ def _law(text: str, start: int, head: str, known: KnownNames) -> NamedReading | 
     if numbered:
         title_end = numbered.end("title")
         longer = known.longest_at(text, start)
+        number: re.Match[str] | None
         if longer and longer > title_end and (after := _NUMBER_RE.match(text, longer)):
-            numbered, title_end = after, longer  # "Luật Công nghiệp công nghệ số" + "71/2025/QH15"
+            title_end = longer  # "Luật Công nghiệp công nghệ số" + "71/2025/QH15"
             number = after
         else:
             number = _NUMBER_RE.match(text, title_end)
@@ -234,9 +235,9 @@ def _law(text: str, start: int, head: str, known: KnownNames) -> NamedReading | 
     year = _YEAR.match(text, end)
     if year:
         title, end = f"{title} năm {year.group(1)}", year.end()
-    number = _NUMBER_RE.match(text, end)
-    symbol = repair_symbol(number.group("symbol") or number.group("bare")) if number else None
-    return NamedReading(start, number.end() if number else end, title, head, symbol)
+    after_name = _NUMBER_RE.match(text, end)
+    printed = repair_symbol(after_name.group("symbol") or after_name.group("bare")) if after_name else None
+    return NamedReading(start, after_name.end() if after_name else end, title, head, printed)
 
 
 def _amended_names_end(text: str, pos: int, known: KnownNames) -> int | None:

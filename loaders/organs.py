@@ -178,8 +178,9 @@ def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[
     registered = fold(name) in organ_registry().by_fold
     if not registered:
         name = name[: organ_name_end(name)].rstrip(" ,;:-–")
-    bare = not registered and _BARE_WORD.fullmatch(name) and _complete_relative(name, scope) == name
-    if _KIND_ALONE.fullmatch(name) or bare:
+    bare_word = (not registered and bool(_BARE_WORD.fullmatch(name))
+                 and _complete_relative(name, scope) == name)
+    if _KIND_ALONE.fullmatch(name) or bare_word:
         return None  # "Công ty", "Trung tâm", "Cục": a kind of body, no body's name
     coded = _CODED.fullmatch(name)  # "Bộ TC": the ministry of the registry's code BTC
     entry = organ_registry().by_code.get(initials(coded.group(1)) + coded.group(2)) if coded else None

@@ -76,6 +76,7 @@ __all__ = [
     "PROVINCE_OR_DISTRICT_NAMES",
     "RANK",
     "SIGNATURE_TITLE",
+    "SIGNATURE_TITLE_WORDS",
     "STATE_COMMITTEE",
     "STATE_ORGAN",
     "SUBJECT_OPENING",
@@ -196,8 +197,10 @@ STATE_ORGAN = alternation([w.word for w in organ_words() if w.side == "state"]
 # --- titles and signatures -------------------------------------------------------------------
 # A title in a signature block, in capitals ("PHÓ CHỦ TỊCH", "KT. BỘ TRƯỞNG"), not inside an
 # organ's name ("BAN BÍ THƯ").
-SIGNATURE_TITLE = r"\b(?<!BAN )(?:" + alternation([t.title for t in titles() if t.signs] + [DEPUTY],
-                                                 "upper") + r")\b"
+# The titles alone (a quick search: a lookbehind before an alternation makes the regex engine
+# try it at every position), then with the word boundaries a title stands between.
+SIGNATURE_TITLE_WORDS = "(?:" + alternation([t.title for t in titles() if t.signs] + [DEPUTY], "upper") + ")"
+SIGNATURE_TITLE = r"\b(?<!BAN )" + SIGNATURE_TITLE_WORDS + r"\b"
 # The title of a head, as written before the body it heads: "Giám đốc Sở X".
 HEAD_TITLE = alternation(t.title for t in titles() if t.heads)
 CAPACITY = alternation(capacities())
@@ -302,9 +305,13 @@ def is_local_code(code: str | None) -> bool:
     >>> is_local_code("TU"), is_local_code("UBND-KT"), is_local_code("TW"), is_local_code("CP")
     (True, True, False, False)
     """
-    return bool(code) and any(_LOCAL_CODES.match(part) for part in code.upper().split("-"))
+    if not code:
+        return False
+    return any(_LOCAL_CODES.match(part) for part in code.upper().split("-"))
 
 
 def is_party_code(code: str | None) -> bool:
     """Is an issuer code a party committee's or office's (``TU``, ``ĐUK``, ``VPTU``, ``TW``)?"""
-    return bool(code) and bool(_PARTY_CODES.match(code.upper().split("-")[-1]))
+    if not code:
+        return False
+    return bool(_PARTY_CODES.match(code.upper().split("-")[-1]))

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 from vanban.errors import LoadError
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 __all__ = ["pdf_text"]
 
@@ -82,7 +86,7 @@ def drop_page_number(page: str) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _opens_without_password(reader) -> bool:
+def _opens_without_password(reader: PdfReader) -> bool:
     """Many PDFs are encrypted with an empty user password (printing restrictions only)."""
     try:
         return bool(reader.decrypt(""))

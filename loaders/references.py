@@ -318,7 +318,8 @@ def _generic_matches(text: str) -> Iterator[re.Match[str]]:
     return _GENERIC_NUMBERED.finditer(text) if "ăn" in text else iter(())
 
 
-def _numbered(text, source_file, view, offset, resolve_issuer) -> list[_Mention]:
+def _numbered(text: str, source_file: str, view: TextView | None, offset: int,
+              resolve_issuer: OrganResolver | None) -> list[_Mention]:
     out = []
     found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text),
                                    _own_numbered_matches(text)), key=lambda m: m.start())
@@ -366,7 +367,7 @@ def _canonical_type(word: str) -> str:
 _TYPE_BY_FOLD = {fold(form): t.name for t in doc_types() for form in (t.name, *t.forms)}
 
 
-def _named(text, source_file, view, offset) -> list[_Mention]:
+def _named(text: str, source_file: str, view: TextView | None, offset: int) -> list[_Mention]:
     """Documents named in ``text`` (:mod:`.named_documents`). A name written without its number
     takes the number the text gives the same name elsewhere, before or after it (the one with
     the year it is named with, if several)."""
@@ -411,7 +412,8 @@ _BRACKETED_TERM = re.compile(r"\(\s*(khóa\s+[IVXL]+)\s*\)")
 _TERM = re.compile(patterns.TERM)
 
 
-def _bare_symbols(text, source_file, view, offset, mentions, resolve_issuer=None) -> list[_Mention]:
+def _bare_symbols(text: str, source_file: str, view: TextView | None, offset: int, mentions: list[_Mention],
+                  resolve_issuer: OrganResolver | None = None) -> list[_Mention]:
     """Symbols written without a type word (``… 99-QĐ/TW, 124-QĐ/TW``). One that goes on a list
     after a comma, a semicolon or "và" (``…, số 380/NQ-CP ngày 25/11/2025 của Chính phủ``) reads
     its own date and issuer after it, as a typed mention does."""
@@ -528,7 +530,8 @@ def _fullest_name(issuer: OrganRef, others: list[OrganRef]) -> OrganRef:
 _LEVEL_WORDS = frozenset(w for level in patterns.LEVEL_NAMES for w in level.split())
 
 
-def _nested_links(text, mentions, source_file, view, offset) -> list[DerivedLink]:
+def _nested_links(text: str, mentions: list[_Mention], source_file: str, view: TextView | None,
+                  offset: int) -> list[DerivedLink]:
     links = []
     for outer, inner in itertools.pairwise(mentions):
         gap = text[outer.end : inner.start]

@@ -110,9 +110,11 @@ def find_reports(text: str) -> list[ReportPhrase]:
         for m in pattern.finditer(text):
             if m.start() not in forwarded:
                 out += [ReportPhrase(to, via, m.start(), end) for to, via, end in _recipients(text, m)]
-    seen: set[tuple[str, str | None, str | None]] = set()  # "gửi báo cáo … cho Y" holds "báo cáo … cho Y"
-    return [p for p in sorted(out, key=lambda p: p.start)
-            if (p.to, p.via, p.by) not in seen and not seen.add((p.to, p.via, p.by))]
+    # The first phrase for each (to, via, by): "gửi báo cáo … cho Y" holds "báo cáo … cho Y".
+    kept: dict[tuple[str, str | None, str | None], ReportPhrase] = {}
+    for phrase in sorted(out, key=lambda p: p.start):
+        kept.setdefault((phrase.to, phrase.via, phrase.by), phrase)
+    return list(kept.values())
 
 
 def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]]:

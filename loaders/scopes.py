@@ -71,7 +71,7 @@ def _issuer_fits(symbol: str, issuer: OrganRef) -> bool:
 def same_scope_for_same_symbol(refs: list[DocumentRef]) -> list[DocumentRef]:
     """A short mention (``Kế hoạch số 100-KH/TU``) is the document an earlier full mention in
     the same text (``… 100-KH/TU của Ban Thường vụ Tỉnh ủy X``) named: it takes that scope."""
-    named = {}
+    named: dict[str, str] = {}
     for ref in refs:
         if ref.symbol and ref.issuer is not None:
             named.setdefault(normalize_symbol(ref.symbol), ref.scope)

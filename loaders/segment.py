@@ -58,15 +58,12 @@ class Segment:
 
 def view_lines(view: TextView) -> list[Line]:
     """The non-empty lines of a view, stripped, with their offsets."""
-    lines = []
-    pos = 0
-    for raw in view.text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            lines.append(Line(stripped, pos + lead, pos + lead + len(stripped)))
-        pos += len(raw) + 1
-    return lines
+    return [Line(m.group(), m.start(), m.end()) for m in _STRIPPED_LINE.finditer(view.text)]
+
+
+# A line's text from its first to its last character that is not white space (what str.strip
+# keeps: the regular expression's \s is the same class as str.isspace).
+_STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 def is_heading(text: str) -> bool:

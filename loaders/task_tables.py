@@ -55,7 +55,8 @@ def table_tasks(lines: list[str]) -> list[TableTask]:
                or "Ơ QUAN" in line or "ƠN VỊ" in line):
         return out  # no table names who does its tasks
     cells = _cells(lines)
-    width, roles = 0, {}
+    width = 0
+    roles: dict[int, Role] = {}
     for i, (text, line) in enumerate(cells):
         header = _header(cells, i)
         if header is not None:

@@ -184,16 +184,17 @@ def assignment_units(lines: list[Line], start: int, end: int,
             i += 1
             continue
         heading = by_line.get(i)
-        base = heading.path if heading else (_ROMAN.match(text).group("roman")
-                                             if _ROMAN.match(text) else "TCTH")
-        depth_roman = bool(_ROMAN.match(text))
+        roman = _ROMAN.match(text)
+        base = heading.path if heading else (roman.group("roman") if roman else "TCTH")
+        depth_roman = roman is not None
         k = 0
         j = i + 1
         while j < end:
             line = lines[j].text
-            if _NOI_NHAN.match(line) or (_ROMAN.match(line) and not depth_roman):
+            inner_roman = _ROMAN.match(line)
+            if _NOI_NHAN.match(line) or (inner_roman and not depth_roman):
                 break
-            if _ROMAN.match(line) and depth_roman and _ROMAN.match(line).group("text").isupper():
+            if inner_roman and depth_roman and inner_roman.group("text").isupper():
                 break
             numbered = _NUMBERED.match(line)
             if (heading and numbered and "." not in numbered.group("num")
@@ -253,10 +254,12 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
         rest = text[told.end():]
         names, role, end = subject_of(rest[:1].upper() + rest[1:])
         return names, role, told.end() + end
-    end = _capital_verb(text, verb.start() if verb else min(len(text), 300))
-    if end is None and (verb is None or verb.start() == 0):
-        return [], Role.PERFORM, 0
-    end = end if end is not None else verb.start()
+    cut = _capital_verb(text, verb.start() if verb else min(len(text), 300))
+    if cut is None:
+        if verb is None or verb.start() == 0:
+            return [], Role.PERFORM, 0
+        cut = verb.start()
+    end = cut
     subject = text[:end].strip(" ,:")
     named, colon, rest = subject.partition(": ")
     if colon and not _GROUP_START.match(named) and not looks_like_organ(rest):

@@ -350,19 +350,18 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
     if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
         return "\n"
-    if _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
+    if last in _DATE_CUT_LAST and _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
         return " "  # "Hà Nội, ngày 20" / "tháng 11 năm 2025"
     if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):
         return ""  # "25/10/" / "2021"
     if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):
         return ""  # "Nghị quyết số 27/2024/" / "UBTVQH15"
-    continues = next_line.lstrip()[:1].islower() or bool(_OPEN_END.search(prev_end[-24:]))
     hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
-    if blanks >= (2 if double else 1) and not (continues and not hard_end):
+    if blanks >= (2 if double else 1) and (hard_end or not _continues(prev_end, next_line)):
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
     if _LIST_START.match(next_line):
         return "\n"
-    if hard_end and not (last == ";" and continues):
+    if hard_end and not (last == ";" and _continues(prev_end, next_line)):
         return "\n"
     if _is_heading(prev_line) != _is_heading(next_line):
         return "\n"
@@ -370,6 +369,13 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
 
 
 _HARD_END_CHARS = frozenset(".:;!?")
+_DATE_CUT_LAST = frozenset("0123456789.…_yYgGmM")  # how _DATE_CUT_HEAD's matches can end
+
+
+def _continues(prev_end: str, next_line: str) -> bool:
+    """Does the sentence plainly go on: the next line starts in lower case, or this one ends
+    with a word wanting what follows (``_OPEN_END``)?"""
+    return next_line.lstrip()[:1].islower() or bool(_OPEN_END.search(prev_end[-24:]))
 # A line that ends with a word wanting what follows (a preposition, a conjunction, a verb that
 # takes an object) goes on past a blank line: "Về việc triển khai thực hiện" / "Kết luận số …",
 # as a word processor writes a subject one line a paragraph.
