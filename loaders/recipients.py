@@ -18,7 +18,7 @@ Văn phòng Tỉnh ủy | lưu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from vanban.graph.model import OrganRef, Recipient
@@ -58,8 +58,9 @@ def _purpose(text: str) -> str | None:
     return None
 
 
-_BRACKETED = re.compile(r"\(([^)]*)\)")
-_BRACKETS = re.compile(r"\([^)]*\)")
+# (?<!\(): a run of "(" without ")" is scanned once, not once from each "("
+_BRACKETED = re.compile(r"(?<!\()\(([^)]*)\)")
+_BRACKETS = re.compile(r"(?<!\()\([^)]*\)")
 _TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")  # (?<!\d): from inside a run, "\d+$" is quadratic
 _SPACES = re.compile(r"\s+")
 # A signature block's title that a flattened footer ran into the last item, after its comma.
@@ -94,7 +95,7 @@ def _item(text: str, line: int) -> list[RecipientItem]:
     return [RecipientItem(name, _purpose(raw), line) for name in split_bodies(cleaned)]
 
 
-def _left_paragraphs(lines: list[str], start: int = 0):
+def _left_paragraphs(lines: list[str], start: int = 0) -> Iterator[tuple[str, int]]:
     """(paragraph, line index) of the left-hand column, packed `` / `` paragraphs split."""
     for i in range(start, len(lines)):
         line = lines[i]
@@ -106,7 +107,7 @@ def _left_paragraphs(lines: list[str], start: int = 0):
                     yield paragraph, i
 
 
-_PACKED = re.compile(r"\s+/\s+")
+_PACKED = re.compile(r"(?<!\s)\s+/\s+")  # (?<!\s): tried once per run of spaces
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[;,.]))\s*[-–+•]\s+")
 _NOI_NHAN = re.compile(r"^\W*Nơi nhận\s*:?\s*", re.IGNORECASE)
 

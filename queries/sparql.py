@@ -7,6 +7,11 @@ and ``?transitive`` where the question has it. Values are always bindings (rdfli
 :class:`SparqlBackend` shapes the rows exactly like the records of the embedded back end:
 list columns come back as ``GROUP_CONCAT`` strings joined with U+001F, split and sorted here.
 
+Only questions are asked: :func:`check_query` refuses, before any engine sees it, a query that
+would reach another server or change data — ``SERVICE`` (a federated query: rdflib and
+Oxigraph both send it over HTTP), a dataset clause ``FROM``/``FROM NAMED`` (rdflib loads the
+graph it names from the web) and every SPARQL Update operation.
+
 Subjects are resolved as on every back end (:mod:`.resolve`): the export writes each
 document's ``vb:symbolKey`` and each organ's ``vb:foldedName``, which the exact lookups bind.
 
@@ -21,16 +26,18 @@ document's ``vb:symbolKey`` and each organ's ``vb:foldedName``, which the exact 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from vanban.errors import QueryError
 from vanban.graph.rdf.sparql import SparqlEngine
 from vanban.graph.vocabulary import NodeKind
 from vanban.queries.backend import DOCUMENT_FIELDS, Candidate
 from vanban.queries.spec import QUERY_DIR, Question, question, task_order
 
-__all__ = ["SparqlBackend", "question_text"]
+__all__ = ["SparqlBackend", "check_query", "question_text", "refusal"]
 
 _SEP = "\u001f"
 _PREFIXES = """PREFIX vb: <https://w3id.org/vanban/ns#>
@@ -74,6 +81,61 @@ _DOCUMENT = _PREFIXES + """SELECT ?id ?symbol ?doc_type ?date ?title ?source WHE
   BIND(STR(?day) AS ?date)
   OPTIONAL { ?d prov:wasDerivedFrom/dcterms:identifier ?source }
 """ + _DOCUMENT_FIELDS + "\n}"
+
+
+# SPARQL reads an escape \\uXXXX or \\UXXXXXXXX anywhere in a query as the character it names.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+# Strings, IRIs and comments: a keyword inside them is not one.
+_LEXEMES = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                      r'|"(?:[^"\\\n\r]|\\.)*"|\'(?:[^\'\\\n\r]|\\.)*\'|<[^<>"{}|^`\\\x00-\x20]*>'
+                      r'|#[^\n\r]*', re.S)
+# A keyword is a word not glued to a name: not after a letter, digit, "_", "-", ":", "?" or "$"
+# (``?service``, ``ex:from``, ``ex:x-load``), not before one of them nor ":" (``service:x``).
+_REFUSED = re.compile(r"(?<![\w:?$-])(SERVICE|FROM|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)"
+                      r"(?![\w:-])", re.IGNORECASE)
+_WHY = {
+    "SERVICE": "SERVICE is refused: a federated query would send a request to another server",
+    "FROM": "FROM is refused: a dataset clause may load a graph from the web; queries run on the export",
+}
+
+
+def refusal(query: str) -> str | None:
+    """Why ``query`` may not run (a federated query, a dataset clause, an update), or None.
+
+    Keywords are looked for after escapes are read and outside strings, IRIs and comments.
+
+    >>> refusal("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    'SERVICE is refused: a federated query would send a request to another server'
+    >>> refusal('SELECT ?service WHERE { ?s <http://x/from> "LOAD" } # DROP ALL') is None
+    True
+    >>> refusal("SELECT * WHERE { ?s ?p ?o .\\u0053ERVICE <http://x/> {} }")[:7]
+    'SERVICE'
+    >>> refusal("PREFIX ex: <http://x/> INSERT DATA { ex:a ex:b ex:c }")
+    'INSERT is refused: SPARQL Update changes data, and only questions are asked here'
+    """
+    found = _REFUSED.search(_LEXEMES.sub(" ", _ESCAPE.sub(_unescaped, query)))
+    if found is None:
+        return None
+    keyword = found.group(1).upper()
+    return _WHY.get(keyword, f"{keyword} is refused: SPARQL Update changes data, "
+                             "and only questions are asked here")
+
+
+def _unescaped(m: re.Match[str]) -> str:
+    code = int(m.group(1) or m.group(2), 16)
+    return chr(code) if code < 0x110000 else m.group()
+
+
+def check_query(query: str) -> str:
+    """``query`` itself, or :class:`QueryError` (one line) when :func:`refusal` gives a reason.
+
+    >>> check_query("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    'SELECT * WHERE { ?s ?p ?o } LIMIT 1'
+    """
+    reason = refusal(query)
+    if reason is not None:
+        raise QueryError(f"SPARQL: {reason}")
+    return query
 
 
 @cache

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import random
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from vanban.cli import summary
 from vanban.errors import LoadError
-from vanban.loaders.encodings import ENCODINGS, decode, decode_as, encode, is_syllable, vietnamese_score
+from vanban.loaders.encodings import (
+    ENCODINGS,
+    LEGACY_EVIDENCE,
+    SURE_SCORE,
+    UTF8_EVIDENCE,
+    decode,
+    decode_as,
+    encode,
+    is_syllable,
+    utf8_share,
+    vietnamese_score,
+)
 from vanban.loaders.extract import extract_text
 from vanban.pipeline import build_graph, read_inputs
 
@@ -182,3 +196,121 @@ def test_unknown_encoding_name_is_refused() -> None:
     assert "latin-1" not in ENCODINGS
     with pytest.raises(ValueError, match="unknown encoding"):
         decode_as(b"x", "latin-1")
+
+
+# --- damaged UTF-8 against the 8-bit encodings: the measured evidence --------------------------
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def _documents_of(text: str, name: str) -> list[tuple[str | None, str | None]]:
+    return [(d.symbol, d.doc_type) for d in extract_text(text, name).documents]
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_named_by_its_offset() -> None:
+    text = _sample_text(SAMPLES[1])
+    data = text.encode("utf-8")
+    cut = data.index(b"\n", len(data) // 2)  # a line end, so the byte stands alone
+    found = decode(data[:cut] + b"\xff" + data[cut:], "stray.txt")
+    assert found.encoding == "utf-8"
+    assert found.warning == f"invalid UTF-8 replaced with U+FFFD: 1 byte, at byte {cut}"
+    position = len(data[:cut].decode("utf-8"))
+    assert found.text == text[:position] + "\ufffd" + text[position:]
+    assert _documents_of(found.text, "stray.txt") == _documents_of(text, "stray.txt") != []
+
+
+def test_a_file_cut_through_its_last_character_keeps_the_rest() -> None:
+    text = _sample_text(SAMPLES[1]).rstrip() + " Số"
+    data = text.encode("utf-8")[:-1]  # "ố" is three bytes: two are left
+    found = decode(data, "cut.txt")
+    assert (found.encoding, found.text) == ("utf-8", text[:-1] + "\ufffd")
+    assert found.warning == f"invalid UTF-8 replaced with U+FFFD: 2 bytes, at bytes {len(data) - 2}, {len(data) - 1}"
+    assert _documents_of(found.text, "cut.txt") == _documents_of(text, "cut.txt") != []
+
+
+def test_many_damaged_bytes_are_counted_and_the_first_offsets_named() -> None:
+    data = bytearray(_sample_text(SAMPLES[0]).encode("utf-8"))
+    places = [next(i for i in range(start, len(data)) if data[i] < 0x80)  # between two characters
+              for start in range(100, 100 + 7 * 500, 500)]
+    for place in reversed(places):
+        data[place:place] = b"\xc0"  # never valid in UTF-8
+    places = [p + k for k, p in enumerate(places)]  # each inserted byte shifts the later ones
+    found = decode(bytes(data), "worn.txt")
+    assert found.encoding == "utf-8"
+    assert found.warning == ("invalid UTF-8 replaced with U+FFFD: 7 bytes, at bytes "
+                             + ", ".join(map(str, places[:5])) + ", …")
+    assert found.text.count("\ufffd") == 7
+
+
+def test_damaged_utf8_with_a_bom_is_read_as_utf8() -> None:
+    found = decode(b"\xef\xbb\xbf" + "Kết luận số 54".encode() + b"\xfe" + " tháng".encode(), "bom.txt")
+    assert found.encoding == "utf-8-sig" and found.text == "Kết luận số 54\ufffd tháng"
+    assert found.warning == f"invalid UTF-8 replaced with U+FFFD: 1 byte, at byte {3 + len('Kết luận số 54'.encode())}"
+
+
+NEVER_UTF8 = [0xC0, 0xC1, *range(0xF5, 0x100)]
+
+
+def _damaged(data: bytes, count: int, seed: str, values: Sequence[int] = range(256)) -> bytes:
+    """``data`` with ``count`` bytes overwritten by random ``values``."""
+    rnd = random.Random(seed)
+    out = bytearray(data)
+    for _ in range(count):
+        out[rnd.randrange(len(out))] = rnd.choice(values)
+    return bytes(out)
+
+
+def _texts_measured() -> list[tuple[str, str]]:
+    """Samples, and the shared corpus's text files where present (plain text, any size)."""
+    texts = [(p.name, _sample_text(p)) for p in SAMPLES]
+    if CORPUS.is_dir():
+        for path in sorted(CORPUS.rglob("*.txt")):
+            texts.append((path.name, unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))))
+    return texts
+
+
+def test_the_utf8_evidence_separates_damaged_utf8_from_every_8bit_encoding() -> None:
+    """The measured rule: the share of non-ASCII bytes in well-formed UTF-8 sequences is near
+    0 for real text in any 8-bit encoding and near 1 for UTF-8 however damaged; the threshold
+    sits far from both."""
+    legacy: list[float] = []
+    damaged: list[float] = []
+    for name, text in _texts_measured():
+        data = text.encode("utf-8")
+        if data.isascii():
+            continue
+        for form in ("windows-1258", "tcvn3", "vni"):
+            with contextlib.suppress(UnicodeEncodeError):  # a letter of another script
+                legacy.append(utf8_share(encode(text, form)))
+        damaged += [utf8_share(_damaged(data, count, name)) for count in (1, 10, 100)]
+        damaged.append(utf8_share(data[: random.Random(name).randrange(len(data) // 2, len(data))]))
+    assert len(legacy) >= 3 * len(SAMPLES)
+    assert max(legacy) < 0.02 < UTF8_EVIDENCE < 0.8 < min(damaged), (max(legacy), min(damaged))
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name[:3])
+def test_each_of_the_five_encodings_and_damaged_utf8_is_read_as_itself(sample: Path) -> None:
+    text = _sample_text(sample)
+    for form in ("utf-8", "utf-16", "windows-1258", "tcvn3", "vni"):
+        assert decode(_bytes(text, form), sample.name).encoding == form
+    for count in (1, 10, 100):
+        found = decode(_damaged(text.encode("utf-8"), count, sample.name, NEVER_UTF8), sample.name)
+        assert found.encoding == "utf-8" and found.warning.startswith("invalid UTF-8 replaced"), count
+
+
+def test_stray_bytes_in_plain_text_are_no_evidence_of_an_8bit_encoding() -> None:
+    """Words of plain ASCII with a few bytes above 0x7F read in no 8-bit encoding as Vietnamese
+    (their best score stays under LEGACY_EVIDENCE beyond three words): UTF-8, bytes replaced."""
+    ascii_text = unicodedata.normalize("NFD", _sample_text(SAMPLES[0])).encode("ascii", "ignore")
+    for count in (4, 20):
+        rnd = random.Random(count)
+        data = bytearray(ascii_text)
+        for _ in range(count):
+            data[rnd.randrange(len(data))] = rnd.randrange(0x80, 0x100)
+        found = decode(bytes(data), "plain.txt")
+        assert found.encoding == "utf-8" and found.text.count("\ufffd") == count, found.warning
+    assert LEGACY_EVIDENCE <= SURE_SCORE
+
+
+def test_a_short_legacy_file_is_still_read_as_legacy() -> None:
+    assert decode(encode("KẾT LUẬN\nSố 12-KL/TW ngày 5 tháng 3", "vni"), "short.txt").encoding == "vni"

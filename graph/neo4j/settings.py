@@ -1,6 +1,9 @@
 """Where the Neo4j database is and who connects: settings read from the environment.
 
-The password never appears in a message nor in ``repr``.
+The password never appears in a message nor in ``repr``. A message is masked where the password
+stands as a value (quoted, after ``=`` or ``:``, or as a URI's user information), never where
+the same letters are a word of the message: with ``NEO4J_PASSWORD=neo4j``, masking every
+``neo4j`` would print ``*** at bolt://…``, and the stars would spell the password out.
 """
 
 from __future__ import annotations
@@ -57,8 +60,29 @@ class Neo4jSettings:
         return re.sub(r"//[^/@]*@", "//", self.uri)
 
     def redact(self, text: str) -> str:
-        """``text`` with the password (and any user:password@ in URIs) masked."""
-        if self.password:
-            text = text.replace(self.password, "***")
-        return re.sub(r"//[^/@\s]*@", "//***@", text)
+        """``text`` with secrets masked where they stand as values: a URI's user:password@, the
+        value of a key such as ``password`` or ``credentials``, and the password itself in
+        quotes, or after ``=`` or ``: `` and before a space, a delimiter or the end. A password
+        that is also the user's or the database's name is left alone elsewhere: those names are
+        printed as such, and masking them would tell the password.
+
+        >>> s = Neo4jSettings(password="admin")
+        >>> s.redact("admin rights at bolt://neo4j:admin@db:7687: 'admin' refused (administrator)")
+        "admin rights at bolt://***@db:7687: '***' refused (administrator)"
+        >>> Neo4jSettings(password="neo4j").redact("principal='neo4j', credentials='neo4j'")
+        "principal='neo4j', credentials='***'"
+        >>> Neo4jSettings(password="x").redact("Cannot load from URL 'file:///etc/passwd': configuration")
+        "Cannot load from URL 'file:///etc/passwd': configuration"
+        """
+        text = _SECRET_VALUE.sub(lambda m: m.group(1) + "***", _USER_INFO.sub("//***@", text))
+        if not self.password or self.password in (self.user, self.database):
+            return text
+        value = re.compile(r"(?:(?<=['\"=])|(?<=: ))" + re.escape(self.password) + r"(?=['\"\s,;&)}\]]|$)")
+        return value.sub("***", text)
+
+
+_USER_INFO = re.compile(r"//[^/@\s]*@")
+# A key standing as a word: not the end of a path or a name (``/etc/passwd': …`` is no key).
+_SECRET_VALUE = re.compile(r"""((?<![\w/.\\-])(?i:password|passwd|pwd|credentials|secret|token)(?![\w/.-])"""
+                           r"""['"]?\s*[=:]\s*['"]?)[^'"\s,;&)}\]]+""")
 

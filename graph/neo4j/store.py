@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any, LiteralString, cast
 
 import networkx as nx
 
-from vanban.errors import StoreError
+from vanban.errors import QueryError, StoreError
+from vanban.graph.neo4j import read_only
 from vanban.graph.neo4j.rows import Work, batches, edge_rows, files_of, node_rows, partitions, split
 from vanban.graph.neo4j.settings import Neo4jSettings
 from vanban.graph.neo4j.statements import (
@@ -119,7 +120,8 @@ class Neo4jStore:
         """A StoreError naming the server (never the password) and the reason."""
         reason = getattr(error, "message", None) or str(error) or type(error).__name__
         where = f"{self.settings.address} (database {self.settings.database})"
-        return StoreError(self.settings.redact(f"neo4j at {where}: {doing}: {reason}"))
+        # Only the driver's words are masked: the rest is ours and holds no secret.
+        return StoreError(f"neo4j at {where}: {doing}: {self.settings.redact(reason)}")
 
     def _guard(self, doing: str, call: Callable[[], Any]) -> Any:
         try:
@@ -147,8 +149,12 @@ class Neo4jStore:
         """Run one query; read-only unless ``write``. Returns (column names, value rows).
 
         Read-only means the query goes to a reader and runs in a transaction opened in read
-        access mode, in which the server refuses any write.
+        access mode, in which the server refuses any write; ``LOAD CSV``, which the server
+        counts as a read, is refused before it is sent (:mod:`.read_only`).
         """
+        refused = None if write else read_only.refusal(query)
+        if refused is not None:
+            raise QueryError(refused)
         routing = self._neo4j.RoutingControl.WRITE if write else self._neo4j.RoutingControl.READ
         text = cast(LiteralString, query)
 

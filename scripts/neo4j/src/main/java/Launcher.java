@@ -5,6 +5,8 @@
 //        NEO4J_BOLT_PORT (optional) Bolt port, default 7687
 //        NEO4J_PAGECACHE_MB (optional) page cache in MB, default 1024
 //
+// LOAD CSV may read no file and reach no address (file URLs off, every IP blocked).
+//
 // Prints "neo4j ready bolt://127.0.0.1:PORT" once Bolt accepts connections, then runs
 // until SIGTERM/SIGINT (a shutdown hook stops the DBMS cleanly). On failure it prints
 // one "error: ..." line on stderr and exits non-zero.
@@ -15,9 +17,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import inet.ipaddr.IPAddressString;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -54,6 +58,11 @@ public final class Launcher {
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                     .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
+                    // LOAD CSV counts as a read, so read-only queries could use it to read the
+                    // machine's files or reach the network: no file URLs, and every address blocked.
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                     // A lock wait the deadlock detector cannot see (a holder stalled outside the
                     // database) ends as a transient error the driver retries, not as a hang.
                     .setConfig(GraphDatabaseSettings.lock_acquisition_timeout, Duration.ofSeconds(30))
