@@ -20,6 +20,7 @@ from vanban.loaders.lexicon import (
     organ_words,
     titles,
 )
+from vanban.loaders.memo import remember_short
 from vanban.loaders.organ_names import LEVEL_AND_PLACE, expand_abbreviations, initials, looks_like_organ
 from vanban.loaders.text import CAPITALS, fold
 
@@ -61,6 +62,12 @@ def split_bodies(text: str) -> list[str]:
     >>> split_bodies("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh")
     ['Bộ trưởng các bộ', 'Thủ trưởng cơ quan ngang bộ', 'Chủ tịch Ủy ban nhân dân các tỉnh']
     """
+    return list(_split_bodies(text))
+
+
+@remember_short(300)  # the same short lists come back in document after document
+def _split_bodies(text: str) -> tuple[str, ...]:
+    """:func:`split_bodies`, as a tuple."""
     text = _ADDRESS.sub(lambda m: "Các " if m.group("many") else "", text.strip(" ,;.:"))
     listed = kind_list_members(text)  # "Các Bộ: TC; NN&MT": the list goes on after a semicolon
     out: list[str] = []
@@ -82,11 +89,11 @@ def split_bodies(text: str) -> list[str]:
     # A head's title alone among others ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …"): the
     # heads of all the bodies of its kind
     out = (listed or []) + out
-    return [f"{part} các {HEADED_KIND[part].lower()}" if part in HEADED_KIND and len(out) > 1 else part
-            for part in out if part]
+    return tuple(f"{part} các {HEADED_KIND[part].lower()}" if part in HEADED_KIND and len(out) > 1 else part
+                 for part in out if part)
 
 
-_AND_AT_END = re.compile(r"(?:[\s,]+(?:và|hoặc))+$")
+_AND_AT_END = re.compile(r"(?<![\s,])(?:[\s,]+(?:và|hoặc))+$")  # (?<!…): tried once per run
 
 
 _OWNER = re.compile(r"^(?P<owner>[^:]{2,60}?)\s*:\s*(?P<members>\S.*)$")

@@ -18,7 +18,6 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import partial
 
 from vanban.graph.model import Assignment, Evidence, OrganRef, ReportLine, TaskFacts
 from vanban.graph.vocabulary import Role
@@ -137,10 +136,11 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         if (i in unit_lines or i in firsts or i in assigned_lines
                 or (told and line.text.rstrip().endswith(":"))):
             continue
-        requested = _requested(line.text, partial(evidence, *rel(line), "requested-task"), resolve)
+        requested = _requested(line.text, resolve)
         if requested:
-            new_tasks.append(TaskFacts(f"R{i}", f"R{i}", line.text[:4000], requested[0].evidence,
-                                       tuple(requested)))
+            ev = evidence(*rel(line), "requested-task")
+            new_tasks.append(TaskFacts(f"R{i}", f"R{i}", line.text[:4000], ev,
+                                       tuple(Assignment(o, role, ev) for o, role in requested)))
     for k, row in enumerate(rows.values(), 1):  # rows no numbered item reads: tasks of their own
         ev = doc.clean_evidence(row.line, "task-table")
         found = _row_assignments(row, ev, resolve)
@@ -164,15 +164,14 @@ def _lines_of_items(items: list[task_rules.TaskItem]) -> set[int]:
     return {i for item in items for i in range(item.line, item.line + item.text.count("\n") + 1)}
 
 
-def _requested(text: str, evidence: Callable[[], Evidence], resolve: OrganResolver) -> list[Assignment]:
-    """The bodies a paragraph asks to act (``Đề nghị X chủ trì …``), and those they work with."""
+def _requested(text: str, resolve: OrganResolver) -> list[tuple[OrganRef, Role]]:
+    """The bodies a paragraph asks to act (``Đề nghị X chủ trì …``), and those they work with,
+    with their roles."""
     asked = [(o, role) for names, role in task_rules.requests(text)
              for o in (resolve(n) for n in names) if o is not None]
     if not asked:
         return []
-    ev = evidence()
-    return [Assignment(o, role, ev) for o, role in asked] + [
-        Assignment(o, Role.COORDINATE, ev) for o in (resolve(n) for n in task_rules.coordinators(text)) if o]
+    return asked + [(o, Role.COORDINATE) for o in (resolve(n) for n in task_rules.coordinators(text)) if o]
 
 
 def _table_rows(doc: DocumentText, items: list[task_rules.TaskItem]) -> dict[int, TableTask]:
@@ -273,6 +272,10 @@ def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts],
     return out
 
 
+# A duty below a heading naming its organ that makes the organ the lead: "- Chủ trì, phối hợp với …".
+_LEADS_BELOW = re.compile(r"(?m)^(?:[-–+•]|[a-zđ]\))?[^\S\n]*Chủ trì")
+
+
 def _item_assignments(text: str, ev: Evidence, resolve: OrganResolver) -> list[Assignment]:
     """A numbered task that names its organ: ``2. Giao Sở X chủ trì …``, a heading ``3. Sở X``
     with its duties as bullets below (``- Chủ trì, phối hợp với …``), or organs named below its
@@ -281,7 +284,7 @@ def _item_assignments(text: str, ev: Evidence, resolve: OrganResolver) -> list[A
     if not names:
         heading = task_rules.heading_organ(text)  # "2. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ"
         names = task_rules.split_organ_list(heading) if heading is not None else []
-        role = Role.LEAD if re.search(r"(?m)^(?:[-–+•]|[a-zđ]\))?\s*Chủ trì", text) else Role.PERFORM
+        role = Role.LEAD if "Chủ trì" in text and _LEADS_BELOW.search(text) else Role.PERFORM
     found = [Assignment(o, role, ev) for o in (resolve(n) for n in names) if o is not None]
     for inner, inner_role in task_rules.inner_assignees(text):
         found += [Assignment(o, inner_role, ev) for o in (resolve(n) for n in inner) if o is not None]

@@ -36,7 +36,7 @@ from vanban.loaders.recipients import recipients_of
 from vanban.loaders.references import find_references
 from vanban.loaders.repeats import repeated_text_of
 from vanban.loaders.scopes import same_scope_for_same_symbol, scoped, symbol_scope
-from vanban.loaders.segment import split_documents, view_lines
+from vanban.loaders.segment import Line, split_documents, view_lines
 from vanban.loaders.signatures import find_signatures
 from vanban.loaders.symbols import normalize_symbol, party_term
 from vanban.loaders.text import TextView, clean_view, first_line, join_lines
@@ -47,11 +47,11 @@ __all__ = ["extract_text", "front_matter_end", "locate_documents_in"]
 
 def extract_text(raw: str, source_file: str) -> FileFacts:
     """Facts of every document in one file's text. Raises :class:`LoadError` if none."""
-    clean, table = locate_documents_in(raw)
+    clean, table, clean_lines = locate_documents_in(raw)
     flow = join_lines(clean)
     body_start = front_matter_end(raw)
     flow_lines = [ln for ln in view_lines(flow) if not body_start or flow.offsets[ln.start] >= body_start]
-    clean_lines = [ln for ln in view_lines(clean) if not body_start or clean.offsets[ln.start] >= body_start]
+    clean_lines = [ln for ln in clean_lines if not body_start or clean.offsets[ln.start] >= body_start]
     if not flow_lines:
         raise LoadError(source_file, "no text")
     documents: list[DocumentFacts] = []
@@ -67,14 +67,16 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
     return FileFacts(source_file, tuple(documents))
 
 
-def locate_documents_in(raw: str) -> tuple[TextView, PageMetadata | None]:
+def locate_documents_in(raw: str) -> tuple[TextView, PageMetadata | None, list[Line]]:
     """The clean view of a file with everything outside its documents blanked
-    (:mod:`.layout`): site chrome, metadata tables and notices give no facts; and the page's
-    metadata table, if it has one, else the document's title on the page after it."""
+    (:mod:`.layout`): site chrome, metadata tables and notices give no facts; the page's
+    metadata table, if it has one, else the document's title on the page after it; and the
+    lines of the view returned (:func:`.view_lines`)."""
     clean = clean_view(raw)
     table = read_page_metadata(clean)
-    layout = locate_documents(clean, raw, table)
-    return layout.blank_outside(clean), table or layout.title
+    lines = view_lines(clean)
+    layout = locate_documents(clean, raw, table, lines)
+    return layout.blank_outside(clean), table or layout.title, layout.lines_inside(lines)
 
 
 def front_matter_end(raw: str) -> int:

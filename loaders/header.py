@@ -25,6 +25,10 @@ _PLACE_DATE = re.compile(
     re.IGNORECASE,
 )
 
+# The first "ngày" with the spaces and commas before it (the run taken whole: "(?<!…)" starts it
+# only where a run starts, "*+" gives none of it back).
+_DAY = re.compile(r"(?<![\s,])[\s,]*+ngày")
+
 
 # A place is the run of capitalised words before ", ngày" ("Hà Nội", "Thành phố Hồ Chí Minh",
 # "Buôn Ma Thuột"); the case-blind match may start earlier, in a symbol ("Số 5-KL/TW Hà Nội")
@@ -65,7 +69,11 @@ def _place_date(text: str) -> re.Match[str] | None:
     low = text.lower()
     if "ngày" not in low or "tháng" not in low or "năm" not in low:
         return None
-    return _PLACE_DATE.search(text)
+    # A match starts at most 41 characters (its place) before the spaces and comma before a
+    # "ngày": the search starts there, not at every letter of the line before it (each tried
+    # over 40 characters). The lower case has the text's positions when it is as long.
+    day = _DAY.search(low) if len(low) == len(text) else None
+    return _PLACE_DATE.search(text, max(0, day.start() - 41) if day else 0)
 
 
 def _opens_cell(text: str, start: int) -> bool:
@@ -254,7 +262,7 @@ def drop_title_prefix(text: str) -> str:
 
 
 # A web crawl's title of the document: "Quyết định 435/QĐ-UBND năm 2020. "
-CRAWLED_TITLE = (r"(?:" + "|".join(re.escape(t.name) for t in doc_types()) + r")[ \t]+"
+CRAWLED_TITLE = (patterns.by_first_letter(re.escape(t.name) for t in doc_types()) + r"[ \t]+"
                  rf"(?:{SYMBOL.pattern})(?:[ \t]+năm[ \t]+\d{{4}})?\.[ \t]+")
 _TITLE_PREFIX = re.compile(r"^\s*" + CRAWLED_TITLE)
 

@@ -87,12 +87,14 @@ def document_scope(issuer: OrganRef | None, doc: DocumentText) -> OrganScope:
 
 
 def organ_resolver(scope: OrganScope) -> OrganResolver:
-    """Resolve a mention in a document's scope; None for what is no organ's name."""
+    """Resolve a mention in a document's scope; None for what is no organ's name. (A document
+    names the same bodies again and again: each name is resolved once.)"""
+    resolved: dict[str, OrganRef | None] = {}
 
     def resolve(name: str) -> OrganRef | None:
-        if not looks_like_organ(name):
-            return None
-        return resolve_organ(_bare_unit(name, scope), scope)
+        if name not in resolved:
+            resolved[name] = resolve_organ(_bare_unit(name, scope), scope) if looks_like_organ(name) else None
+        return resolved[name]
 
     return resolve
 
@@ -251,7 +253,7 @@ def _complete_bloc(name: str, text: str) -> str:
 
 # --- relative names ----------------------------------------------------------------------------
 
-_BRACKETS = re.compile(r"\([^)]*\)")
+_BRACKETS = re.compile(r"(?<!\()\([^)]*\)")  # (?<!\(): one scan per run of "("
 _PLACED = re.compile(rf"\b(?:{patterns.PROVINCE_OR_DISTRICT}|Trung ương)\b")
 
 

@@ -44,16 +44,15 @@ the view with the text outside every region replaced by spaces, so offsets never
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import NamedTuple
 
 from vanban.loaders import patterns
 from vanban.loaders.header import drop_title_prefix
-from vanban.loaders.lexicon import doc_types, page_chrome_phrases
+from vanban.loaders.lexicon import capacities, doc_types, page_chrome_phrases
 from vanban.loaders.page_metadata import PageMetadata, read_page_title
 from vanban.loaders.segment import Line, is_heading, is_number_line, type_of_line, view_lines
 from vanban.loaders.signatures import CAPACITY, TITLE_HEADS, is_person_name
@@ -100,6 +99,22 @@ class Layout:
         parts.append(_blank(text[pos:]))
         return TextView("".join(parts), view.offsets)
 
+    def lines_inside(self, lines: list[Line]) -> list[Line]:
+        """Those of a view's ``lines`` (:func:`.view_lines`) that stand inside a region: the
+        lines of :meth:`blank_outside`'s view, without reading it again. (A region runs from a
+        line's start to a line's end.)"""
+        if self.whole:
+            return lines
+        inside: list[Line] = []
+        for region in self.regions:
+            first = bisect_left(lines, region.start, key=_start)
+            inside += lines[first : bisect_left(lines, region.end, first, key=_start)]
+        return inside
+
+
+def _start(line: Line) -> int:
+    return line.start
+
 
 def _blank(text: str) -> str:
     if len(text) < 2:
@@ -123,59 +138,50 @@ def _content(line: Line) -> str:
     return line.text.strip(_STRIP)
 
 
-class _Features(NamedTuple):
-    """What a content line is (a named tuple: made once per line of every file)."""
+class _HeaderParts(NamedTuple):
+    """The fixed parts of a header a content line holds."""
 
     motto: bool
     number: bool
     date: bool
-    type_heading: bool  # a type word in capitals ("QUYẾT ĐỊNH", "KẾT LUẬN CỦA …")
-    body: bool  # a sentence of the body (twelve words or more, not a heading)
 
 
 def _lines_matching(searched: tuple[re.Pattern[str], ...], texts: list[str], lower: bool = False) -> set[int]:
     """Indices of the ``texts`` where one of ``searched`` matches (in their lower case with
-    ``lower``): one search over the joined text for each pattern instead of one per line."""
+    ``lower``): one search over the joined text for each pattern instead of one per line. A
+    match belongs to the line of its last character (a pattern may open with the newline
+    before the line it finds)."""
     joined = "\n".join(texts)
     if lower:
         joined = joined.lower()
         texts = joined.split("\n")  # lower() may change a line's length ("İ")
     starts = [0, *accumulate(len(text) + 1 for text in texts)]
-    return {bisect_right(starts, m.start()) - 1 for pattern in searched for m in pattern.finditer(joined)}
+    return {bisect_right(starts, m.end() - 1) - 1 for pattern in searched for m in pattern.finditer(joined)}
 
 
-# Every line _features finds a motto, date or number in holds one of these (in lower case): a
+# Every line _parts_of finds a motto, date or number in holds one of these (in lower case): a
 # motto's word, "ngày", or "số" before a number or alone at the end ("Số:" / "84/2025/QĐ-UBND").
 # The match runs to the line's end, so a line matches once.
 # (Possessive "*+", "?+": a run of spaces after "số" is taken once, never split two ways.)
-_FEATURE_WORDS = re.compile(r"(?:cộng|độc|ngày|s[ốô][^\S\n]*+[:.]?+[^\S\n]*+(?:[\d.…_/-]|$)).*", re.MULTILINE)
+_PART_WORDS = re.compile(r"(?:cộng|độc|ngày|s[ốô][^\S\n]*+[:.]?+[^\S\n]*+(?:[\d.…_/-]|$)).*", re.MULTILINE)
 
 
-_NOTHING = _Features(False, False, False, False, False)
-_BODY = _Features(False, False, False, False, True)
+def _header_parts(texts: list[str]) -> dict[int, _HeaderParts]:
+    """The content lines that hold a motto, a number or a date (index → which parts): only
+    the lines with a word one of them needs are tested."""
+    found = {}
+    for i in _lines_matching((_PART_WORDS,), texts, lower=True):
+        parts = _parts_of(texts[i], texts[i + 1] if i + 1 < len(texts) else "")
+        if any(parts):
+            found[i] = parts
+    return found
 
 
-def _line_features(texts: list[str]) -> list[_Features]:
-    """The features of each content line; lines with none of the words a motto, a date or a
-    number needs are only tested for a type heading and a body sentence."""
-    flagged = _lines_matching((_FEATURE_WORDS,), texts, lower=True)
-    out = []
-    for i, text in enumerate(texts):
-        if i in flagged:
-            out.append(_features(text, texts[i + 1] if i + 1 < len(texts) else ""))
-            continue
-        if text.isupper() and is_heading(text):
-            type_heading = len(text) < 200 and type_of_line(text, strict=True) is not None
-            out.append(_Features(False, False, False, type_heading, False))
-        else:
-            out.append(_NOTHING if text.count(" ") < 11 or len(text.split()) < 12 else _BODY)
-    return out
-
-
-def _features(text: str, following: str) -> _Features:
-    """What a content line is, given the line after it (a header's parts are often cut over
-    two lines in saved pages: "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT NAM", "Hà Nội, ngày 20" /
-    "tháng 11 năm 2025"). Lower-case tests first: folding is done only where they pass."""
+def _parts_of(text: str, following: str) -> _HeaderParts:
+    """The header's fixed parts a content line holds, given the line after it (a header's
+    parts are often cut over two lines in saved pages: "CỘNG HÒA XÃ" / "HỘI CHỦ NGHĨA VIỆT
+    NAM", "Hà Nội, ngày 20" / "tháng 11 năm 2025"). Lower-case tests first: folding is done
+    only where they pass."""
     low = text.lower()
     motto = date = False
     if "cộng" in low or "độc" in low:
@@ -187,10 +193,20 @@ def _features(text: str, following: str) -> _Features:
         date = "thang" in pair and bool(_DATE.search(pair))
     number = ("số" in low or "sô" in low) and (
         is_number_line(text) or bool(_BARE_NUMBER.match(text) and _SYMBOL_START.match(following)))
-    heading = is_heading(text)
-    type_heading = heading and len(text) < 200 and type_of_line(text, strict=True) is not None
-    body = not heading and text.count(" ") >= 11 and len(text.split()) >= 12
-    return _Features(motto, number, date, type_heading, body)
+    return _HeaderParts(motto, number, date)
+
+
+# What else a content line may be is asked only of the few lines near a header (most lines of a
+# file are never asked).
+
+def _is_type_heading(text: str) -> bool:
+    """A type word in capitals ("QUYẾT ĐỊNH", "KẾT LUẬN CỦA …")."""
+    return is_heading(text) and len(text) < 200 and type_of_line(text, strict=True) is not None
+
+
+def _is_body(text: str) -> bool:
+    """A sentence of the body: twelve words or more, not a heading."""
+    return text.count(" ") >= 11 and len(text.split()) >= 12 and not is_heading(text)
 
 
 # --- header clusters ------------------------------------------------------------------------
@@ -198,39 +214,38 @@ def _features(text: str, following: str) -> _Features:
 _NEAR = 8  # content lines within which the parts of one header stand
 
 
-def _header_clusters(texts: list[str], feats: list[_Features]) -> list[tuple[int, int]]:
-    """(first, last) content-line indices of each header cluster, in order."""
+def _header_clusters(texts: list[str], parts: dict[int, _HeaderParts]) -> list[tuple[int, int]]:
+    """(first, last) content-line indices of each header cluster, in order (``parts``: the
+    lines holding a header's fixed parts)."""
     clusters: list[tuple[int, int]] = []
-    anchors = [i for i, f in enumerate(feats) if f.motto or f.number or f.date]
     group: list[int] = []
 
     def close() -> None:
         if not group:
             return
         first, last = group[0], group[-1]
-        kinds = {kind for i in group for kind, on in (("m", feats[i].motto), ("n", feats[i].number),
-                                                      ("d", feats[i].date)) if on}
-        typed = any(feats[j].type_heading for j in range(max(0, first - 3), min(len(feats), last + 5)))
+        kinds = {kind for i in group for kind, on in zip("mnd", parts[i], strict=True) if on}
+        typed = any(_is_type_heading(texts[j]) for j in range(max(0, first - 3), min(len(texts), last + 5)))
         if len(kinds) >= 2 or (typed and kinds & {"n", "d"}):
             clusters.append((first, last))
         group.clear()
 
-    for i in anchors:
-        if group and (i - group[-1] > _NEAR or any(feats[j].body for j in range(group[-1] + 1, i))):
+    for i in sorted(parts):
+        if group and (i - group[-1] > _NEAR or any(_is_body(texts[j]) for j in range(group[-1] + 1, i))):
             close()
         group.append(i)
     close()
     return clusters
 
 
-def _cluster_start(texts: list[str], feats: list[_Features], first: int, floor: int) -> int:
+def _cluster_start(texts: list[str], first: int, floor: int) -> int:
     """The first line of a header: the issuer lines, separators and a crawled title above the
     first fixed part, at most four lines up and never below ``floor``."""
     start = first
     while start - 1 >= floor and first - (start - 1) <= 4:
         above = texts[start - 1]
         crawled = drop_title_prefix(above) != above  # "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN …"
-        if not crawled and (feats[start - 1].body or not (is_heading(above) or _RULE.fullmatch(above))):
+        if not crawled and (_is_body(above) or not (is_heading(above) or _RULE.fullmatch(above))):
             break
         start -= 1
     return start
@@ -339,10 +354,23 @@ def _signed_inline(text: str) -> bool:
 
 
 _CAPACITY_MARK = re.compile(patterns.CAPACITY)  # in every line CAPACITY matches a cell of
+
+
+def _by_first_letter(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """Patterns finding the ``words``, one for each first letter: the engine scans for a
+    pattern's opening letter far faster than for a choice of several."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return tuple(re.compile(f"{re.escape(letter)}(?:{'|'.join(rest)})") for letter, rest in rests.items())
+
+
 # A line _closing_lines reads holds one of these, or stands a few lines under one that does
-# (searched one by one: an alternation of them all is slower than the four searches).
-_CLOSING_WORDS = tuple(re.compile(p) for p in (r"(?im:^nơi nhận)", "ký", patterns.CAPACITY,
-                                               patterns.SIGNATURE_TITLE_WORDS))
+# (searched one by one: an alternation of them all is slower than the searches one by one).
+# "Nơi nhận" opens a line: found by the newline before it (a literal first, scanned for fast),
+# or at the start.
+_CLOSING_WORDS = (re.compile(r"\A(?i:nơi nhận)"), re.compile(r"\n(?i:nơi nhận)"), re.compile("ký"),
+                  *_by_first_letter(capacities()), re.compile(patterns.SIGNATURE_TITLE_WORDS))
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 
 
@@ -367,8 +395,8 @@ def _opens_attachment(text: str) -> bool:
 @cache
 def _self_title() -> re.Pattern[str]:
     """A website's title line for a document: its type and number without "số"."""
-    names = "|".join(re.escape(t.name) for t in doc_types())
-    return re.compile(rf"^(?:{names})\s+(?:{SYMBOL.pattern})(?:\s|$)")
+    names = patterns.by_first_letter(re.escape(t.name) for t in doc_types())
+    return re.compile(rf"^{names}\s+(?:{SYMBOL.pattern})(?:\s|$)")
 
 
 _STRUCTURAL = re.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục|Nơi nhận|[IVXLC]+[.\-]|\d+[.)]|[a-zđ]\))",
@@ -392,14 +420,18 @@ def is_chrome(text: str, raw_line: str = "", own: frozenset[str] = frozenset()) 
     >>> is_chrome("Pursuant to the Law on Foreign Trade Management No. 05/2017/QH14 dated June 12, 2017;")
     True
     """
+    return _is_chrome(text, raw_line.lstrip().startswith("##"), own)
+
+
+def _is_chrome(text: str, heading: bool, own: frozenset[str]) -> bool:
+    """:func:`is_chrome`, told whether the line is a markdown heading in the file."""
     title = _self_title().match(text) if "/" in text[:90] and text[:1].isupper() else None
     if title and (not own or _key(title.group().split()[-1]) in own) and drop_title_prefix(text) == text:
         return True  # (a crawler's "Quyết định 435/QĐ-UBND năm 2020. Điều 2." opens a line of the text)
     words = text.split()
-    folded = fold(text)
-    if len(words) <= 12 and folded.startswith(page_chrome_phrases()):
+    if len(words) <= 12 and fold(text).startswith(page_chrome_phrases()):
         return True
-    if raw_line.lstrip().startswith("##") and not (_STRUCTURAL.match(text) or text.isupper()):
+    if heading and not (_STRUCTURAL.match(text) or text.isupper()):
         return True
     if len(words) >= 6 and not _VIETNAMESE.search(text):
         return sum(w.strip(".,;:()").lower() in _ENGLISH_WORDS for w in words) >= 2
@@ -408,50 +440,46 @@ def is_chrome(text: str, raw_line: str = "", own: frozenset[str] = frozenset()) 
 
 # --- the stage ------------------------------------------------------------------------------
 
-def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata | None = None) -> Layout:
+def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata | None = None,
+                     lines: list[Line] | None = None) -> Layout:
     """The regions of ``view`` that hold documents (see the module's docstring).
 
     ``raw`` is the original text the view was made from; with it, markdown headings (which
     the clean view no longer shows) count as chrome where they are no part of a document.
     ``table`` is the page's metadata table (:mod:`.page_metadata`): no document is read in it
-    or before it, and a page whose document shows no header starts right after it.
+    or before it, and a page whose document shows no header starts right after it. ``lines``
+    are the view's lines (:func:`.view_lines`), when the caller has them.
     """
     whole = Layout((Region(0, len(view.text), False),), len(view.text))
-    lines = [ln for ln in view_lines(view) if _content(ln)]
+    lines = view_lines(view) if lines is None else lines
     if table is not None:
         lines = [ln for ln in lines if ln.start >= table.end]
+    contents = [_content(ln) for ln in lines]
+    lines, texts = list(compress(lines, contents)), list(filter(None, contents))  # the content lines
     if not lines:
         return whole
-    texts = [_content(ln) for ln in lines]
-    feats = _line_features(texts)
-    clusters = _header_clusters(texts, feats)
+    parts = _header_parts(texts)
+    clusters = _header_clusters(texts, parts)
     closings = set(_closing_lines(texts))
     if not clusters and table is None and not closings:
         return whole
     starts: list[int] = []
     floor = 0
     for first, last in clusters:
-        starts.append(_cluster_start(texts, feats, first, floor))
+        starts.append(_cluster_start(texts, first, floor))
         floor = last + 1
 
-    def raw_line(i: int) -> str:
-        if raw is None:
-            return ""
-        at = view.offsets[lines[i].start]
-        begin = raw.rfind("\n", 0, at) + 1
-        end = raw.find("\n", at)
-        return raw[begin : end if end >= 0 else len(raw)]
-
+    headings = _markdown_headings(view, lines, raw) if raw is not None else set()
     spans: list[tuple[int, int, bool]] = []
     head = starts[0] if starts else len(texts)
-    if not starts or _shows_a_document(texts, feats, closings, 0, head):
+    if not starts or _shows_a_document(texts, parts, closings, 0, head):
         own = frozenset({_key(table.symbol.value)}) if table is not None and table.symbol else frozenset()
-        spans.append((0, _end_of(texts, feats, closings, 0, head, raw_line, own), False))
+        spans.append((0, _end_of(texts, closings, 0, head, headings, own), False))
     for k, start in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else len(texts)
         first, last = clusters[k]
         own = _numbers(texts, first, last)
-        spans.append((start, _end_of(texts, feats, closings, last + 1, stop, raw_line, own), True))
+        spans.append((start, _end_of(texts, closings, last + 1, stop, headings, own), True))
     regions = tuple(Region(lines[a].start, lines[b - 1].end, header) for a, b, header in spans if b > a)
     after = max((b for _, b, _ in spans), default=0)
     title = read_page_title([(texts[i], lines[i].start) for i in range(after, len(texts))])
@@ -460,16 +488,18 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     return Layout(_joined(regions, view.text), len(view.text), title)
 
 
-def _shows_a_document(texts: list[str], feats: list[_Features], closings: set[int], start: int,
+def _shows_a_document(texts: list[str], parts: dict[int, _HeaderParts], closings: set[int], start: int,
                       stop: int) -> bool:
     """Does the text before the first header hold a document of its own (a type heading, a
     number line or a closing)?"""
-    return any(feats[i].type_heading or feats[i].number or i in closings for i in range(start, stop))
+    return any(i in closings or (i in parts and parts[i].number) or _is_type_heading(texts[i])
+               for i in range(start, stop))
 
 
-def _end_of(texts: list[str], feats: list[_Features], closings: set[int], body: int, stop: int,
-            raw_line: Callable[[int], str], own: frozenset[str]) -> int:
-    """One past the last content line of the document(s) whose body starts at ``body``."""
+def _end_of(texts: list[str], closings: set[int], body: int, stop: int, headings: set[int],
+            own: frozenset[str]) -> int:
+    """One past the last content line of the document(s) whose body starts at ``body``
+    (``headings``: the lines that are markdown headings in the file)."""
     last_close = max((i for i in closings if body <= i < stop), default=None)
     if last_close is not None:
         opener = None
@@ -477,15 +507,45 @@ def _end_of(texts: list[str], feats: list[_Features], closings: set[int], body: 
             if _opens_attachment(texts[i]):
                 opener = i
                 break
-            if is_chrome(texts[i], raw_line(i), own):
+            if _is_chrome(texts[i], i in headings, own):
                 break  # the page goes on, not the document
         if opener is None:
             return last_close + 1
         body = opener + 1
     for i in range(body, stop):
-        if is_chrome(texts[i], raw_line(i), own):
+        if _is_chrome(texts[i], i in headings, own):
             return i
     return stop
+
+
+# A line of the file opening with "##" after its spaces: found by the newline before it (a
+# literal first, which the engine scans for), the first line of the file tested apart.
+_HEADING_MARK = re.compile(r"\n[^\S\n]*##")
+_FIRST_HEADING_MARK = re.compile(r"[^\S\n]*##")
+
+
+def _markdown_headings(view: TextView, lines: list[Line], raw: str) -> set[int]:
+    """The content lines (indices into ``lines``) standing on a line of ``raw`` that opens with
+    ``##``: markdown headings, which the view no longer shows. A saved page has a few, so each
+    is looked up among the lines by bisection (the view's offsets never decrease)."""
+    found: set[int] = set()
+    if "##" not in raw:
+        return found
+    begins = [m.start() + 1 for m in _HEADING_MARK.finditer(raw)]
+    if _FIRST_HEADING_MARK.match(raw):
+        begins.insert(0, 0)
+
+    def origin(i: int) -> int:
+        return view.offsets[lines[i].start]
+
+    for begin in begins:
+        end = raw.find("\n", begin)  # the newline ending the line belongs to it
+        end = len(raw) if end < 0 else end
+        i = bisect_left(range(len(lines)), begin, key=origin)
+        while i < len(lines) and origin(i) <= end:
+            found.add(i)
+            i += 1
+    return found
 
 
 def _joined(regions: tuple[Region, ...], text: str) -> tuple[Region, ...]:

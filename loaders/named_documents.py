@@ -124,7 +124,7 @@ def title_key(title: str) -> tuple[str, int | None]:
     return fold(_AMENDING_WORDS.sub("sửa đổi, bổ sung", title)), int(year.group(1)) if year else None
 
 
-_YEAR_AT_END = re.compile(r"\s+năm\s+(\d{4})$")
+_YEAR_AT_END = re.compile(r"(?<!\s)\s+năm\s+(\d{4})$")
 _AMENDING_WORDS = re.compile(r"(?i)sửa đổi,?\s*bổ sung")
 
 
@@ -402,4 +402,4 @@ def with_abbreviations(title: str) -> str:
     return out
 
 
-_ABBREVIATION = re.compile(r"[ \t]*\(([" + CAPITALS + r"]{2,})\)")
+_ABBREVIATION = re.compile(r"(?<![ \t])[ \t]*\(([" + CAPITALS + r"]{2,})\)")

@@ -109,7 +109,7 @@ def clean_organ_text(text: str) -> str:
     return text
 
 
-_BRACKETS = re.compile(r"\([^)]*\)")
+_BRACKETS = re.compile(r"(?<!\()\([^)]*\)")  # (?<!\(): one scan per run of "("
 _BULLETS = re.compile(r"^[\s\-–+•*\d.)]+")
 _COMRADE = re.compile(r"^(?:đồng chí|đ/c|các đ/c)\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -125,7 +125,8 @@ def expand_abbreviations(text: str) -> str:
 @cache
 def _abbreviation_pattern() -> re.Pattern[str]:
     table = abbreviations()
-    return re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")\b")
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile(r"\b(" + patterns.by_first_letter(map(re.escape, keys)) + r")\b")
 
 
 def canonical_words(text: str) -> str:
@@ -195,7 +196,7 @@ _COMMITTEE_LOWER = re.compile(r"^(" + patterns.alternation(_COMMITTEE_NAMES) + r
 _UNIT_NAMES = {w.word.lower(): w.word for w in organ_words() if w.unit or w.of_committee}
 _UNIT_LOWER = re.compile(r"^(" + patterns.alternation(_UNIT_NAMES) + r")\s+(.*)$")
 LEVEL_AND_PLACE = re.compile(rf"^({patterns.LEVEL})\s+(.*)$")
-_LOCATED = re.compile(rf"^(.*?)\s+({patterns.LEVEL})\s+(\S.*)$")
+_LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(\S.*)$")  # (?<!\s): once per run
 
 
 def _title_words(text: str) -> str:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vanban.loaders.lexicon import doc_types, page_metadata_labels
+from vanban.loaders.patterns import by_first_letter
 from vanban.loaders.symbols import SYMBOL, parse_date
 from vanban.loaders.text import TextView, fold
 
@@ -114,7 +115,7 @@ def _field_labels() -> tuple[str, ...]:
 def _label_re() -> re.Pattern[str]:
     """Where a label stands in a text (found before any cell is cut)."""
     labels = sorted((label.lower() for label in page_metadata_labels()), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, labels)) + r")\s*:")  # searched in the lower case
+    return re.compile(by_first_letter(map(re.escape, labels)) + r"\s*:")  # searched in the lower case
 
 
 def _label(text: str) -> tuple[str, str, str] | None:
@@ -208,7 +209,7 @@ def _checked(field: str, value: MetadataField) -> MetadataField | None:
 
 @cache
 def _title_line() -> re.Pattern[str]:
-    names = "|".join(re.escape(t.name) for t in doc_types())  # longest first
+    names = by_first_letter(re.escape(t.name) for t in doc_types())  # longest first
     return re.compile(
         rf"^(?P<type>{names})\s+(?P<symbol>{SYMBOL.pattern})"
         r"(?:\s+năm\s+\d{4}|\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"

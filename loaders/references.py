@@ -53,7 +53,8 @@ _TYPE_WORDS = sorted(
     key=len,
     reverse=True,
 )
-_TYPE_RE = "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
+_TYPE_RE = patterns.by_first_letter(
+    f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in _TYPE_WORDS)
 # The same words in a title or in capitals ("Nghị Quyết số", "QUYẾT ĐỊNH SỐ"), before a number only.
 _TYPE_CASES = sorted({f for w in _TYPE_WORDS for f in (" ".join(x[0].upper() + x[1:] for x in w.split()),
                                                         w.upper())}
@@ -102,7 +103,7 @@ _TO_IMPLEMENT = r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|tri�
 # Nghị định 200/2025/NĐ-CP".
 _NESTED = re.compile(
     # a date and an issuer the tail did not read (a title in capitals: "… NGÀY 18 THÁNG 12 NĂM 2019 CỦA …")
-    rf"\s*,?\s*(?:ngày\s*(?:{_DATE})\s*)?(?:của\s+[^,;.()\n]{{1,80}}?\s+)?"
+    rf"\s*+,?\s*+(?:ngày\s*(?:{_DATE})\s*)?(?:của\s+[^,;.()\n]{{1,80}}?\s+)?"
     r"(?:(?:về|để)\s+(?:việc\s+)?(?:" + _ISSUING_A_PLAN + r")?|" + _ISSUING_A_PLAN + r")"
     + _TO_IMPLEMENT + r"\s+",
     re.IGNORECASE,
@@ -144,11 +145,21 @@ class _Mention:
 OrganResolver = Callable[[str], OrganRef | None]
 
 
+_SENTENCE_REACH = 2_000  # characters a sentence is looked for on each side of a mention
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence (or list item) holding ``text[start:end]``."""
-    left = max(text.rfind("\n", 0, start), _last_stop(text, start))
-    right_candidates = [i for i in (text.find("\n", end), _next_stop(text, end)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
+    """Bounds of the sentence (or list item) holding ``text[start:end]``, cut 2,000 characters
+    before and after it (so a text without stops costs each mention a bounded scan).
+
+    >>> text = "Mở đầu. Thực hiện Kết luận 54-KL/TW; Sau đó"
+    >>> s, e = sentence_around(text, 26, 35); text[s:e]
+    'Thực hiện Kết luận 54-KL/TW;'
+    """
+    floor = max(0, start - _SENTENCE_REACH)
+    left = max(text.rfind("\n", floor, start), _last_stop(text, start), floor - 1)
+    ceiling = min(len(text), end + _SENTENCE_REACH)
+    right = min(i for i in (text.find("\n", end, ceiling), _next_stop(text, end), ceiling) if i >= 0)
     return left + 1, right
 
 
@@ -180,8 +191,15 @@ def _next_stop(text: str, pos: int) -> int:
     i = bisect.bisect_left(stops, pos)
     if i < len(stops):
         return stops[i] + 1
-    last = len(text.rstrip()) - 1  # a stop ending the text comes after every stop before a capital
-    return last + 1 if last >= pos and text[last] in ".!?;" else -1
+    last = _final_stop(text)  # a stop ending the text comes after every stop before a capital
+    return last + 1 if last >= pos else -1
+
+
+@lru_cache(maxsize=8)
+def _final_stop(text: str) -> int:
+    """The position of a stop ending the text (only spaces after it), or -1."""
+    last = len(text.rstrip()) - 1
+    return last if last >= 0 and text[last] in ".!?;" else -1
 
 
 def find_references(
@@ -218,7 +236,9 @@ def find_references(
     links = _nested_links(text, mentions, source_file, view, offset)
     nested_targets = {id(link.target) for link in links}
     limit = len(text) if preamble_end is None else preamble_end
-    relations = [_relation(text, m, mentions, subject_span, nested=id(m.ref) in nested_targets,
+    first_in_subject = next((m.start for m in mentions  # mentions are in text order
+                             if subject_span and subject_span[0] <= m.start < subject_span[1]), None)
+    relations = [_relation(text, m, first_in_subject, subject_span, nested=id(m.ref) in nested_targets,
                            preamble_end=limit) for m in mentions]
     relations = _extend_to_listed(text, mentions, relations, nested_targets, subject_span)
     refs = [m.ref if m.ref.relation is r else replace(m.ref, relation=r)
@@ -245,14 +265,24 @@ def _type_word_tails() -> tuple[str, ...]:
     return tuple(sorted(t for t in tails if not any(o != t and t.startswith(o) for o in tails)))
 
 
-_TYPE_TAILS = _type_word_tails()
+def _word_starts(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching the first letter of every place one of ``words`` starts, the rest in a
+    lookahead (so a word starting inside another's match is found too): one scan of a text that
+    branches on the first letter, instead of one ``str.find`` pass for each word."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words):
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(letter)}(?={'|'.join(rest)})" for letter, rest in rests.items()))
+
+
+_TYPE_TAILS = _word_starts(_type_word_tails())
 _TYPE_INITIALS = frozenset(w[0].upper() for w in _TYPE_WORDS) | {w[0].lower() for w in _TYPE_WORDS}
 
 
 def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NUMBERED.finditer(text)``, found faster: the pattern is tried only where
-    a type word's initial comes before the rest of a type word (found with ``str.find``), not
-    at every character."""
+    a type word's initial comes before the rest of a type word, or a type word in a title or in
+    capitals begins (found by one scan for them all), not at every character."""
     yield from _matches_from(_NUMBERED, text, _type_starts(text) | _occurrences(text, _CASED_HEADS))
 
 
@@ -264,9 +294,8 @@ def _type_starts(text: str) -> frozenset[int]:
 
 
 # How the type words in a title or in capitals begin (their first word and the initial of the
-# next): their occurrences are found with str.find.
-_CASED_HEADS = tuple(sorted({w.split()[0] + (" " + w.split()[1][0] if " " in w else "")
-                             for w in _TYPE_CASES}))
+# next).
+_CASED_HEADS = _word_starts({w.split()[0] + (" " + w.split()[1][0] if " " in w else "") for w in _TYPE_CASES})
 
 
 def _own_numbered_matches(text: str) -> Iterator[re.Match[str]]:
@@ -276,18 +305,14 @@ def _own_numbered_matches(text: str) -> Iterator[re.Match[str]]:
     return _matches_from(_OWN_NUMBERED, text, _type_starts(text))
 
 
-_OWN_SYMBOL = re.compile(rf"\d-[{CAPITALS}]{{2,}}[{CAPITALS}0-9]*(?![\w/-])")
+# (The dash first, the digit before it tested after: a pattern opening with a literal is
+# scanned for far faster than one opening with a digit.)
+_OWN_SYMBOL = re.compile(rf"-(?<=\d-)[{CAPITALS}]{{2,}}[{CAPITALS}0-9]*(?![\w/-])")
 
 
-def _occurrences(text: str, words: tuple[str, ...]) -> set[int]:
-    """Every position where one of ``words`` starts in ``text``."""
-    found = set()
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            found.add(at)
-            at = text.find(word, at + 1)
-    return found
+def _occurrences(text: str, words: re.Pattern[str]) -> set[int]:
+    """Every position where one of the words of a :func:`_word_starts` pattern starts in ``text``."""
+    return {m.start() for m in words.finditer(text)}
 
 
 def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
@@ -315,7 +340,14 @@ _GENERIC_NUMBERED = re.compile(
 
 
 def _generic_matches(text: str) -> Iterator[re.Match[str]]:
-    return _GENERIC_NUMBERED.finditer(text) if "ăn" in text else iter(())
+    """``_GENERIC_NUMBERED.finditer(text)``, tried only where "Văn" or "văn" is written (a pattern
+    opening with a test of the character before it is tried at every character)."""
+    if "ăn" not in text:
+        return iter(())
+    return _matches_from(_GENERIC_NUMBERED, text, _occurrences(text, _GENERIC_HEADS))
+
+
+_GENERIC_HEADS = _word_starts(("Văn", "văn"))
 
 
 def _numbered(text: str, source_file: str, view: TextView | None, offset: int,
@@ -596,15 +628,14 @@ _ITEM_OPENING = re.compile(r"\s*(?:[-–+•]\s*)?(?:và\s+)?")  # "; ", ";\n- "
 _NEW_CLAUSE = re.compile(rf",\s+[{CAPITALS}]")
 
 
-def _relation(text: str, m: _Mention, mentions: list[_Mention],
+def _relation(text: str, m: _Mention, first_in_subject: int | None,
               subject_span: tuple[int, int] | None, *, nested: bool,
               preamble_end: int) -> EdgeType:
     if nested:
         return EdgeType.CITES
     if subject_span and subject_span[0] <= m.start < subject_span[1]:
-        first = min((x.start for x in mentions if subject_span[0] <= x.start < subject_span[1]),
-                    default=m.start)
-        if m.start == first and _IMPLEMENTING_SUBJECT.match(text[subject_span[0] : m.start].strip()):
+        if m.start == first_in_subject and _IMPLEMENTING_SUBJECT.match(
+                text[subject_span[0] : m.start].strip()):
             return EdgeType.IMPLEMENTS
         return EdgeType.CITES
     if m.start >= preamble_end:

@@ -37,9 +37,11 @@ _RECIPIENT_PATTERN = (
 
 
 # "báo cáo (kết quả …) (với|về) Y", also "báo cáo, đề xuất Y", "báo cáo, giải trình với Y", and a
-# duty that opens with it ("- Báo cáo Bộ Tài chính …").
+# duty that opens with it ("- Báo cáo Bộ Tài chính …"). (The "B" before the test of what stands
+# before it: a pattern whose every branch opens with a letter is scanned for that letter, not
+# tried at every character.)
 _REPORT = re.compile(
-    r"(?:báo cáo|(?<![^\n])Báo cáo|(?<=[-–•:;)] )Báo cáo)"
+    r"(?:báo cáo|B(?<![^\n]B)áo cáo|B(?<=[-–•:;)] B)áo cáo)"
     r"(?:\s*,\s*(?:đề xuất|kiến nghị|giải trình)(?:\s+với)?)?"
     r"(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
     r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
@@ -68,7 +70,7 @@ _RECIPIENT = re.compile(_RECIPIENT_PATTERN)
 
 
 # Another one reported to, after a comma or "và": "báo cáo Bộ Chính trị, Ban Bí thư".
-_NEXT_RECIPIENT = re.compile(r"\s*(?:,|\s+và)\s+(?=" + ORGAN_HEAD.pattern + r")")
+_NEXT_RECIPIENT = re.compile(r"(?:\s*+,|\s++và)\s+(?=" + ORGAN_HEAD.pattern + r")")
 
 
 @dataclass(frozen=True)

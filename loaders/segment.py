@@ -57,13 +57,21 @@ class Segment:
 
 
 def view_lines(view: TextView) -> list[Line]:
-    """The non-empty lines of a view, stripped, with their offsets."""
-    return [Line(m.group(), m.start(), m.end()) for m in _STRIPPED_LINE.finditer(view.text)]
-
-
-# A line's text from its first to its last character that is not white space (what str.strip
-# keeps: the regular expression's \s is the same class as str.isspace).
-_STRIPPED_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+    """The non-empty lines of a view, stripped, with their offsets. (One pass of string
+    methods over the lines: faster than a regular expression, which finds a line's last
+    character that is not white space only by backtracking from the line's end. A saved
+    page has tens of thousands of lines: each is made as the tuple it is, without the named
+    tuple's constructor written in Python.)"""
+    lines: list[Line] = []
+    make = tuple.__new__
+    start = 0  # where the line begins in the view
+    for line in view.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            first = start + len(line) - len(line.lstrip())
+            lines.append(make(Line, (stripped, first, first + len(stripped))))
+        start += len(line) + 1
+    return lines
 
 
 def is_heading(text: str) -> bool:

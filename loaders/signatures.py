@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from vanban.loaders import patterns
 from vanban.loaders.header import split_cells
 from vanban.loaders.lexicon import capacities, mottos, organ_words, surnames
+from vanban.loaders.memo import remember_short
 from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
 
@@ -45,7 +46,7 @@ def _not_names() -> tuple[tuple[str, ...], frozenset[str]]:
 _NOT_NAME, _NOT_NAME_WORDS = _not_names()
 # One pass over the folded line instead of a test per phrase: a phrase not run on into a word.
 _NOT_NAME_OPENING = re.compile(
-    "(?:" + "|".join(re.escape(p) for p in sorted(_NOT_NAME, key=len, reverse=True)) + r")(?![^\W\d_])")
+    patterns.by_first_letter(map(re.escape, sorted(_NOT_NAME, key=len, reverse=True))) + r"(?![^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class SignatureBlock:
     line: int  # index of the name line
 
 
+@remember_short(80)  # names come back: the signer's on every page, each in several tests
 def is_person_name(text: str, known_family: bool = True) -> bool:
     """A Vietnamese personal name: 2–5 capitalised syllables, each with a vowel, a known
     family name first (or any, with ``known_family=False``: under a signature's title,

@@ -75,9 +75,9 @@ _NOUN_AFTER = r"(?! đảng| chính trị| cơ sở| quần chúng| hội| thàn
 # Not after "các"/"những" ("các tổ chức" is a noun) nor "chương" (the "trình" of "Chương trình").
 # Nor the "giao" of "Bộ Ngoại giao".
 VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
-                      r"(?<!Ngoại )(?:"
-                      + "|".join(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
-                      + r")(?![\wÀ-ỹ])" + _NOUN_AFTER)
+                      r"(?<!Ngoại )"
+                      + patterns.by_first_letter(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
+                      + r"(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
 _LEAD_IN = re.compile(r"^(?:[Gg]iao cho|[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Đồng chí|Đ/c)\s+")
 # What marks a duty in a list: "- ", "a) ", "1.2. ".
@@ -297,9 +297,10 @@ def _capital_verbs() -> list[str]:
 
 # "Ban Chỉ đạo", "Trưởng ban Chỉ đạo": an organ word or a title before a capitalised verb.
 _ENDS_WITH_ORGAN_WORD = re.compile(rf"(?:^|\s)(?:{patterns.ANY_ORGAN_WORD}|{patterns.TITLE})\s*$")
-_CAPITAL_VERB = re.compile(r"(?<=\s)(?:" + "|".join(re.escape(v) for v in sorted(_capital_verbs(), key=len,
-                                                                                 reverse=True))
-                           + r")(?![\wÀ-ỹ])")
+_CAPITAL_VERB = re.compile(r"(?<=\s)"
+                           + patterns.by_first_letter(re.escape(v) for v in sorted(_capital_verbs(), key=len,
+                                                                                  reverse=True))
+                           + r"(?![\wÀ-ỹ])")
 
 
 _JOINED_SENTENCE = re.compile(r"(?<=[a-zà-ỹđ]) (?=(?:Các|Những) )")
@@ -325,7 +326,7 @@ _GIVEN = re.compile(r"^[-–+•]?\s*Giao(?: cho)? (?=[A-ZĐÀ-Ỹ])")
 _LABELLED = re.compile(
     r"^[-–+•*]?\s*(?:Cơ quan|Đơn vị)\s+(?P<kind>thực hiện|chủ trì|phối hợp)\s*:\s*(?P<who>\S.*)$"
 )
-_LABEL_END = re.compile(r"\s*[-–*]?\s*Thời (?:gian|hạn)\b|\.(?:\s|$)")  # "… -Thời gian thực hiện: …"
+_LABEL_END = re.compile(r"(?<!\s)\s*+[-–*]?\s*+Thời (?:gian|hạn)\b|\.(?:\s|$)")  # "… -Thời gian thực hiện: …"
 _ANNOUNCES = re.compile(r"(?i)trách nhiệm|phân công")
 _LABEL_ROLE = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.PERFORM}
 
@@ -374,7 +375,7 @@ def heading_organ(text: str) -> str | None:
 
 
 _EXECUTION_ARTICLE = re.compile(
-    r"(?:^|\n)\s*(?:" + CRAWLED_TITLE + r")?(?P<number>Điều\s+\d+)\s*\.\s*"
+    r"(?:^|\n)[^\S\n]*(?:" + CRAWLED_TITLE + r")?(?P<number>Điều\s+\d+)\s*\.\s*"
     r"(?P<who>(?:(?!\n(?:" + CRAWLED_TITLE + r")?Điều\s+\d)[\s\S]){5,1500}?)(?<!\s)\s+"
     r"(?:chịu trách nhiệm|có trách nhiệm)\s+(?:thi hành|tổ chức thực hiện|thực hiện)\s+"
     r"(?i:" + patterns.TYPE_NAME + r")\s+này"
@@ -414,7 +415,7 @@ _GROUP_HEADS = re.compile(r"^[Cc]ác\s+(?P<title>" + patterns.alternation(t.titl
                           + r")$")
 _OFFICE_LIST = re.compile(
     r",\s*(?=(?:" + patterns.TITLE + r"|Các|các)\b)"
-    r"|\s+và\s+(?=(?:" + patterns.TITLE + r"|Các|các|tổ chức|cá nhân|đơn vị|cơ quan)\b)"
+    r"|(?<!\s)\s+và\s+(?=(?:" + patterns.TITLE + r"|Các|các|tổ chức|cá nhân|đơn vị|cơ quan)\b)"
 )
 
 
@@ -426,7 +427,8 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
     ...                   "Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm thi hành Quyết định này./.")
     ('Điều 3', ['Văn phòng Ủy ban nhân dân tỉnh', 'Sở Tài chính', 'Ủy ban nhân dân các huyện'])
     """
-    m = _EXECUTION_ARTICLE.search(text) if "Điều" in text else None  # every match has "Điều"
+    # (Every match holds "Điều" and "trách nhiệm": most texts are passed over at once.)
+    m = _EXECUTION_ARTICLE.search(text) if "Điều" in text and "trách nhiệm" in text else None
     if not m:
         return None
     organs = []
