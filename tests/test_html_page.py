@@ -6,21 +6,25 @@ import base64
 import hashlib
 import html
 import json
+import math
 import re
+import statistics
 
 import networkx as nx
 import pytest
 
 from vanban.cli import main
 from vanban.errors import QueryError
-from vanban.graph.export import write_json
+from vanban.graph.export import read_json, write_json
 from vanban.graph.vocabulary import EdgeType, NodeKind
 from vanban.queries.lookup import find_document
 from vanban.queries.questions import implementing_documents
 from vanban.visualize import neighbourhood, only_kinds, render_html, write_html
 from vanban.visualize.assets import HERE
+from vanban.visualize.force import force_layout
 from vanban.visualize.layout import radial_layout
 from vanban.visualize.page import page_data, script_json
+from vanban.visualize.placement import place
 from vanban.visualize.style import EDGE_STYLES, NODE_STYLES
 from vanban.visualize.synthetic import synthetic_graph
 from vanban.visualize.trees import implementation_tree, implementation_trees
@@ -64,18 +68,87 @@ def test_page_carries_every_node_edge_and_fact(samples_html, sample_graph):
     assert any(len(line) > 1 for line in data["edgeFacts"])  # 54-KL/TW's issuer, named in several files
     evidence = {d["evidence"] for _, _, d in sample_graph.edges(data=True) if d.get("evidence")}
     assert evidence == {f["evidence"] for f in statements if "evidence" in f}
-    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    labels = {n["id"]: n["text"] for n in data["nodes"]}
     assert labels["doc:54-KL/TW"] == "54-KL/TW"
+    assert not any("label" in n for n in data["nodes"])  # the page draws labels, vis-network does not
     assert all(len(label) <= 32 for label in labels.values())
 
 
-def test_small_graphs_settle_with_physics_large_ones_are_laid_out_in_python():
+def test_every_page_is_laid_out_in_python_and_a_large_one_hides_tasks_and_isolated_nodes():
     small = page_data(synthetic_graph(200, seed=1))
-    assert small["options"]["physics"]["enabled"] is True and not small["large"]
-    large = page_data(synthetic_graph(200, seed=1), large_threshold=100)
-    assert large["options"]["physics"] == {"enabled": False} and large["large"]
+    assert small["options"]["physics"]["enabled"] is False and not small["large"]
+    assert small["hidden"] == {"kinds": [], "isolated": False}
+    graph = synthetic_graph(200, seed=1)
+    graph.add_node("organ:alone", kind="Organ", name="Ban Một Mình", collective=False)
+    large = page_data(graph, large_threshold=100)
+    assert large["large"] and large["hidden"] == {"kinds": ["Task"], "isolated": True}
     assert large["options"]["interaction"]["hideEdgesOnDrag"] is True
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in large["nodes"])
+    isolated = {n["id"] for n in large["nodes"] if n["isolated"]}
+    assert "organ:alone" in isolated and not any(graph.nodes[n]["kind"] == "Task" for n in isolated)
+
+
+def test_counts_are_the_build_summarys(samples_dir, tmp_path, capsys):
+    """The header and legend count what ``vanban build`` prints: nodes per kind, documents read and
+    referenced only, and edges per type as statements (one per fact and file)."""
+    export = tmp_path / "graph.json"
+    assert main(["build", str(samples_dir), "--json", str(export), "--quiet"]) == 0
+    printed = summary_counts(capsys.readouterr().out)
+    counts = page_data(read_json(export))["counts"]
+    assert printed == {
+        "documents": counts["kinds"]["Document"], "read": counts["read_documents"],
+        "referenced": counts["referenced_documents"], "organs": counts["kinds"]["Organ"],
+        "persons": counts["kinds"]["Person"], "tasks": counts["kinds"]["Task"],
+        "implements": counts["types"]["IMPLEMENTS"], "cites": counts["types"]["CITES"],
+        "copies": counts["types"]["COPIES"], "assignments": counts["types"]["ASSIGNED_TO"],
+        "reports-to": counts["types"]["REPORTS_TO"], "addressed": counts["types"]["ADDRESSED_TO"]}
+    assert counts["statements"] == read_json(export).number_of_edges() > counts["relations"]
+
+
+def summary_counts(text: str) -> dict[str, int]:
+    """The numbers of a build summary, by what they count."""
+    found = {}
+    for name, pattern in {"documents": r"documents\s+(\d+)", "read": r"(\d+) read", "referenced": r"(\d+) referenced",
+                          "organs": r"organs\s+(\d+)", "persons": r"persons\s+(\d+)", "tasks": r"tasks\s+(\d+)",
+                          "implements": r"(\d+) implements", "cites": r"(\d+) cites", "copies": r"(\d+) copies",
+                          "assignments": r"assignments\s+(\d+)", "reports-to": r"reports-to\s+(\d+)",
+                          "addressed": r"addressed\s+(\d+)"}.items():
+        match = re.search(pattern, text)
+        assert match, f"no {name} in the build summary:\n{text}"
+        found[name] = int(match.group(1))
+    return found
+
+
+def test_force_layout_puts_documents_by_their_issuers_and_is_deterministic():
+    graph = synthetic_graph(600, seed=4)
+    view = graph.subgraph(n for n, d in graph.nodes(data=True) if d["kind"] != "Task").copy()
+    pos = force_layout(view)
+    assert pos == force_layout(view)
+
+    def distance(u, v):
+        return math.dist(pos[u], pos[v])
+
+    issued = [(u, v) for u, v, t in view.edges(data="type") if t == "ISSUED_BY"]
+    nodes = sorted(view)
+    pairs = [(nodes[i], nodes[(i * 7919) % len(nodes)]) for i in range(len(nodes))]
+    assert statistics.median(distance(u, v) for u, v in issued) < 0.6 * statistics.median(
+        distance(u, v) for u, v in pairs)
+    close = sum(1 for u, v in pairs if u != v and distance(u, v) < 5)
+    assert close < len(pairs) * 0.01
+
+
+def test_placement_rings_tasks_round_their_document_and_lines_up_isolated_nodes():
+    graph = synthetic_graph(300, seed=2)
+    graph.add_node("organ:alone", kind="Organ", name="Ban Một Mình", collective=False)
+    placed = place(graph)
+    assert set(placed.positions) == set(graph)
+    core_bottom = max(y for n, (_, y) in placed.positions.items()
+                      if n not in placed.isolated and graph.nodes[n]["kind"] != "Task")
+    assert placed.positions["organ:alone"][1] > core_bottom
+    for task, attrs in graph.nodes(data=True):
+        if attrs["kind"] == "Task":
+            assert math.dist(placed.positions[task], placed.positions[attrs["document"]]) < 200
+    assert len(set(placed.positions.values())) == len(placed.positions)
 
 
 def test_every_kind_and_edge_type_has_a_distinct_style():
@@ -162,7 +235,7 @@ def test_cli_writes_the_samples_page(samples_dir, tmp_path, capsys):
     assert main(["html", str(samples_dir), "--out", str(out)]) == 0
     assert "wrote" in capsys.readouterr().out
     data = _data(out.read_text(encoding="utf-8"))
-    assert any(n["label"] == "54-KL/TW" for n in data["nodes"])
+    assert any(n["text"] == "54-KL/TW" for n in data["nodes"])
 
 
 def test_cli_focus_and_kinds_from_a_json_export(sample_graph, tmp_path):

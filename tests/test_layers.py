@@ -1,5 +1,5 @@
 """The package's layers point one way: core → loaders → graph build → stores and exports →
-queries → page and command line, with no import cycle and no import hidden in a function to
+queries → page → server → command line, with no import cycle and no import hidden in a function to
 dodge one (only the heavy optional libraries are imported where they are first needed).
 
 Read from the source with :mod:`ast`, nothing is imported. A module's parent packages run
@@ -20,7 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # Top-level folders and the package each one installs as (pyproject.toml, package-dir).
 FOLDERS = {"vanban": "vanban", "graph": "vanban.graph", "loaders": "vanban.loaders",
-           "queries": "vanban.queries", "visualize": "vanban.visualize"}
+           "queries": "vanban.queries", "visualize": "vanban.visualize", "serve": "vanban.serve"}
 
 # Layers, lowest first; a module belongs to the first layer with a prefix it has (a prefix
 # names a module or a package and everything in it).
@@ -31,12 +31,14 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("graph build", ("vanban.graph.identity", "vanban.graph.packed", "vanban.graph.build")),
     ("stores and exports", ("vanban.graph.export", "vanban.graph.neo4j", "vanban.graph.rdf", "vanban.pipeline")),
     ("queries", ("vanban.queries",)),
-    ("page and command line", ("vanban.visualize", "vanban.cli", "vanban.cli_html", "vanban.cli_neo4j",
-                               "vanban.cli_rdf", "vanban.tables", "vanban:")),
+    ("page", ("vanban.visualize",)),
+    ("server", ("vanban.serve",)),
+    ("command line", ("vanban.cli", "vanban.cli_html", "vanban.cli_neo4j", "vanban.cli_rdf", "vanban.cli_serve",
+                      "vanban.tables", "vanban:")),
 ]
 # Heavy optional libraries, imported inside the function that needs them (networkx's habit):
 # only their users pay for loading them.
-LAZY = {"neo4j", "rdflib", "pyoxigraph", "pyshacl", "playwright", "docx", "pypdf", "lxml"}
+LAZY = {"neo4j", "rdflib", "pyoxigraph", "pyshacl", "playwright", "docx", "pypdf", "lxml", "uvicorn"}
 
 
 def _modules() -> dict[str, Path]:

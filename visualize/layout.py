@@ -1,4 +1,4 @@
-"""A fast precomputed layout for graphs too large for in-browser physics.
+"""A radial tree layout: the force-directed layout's starting point (:mod:`.force`).
 
 Each connected component is drawn as a radial tree: its best-connected node in the centre,
 breadth-first rings around it, every subtree in a wedge as wide as its number of leaves.

@@ -1,5 +1,6 @@
-/* vanban graph page: search, filters, detail panel and implementation trees over vis-network.
-   Document text is only ever written as text (textContent, text nodes), never parsed as HTML. */
+/* vanban graph page: search, filters, labels, detail panel and implementation trees over vis-network.
+   Document text is only ever written as text (textContent, text nodes, canvas fillText), never
+   parsed as HTML. */
 (function () {
   "use strict";
   const data = JSON.parse(document.getElementById("vanban-data").textContent);
@@ -17,6 +18,7 @@
       .replace(/\s+/g, " ").trim().toLowerCase();
   }
   const compact = (text) => fold(text).replace(/[^a-z0-9]/g, "");
+  const number = (n) => Number(n).toLocaleString("en-US");
 
   function el(tag, props, ...children) {
     const node = document.createElement(tag);
@@ -45,28 +47,38 @@
   for (const [owner, list] of [...Object.entries(schema.nodes), ...Object.entries(schema.edges)]) {
     attributes[owner] = Object.fromEntries(list.map(([key, label, show]) => [key, { label, show }]));
   }
+  // A value as words: coded values (noi_nhan, lead) named, spans as a range, yes/no.
+  function shown(key, value) {
+    if (value === true) return "yes";
+    if (value === false) return "no";
+    if (key === "span" && Array.isArray(value) && value.length === 2) return "characters " + value[0] + "–" + value[1];
+    if (Array.isArray(value)) return value.map((v) => shown(key, v)).join(", ");
+    if (value !== null && typeof value === "object") return JSON.stringify(value);
+    return (schema.values[key] || {})[value] || String(value);
+  }
   const kindOf = {};
   const labelOf = {};
+  const original = {}; // the layout computed in Python, for Reset
   for (const n of data.nodes) {
     kindOf[n.id] = n.kind;
-    labelOf[n.id] = n.label;
+    labelOf[n.id] = n.text;
+    original[n.id] = { x: n.x, y: n.y };
     const f = facts[n.id] || {};
     const style = nodeStyles[n.group] || {};
     n.title = (style.legend || n.kind) + ": " + (f.symbol || f.name || f.title || f.number || n.id) +
       (f.date ? " · " + f.date : "");
   }
-  const LARGE_ARROWS = new Set(["IMPLEMENTS", "REPORTS_TO"]);
-  if (data.large) for (const style of Object.values(edgeStyles)) style.dashes = false;
+  const ARROWS = new Set(["IMPLEMENTS", "REPORTS_TO", "CITES", "COPIES"]);
   const edgeIndex = {};
   const incident = {};
   for (const e of data.edges) {
     const style = edgeStyles[e.type] || {};
-    e.color = { color: style.color, highlight: style.color, hover: style.color };
+    e.color = { color: style.color, highlight: style.color, hover: style.color, opacity: 0.75 };
     e.width = style.width;
-    // Dashed lines and arrowheads cost most of a frame on large graphs: there, colour and width
-    // tell the types apart and only implementation and reporting lines keep their arrows.
+    // Dash patterns and arrowheads cost most of a frame on large graphs: there, colour and width
+    // tell the types apart and only references and reporting lines keep their arrows.
     e.dashes = data.large ? false : style.dashes;
-    if (data.large && !LARGE_ARROWS.has(e.type)) e.arrows = { to: { enabled: false } };
+    if (data.large && !ARROWS.has(e.type)) e.arrows = { to: { enabled: false } };
     const statements = edgeFacts[Number(e.id.slice(1))] || [];
     if (e.type === "ASSIGNED_TO" && statements.some((f) => f.role === "lead")) e.width = 2.5;
     e.title = (style.legend || e.type) + ": " + labelOf[e.from] + " → " + labelOf[e.to] +
@@ -77,57 +89,146 @@
   }
 
   // --- network ----------------------------------------------------------------------------
-  const shownKinds = new Set(Object.keys(nodeStyles));
-  const shownTypes = new Set(Object.keys(edgeStyles));
+  const defaults = { kinds: new Set(Object.keys(nodeStyles).filter((k) => !data.hidden.kinds.includes(k))),
+    types: new Set(Object.keys(edgeStyles)), isolated: !data.hidden.isolated };
+  const shownKinds = new Set(defaults.kinds);
+  const shownTypes = new Set(defaults.types);
+  let showIsolated = defaults.isolated;
+  const visible = (n) => shownKinds.has(n.group) && (showIsolated || !n.isolated);
   const nodes = new vis.DataSet(data.nodes);
   const edges = new vis.DataSet(data.edges);
-  const nodeView = new vis.DataView(nodes, { filter: (n) => shownKinds.has(n.group) });
+  const nodeView = new vis.DataView(nodes, { filter: visible });
   const edgeView = new vis.DataView(edges, { filter: (e) => shownTypes.has(e.type) });
   const network = new vis.Network($("graph"), { nodes: nodeView, edges: edgeView }, data.options);
   Object.assign(api, { network, nodes, edges });
+
+  // --- labels: drawn beside their markers, most important first, never over one another ------
+  const byImportance = data.nodes.slice().sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
+  const widths = new Map();
+  let placedLabels = [];
+  let moving = false;
+  function labelFont(n) { return (nodeStyles[n.group].font || {}).size || 12; }
+  function drawLabels(ctx) {
+    const ratio = ctx.canvas.width / ctx.canvas.clientWidth || 1;
+    const W = ctx.canvas.clientWidth;
+    const H = ctx.canvas.clientHeight;
+    const scale = network.getScale();
+    const cell = 60;
+    const grid = new Map();
+    const boxes = [];
+    const selected = new Set(network.getSelectedNodes());
+    const order = selected.size ? [...data.nodes.filter((n) => selected.has(n.id)), ...byImportance] : byImportance;
+    const positions = network.getPositions(nodeView.getIds());
+    const free = (box) => {
+      for (let gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+        for (let gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+          for (const other of grid.get(gx + "," + gy) || []) {
+            if (box.x < other.x + other.w && other.x < box.x + box.w && box.y < other.y + other.h && other.y < box.y + box.h) return false;
+          }
+        }
+      }
+      return true;
+    };
+    const keep = (box) => {
+      for (let gx = Math.floor(box.x / cell); gx <= Math.floor((box.x + box.w) / cell); gx++) {
+        for (let gy = Math.floor(box.y / cell); gy <= Math.floor((box.y + box.h) / cell); gy++) {
+          const key = gx + "," + gy;
+          if (!grid.has(key)) grid.set(key, []);
+          grid.get(key).push(box);
+        }
+      }
+      boxes.push(box);
+    };
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    const seen = new Set();
+    for (const n of order) {
+      if (seen.has(n.id) || !positions[n.id]) continue;
+      seen.add(n.id);
+      const p = network.canvasToDOM(positions[n.id]);
+      if (p.x < -200 || p.y < -50 || p.x > W + 200 || p.y > H + 50) continue;
+      const size = labelFont(n);
+      const font = (selected.has(n.id) ? "600 " : "") + size + "px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+      ctx.font = font;
+      const key = font + "\u0000" + n.text;
+      if (!widths.has(key)) widths.set(key, ctx.measureText(n.text).width);
+      const w = widths.get(key);
+      const marker = n.size * scale;
+      const candidates = [
+        { x: p.x - w / 2, y: p.y + marker + 2 },
+        { x: p.x + marker + 4, y: p.y - size / 2 },
+        { x: p.x - w / 2, y: p.y - marker - 3 - size },
+      ];
+      for (const c of candidates) {
+        const box = { id: n.id, x: c.x - 1, y: c.y - 1, w: w + 2, h: size + 3 };
+        if (box.x < 0 || box.y < 0 || box.x + box.w > W || box.y + box.h > H) continue;
+        if (!free(box)) continue;
+        keep(box);
+        ctx.strokeStyle = "rgba(255,255,255,0.92)";
+        ctx.lineWidth = 3;
+        ctx.strokeText(n.text, c.x, c.y);
+        ctx.fillStyle = (nodeStyles[n.group].font || {}).color || "#222";
+        ctx.fillText(n.text, c.x, c.y);
+        break;
+      }
+    }
+    ctx.restore();
+    placedLabels = boxes;
+  }
+  network.on("afterDrawing", (ctx) => { if (!moving || placedLabels.length < 400) drawLabels(ctx); });
+  network.on("dragStart", () => { moving = true; });
+  network.on("dragEnd", () => { moving = false; network.redraw(); });
 
   function markReady() {
     if (api.ready) return;
     api.ready = true;
     api.readyAt = performance.now();
     document.body.dataset.ready = "1";
-    $("status").textContent = data.nodes.length + " nodes · " + data.edges.length + " edges" +
-      (data.large ? " · precomputed layout" : "");
+    showStatus();
   }
-  if (data.options.physics && data.options.physics.enabled && data.nodes.length) {
-    network.once("stabilizationIterationsDone", () => {
-      network.setOptions({ physics: { enabled: false } });
-      network.once("afterDrawing", markReady);
-      network.redraw();
-    });
-    network.on("stabilizationProgress", (p) => {
-      $("status").textContent = "laying out… " + Math.round((100 * p.iterations) / p.total) + "%";
-    });
-  } else {
+  function showStatus(prefix) {
+    const c = data.counts;
+    $("status").textContent = (prefix ? prefix + " · " : "") + number(c.nodes) + " nodes · " + number(c.statements) +
+      " edges · " + number(nodeView.length) + " shown";
+    $("status").title = number(c.nodes) + " nodes and " + number(c.statements) + " edges, counted as vanban build " +
+      "counts them (an edge per fact and per file that states it); " + number(data.edges.length) +
+      " lines, one per related pair and type";
+  }
+  if (data.nodes.length) {
     network.once("afterDrawing", markReady);
-    if (!data.nodes.length) markReady();
+    network.fit({ animation: false });
+  } else {
+    markReady();
   }
 
   // --- legend and filters -----------------------------------------------------------------
-  function countBy(items, key) {
-    const out = {};
-    for (const item of items) out[item[key]] = (out[item[key]] || 0) + 1;
-    return out;
-  }
-  const groupCounts = countBy(data.nodes, "group");
-  const typeCounts = countBy(data.edges, "type");
+  const groupCounts = {
+    Document: data.counts.read_documents, DocumentRef: data.counts.referenced_documents,
+    Organ: data.counts.kinds.Organ, Person: data.counts.kinds.Person, Task: data.counts.kinds.Task,
+  };
+  const isolatedCount = data.nodes.filter((n) => n.isolated).length;
 
   for (const [group, style] of Object.entries(nodeStyles)) {
     const swatch = el("span", { className: "swatch " + style.shape,
       style: { background: style.color.background, borderColor: style.color.border } });
     const box = el("input", { type: "checkbox", "data-kind": group });
-    box.checked = true;
+    box.checked = shownKinds.has(group);
     box.addEventListener("change", () => {
       if (box.checked) shownKinds.add(group); else shownKinds.delete(group);
-      nodeView.refresh();
+      refilter();
     });
     $("legend-nodes").appendChild(el("li", {}, el("label", {}, box, swatch, style.legend,
-      el("span", { className: "count" }, groupCounts[group] || 0))));
+      el("span", { className: "count", "data-count": group }, number(groupCounts[group] || 0)))));
+  }
+  if (isolatedCount) {
+    const box = el("input", { type: "checkbox", "data-isolated": "1" });
+    box.checked = showIsolated;
+    box.addEventListener("change", () => { showIsolated = box.checked; refilter(); });
+    $("legend-nodes").appendChild(el("li", { className: "isolated" }, el("label", { title:
+      "documents, organs and persons with no relation to another node but tasks" }, box,
+      el("span", { className: "swatch none" }), "Isolated nodes", el("span", { className: "count" }, number(isolatedCount)))));
   }
   const SVG = "http://www.w3.org/2000/svg";
   for (const [type, style] of Object.entries(edgeStyles)) {
@@ -141,14 +242,57 @@
     if (style.dashes) line.setAttribute("stroke-dasharray", style.dashes.join(" "));
     svg.appendChild(line);
     const box = el("input", { type: "checkbox", "data-type": type });
-    box.checked = true;
+    box.checked = shownTypes.has(type);
     box.addEventListener("change", () => {
       if (box.checked) shownTypes.add(type); else shownTypes.delete(type);
       edgeView.refresh();
     });
     $("legend-edges").appendChild(el("li", {}, el("label", {}, box, svg, style.legend,
-      el("span", { className: "count" }, typeCounts[type] || 0))));
+      el("span", { className: "count", "data-count": type }, number(data.counts.types[type] || 0)))));
   }
+
+  // Showing or hiding nodes lays the shown ones out again: a short run of forces from where
+  // they are (bounded, then physics is off again); Reset goes back to the computed layout.
+  let settling = false;
+  function refilter() {
+    nodeView.refresh();
+    showStatus();
+    relayout();
+  }
+  function relayout() {
+    if (!nodeView.length) return;
+    settling = true;
+    document.body.dataset.settling = "1";
+    showStatus("laying out");
+    const iterations = Math.max(40, Math.min(200, Math.round(60000 / Math.max(1, nodeView.length))));
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: { enabled: false } });
+      settling = false;
+      delete document.body.dataset.settling;
+      network.fit({ animation: false });
+      showStatus();
+    });
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(iterations);
+  }
+  function reset() {
+    for (const box of document.querySelectorAll("input[data-kind]")) box.checked = defaults.kinds.has(box.dataset.kind);
+    for (const box of document.querySelectorAll("input[data-type]")) box.checked = defaults.types.has(box.dataset.type);
+    const iso = document.querySelector("input[data-isolated]");
+    if (iso) iso.checked = defaults.isolated;
+    shownKinds.clear(); defaults.kinds.forEach((k) => shownKinds.add(k));
+    shownTypes.clear(); defaults.types.forEach((t) => shownTypes.add(t));
+    showIsolated = defaults.isolated;
+    network.setOptions({ physics: { enabled: false } });
+    nodes.update(data.nodes.map((n) => ({ id: n.id, x: original[n.id].x, y: original[n.id].y })));
+    nodeView.refresh();
+    edgeView.refresh();
+    closePanel();
+    network.fit({ animation: false });
+    showStatus();
+  }
+  $("fit").addEventListener("click", () => network.fit({ animation: { duration: 300 } }));
+  $("reset").addEventListener("click", reset);
 
   // --- search -----------------------------------------------------------------------------
   const KIND_RANK = { Document: 0, Organ: 1, Person: 2 };
@@ -211,28 +355,61 @@
   });
 
   // --- selection and the detail panel -----------------------------------------------------
-  function select(id) {
-    const group = nodes.get(id).group;
-    if (!shownKinds.has(group)) {
-      shownKinds.add(group);
-      document.querySelector('input[data-kind="' + group + '"]').checked = true;
-      nodeView.refresh();
+  // The part of the canvas the panel leaves visible, in page coordinates.
+  function clearArea() {
+    const box = $("graph").getBoundingClientRect();
+    const right = $("panel").hidden ? box.right : Math.min(box.right, $("panel").getBoundingClientRect().left - 8);
+    return { left: box.left, right, top: box.top, bottom: box.bottom, box };
+  }
+
+  function reveal(id) {
+    const node = nodes.get(id);
+    if (!shownKinds.has(node.group)) {
+      shownKinds.add(node.group);
+      document.querySelector('input[data-kind="' + node.group + '"]').checked = true;
     }
+    if (node.isolated && !showIsolated) {
+      showIsolated = true;
+      const box = document.querySelector("input[data-isolated]");
+      if (box) box.checked = true;
+    }
+    nodeView.refresh();
+  }
+
+  function select(id) {
+    reveal(id);
     $("tree-view").hidden = true;
     network.selectNodes([id]);
     showNode(id);
     // Centre the node in the part of the canvas the detail panel leaves visible.
-    const covered = $("panel").hidden ? 0
-      : $("graph").getBoundingClientRect().right - $("panel").getBoundingClientRect().left;
+    const area = clearArea();
+    const covered = area.box.right - area.right;
     document.body.dataset.moving = "1";
     network.once("animationFinished", () => { delete document.body.dataset.moving; });
     network.focus(id, { scale: Math.max(network.getScale(), 1.1), offset: { x: -covered / 2, y: 0 },
       animation: { duration: 400, easingFunction: "easeInOutQuad" } });
   }
 
+  // A clicked node the panel would cover is moved into the part of the canvas left visible.
+  function keepClear(id) {
+    const area = clearArea();
+    const p = network.canvasToDOM(network.getPositions([id])[id]);
+    const x = p.x + area.box.left;
+    const y = p.y + area.box.top;
+    if (x > area.left + 30 && x < area.right - 30 && y > area.top + 30 && y < area.bottom - 30) return;
+    const scale = network.getScale();
+    const view = network.getViewPosition();
+    const targetX = (area.left + area.right) / 2;
+    const targetY = (area.top + area.bottom) / 2;
+    document.body.dataset.moving = "1";
+    network.once("animationFinished", () => { delete document.body.dataset.moving; });
+    network.moveTo({ position: { x: view.x + (x - targetX) / scale, y: view.y + (y - targetY) / scale },
+      scale, animation: { duration: 300, easingFunction: "easeInOutQuad" } });
+  }
+
   function nodeLink(id) {
-    return el("a", { className: "node-link", tabindex: "0", on: { click: () => select(id) } },
-      labelOf[id] || id);
+    return el("a", { className: "node-link", tabindex: "0", on: { click: () => select(id),
+      keydown: (ev) => { if (ev.key === "Enter") select(id); } } }, labelOf[id] || id);
   }
 
   // The facts of a node (owner: its kind) or of one statement of a relation (owner: its type),
@@ -241,10 +418,10 @@
     const dl = el("dl");
     const table = attributes[owner] || {};
     for (const [key, value] of Object.entries(f)) {
-      const attribute = table[key] || { label: key, show: "fact" };
+      const attribute = table[key] || { label: key.replace(/_/g, " "), show: "fact" };
       if (attribute.show === "hidden" || skip.includes(attribute.show)) continue;
-      const text = Array.isArray(value) ? value.join(", ") : (typeof value === "object" ? JSON.stringify(value) : value);
-      dl.append(el("dt", {}, attribute.label), el("dd", {}, String(text)));
+      const explained = schema.explained[key];
+      dl.append(el("dt", explained ? { title: explained } : {}, attribute.label), el("dd", {}, shown(key, value)));
     }
     return dl;
   }
@@ -259,7 +436,7 @@
     if (f.evidence) out.push(el("blockquote", { className: "evidence" }, f.evidence));
     if (f.source_file) {
       out.push(el("div", { className: "source" }, "source: " + f.source_file +
-        (f.span ? " [" + f.span.join("–") + "]" : "") + (f.rule ? " · rule " + f.rule : "")));
+        (f.span ? " · " + shown("span", f.span) : "") + (f.rule ? " · rule " + f.rule : "")));
     }
     return out;
   }
@@ -267,7 +444,7 @@
   // A relation's one-line summary: its type's detail attributes (role, address and purpose, …).
   function detailText(type, f) {
     return (schema.edges[type] || []).filter(([key, , show]) => show === "detail" && f[key] !== undefined)
-      .map(([key, label]) => label + ": " + f[key]).join(" · ");
+      .map(([key, label]) => label + ": " + shown(key, f[key])).join(" · ");
   }
 
   function openPanel(...children) {
@@ -275,6 +452,11 @@
     body.replaceChildren(...children.flat().filter(Boolean));
     $("panel").hidden = false;
     $("panel").scrollTop = 0;
+  }
+  function closePanel() {
+    $("panel").hidden = true;
+    network.unselectAll();
+    network.redraw();
   }
 
   const TYPE_ORDER = schema.edgeOrder;
@@ -327,10 +509,18 @@
   }
 
   network.on("click", (params) => {
-    if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
+    if (params.nodes.length) {
+      showNode(params.nodes[0]);
+      keepClear(params.nodes[0]);
+    } else if (params.edges.length) showEdge(params.edges[0]);
   });
-  $("panel-close").addEventListener("click", () => { $("panel").hidden = true; network.unselectAll(); });
+  $("panel-close").addEventListener("click", closePanel);
+  document.addEventListener("keydown", (ev) => {
+    if (ev.key !== "Escape") return;
+    if (!$("tree-view").hidden) { $("tree-view").hidden = true; $("tree-select").value = ""; }
+    else if (!$("panel").hidden) closePanel();
+    $("results").hidden = true;
+  });
 
   // --- implementation trees ---------------------------------------------------------------
   let treeNetwork = null;
@@ -355,8 +545,9 @@
     $("panel").hidden = true;
     const tnodes = tree.nodes.map((n) => {
       const group = n.kind === "Document" ? (facts[n.ref] && facts[n.ref].read ? "Document" : "DocumentRef") : n.kind;
-      return { id: n.id, ref: n.ref, label: n.label, level: n.level, group,
-        shape: n.kind === "Document" ? "box" : "ellipse" };
+      const style = nodeStyles[group] || {};
+      return { id: n.id, ref: n.ref, label: n.label, level: n.level, shape: n.kind === "Document" ? "box" : "ellipse",
+        color: style.color, font: { color: group === "Document" ? "#ffffff" : (style.font || {}).color, size: 14 } };
     });
     const tedges = tree.edges.map((e) => {
       const style = edgeStyles[e.type] || {};
@@ -364,7 +555,6 @@
         color: { color: style.color }, title: style.legend };
     });
     const options = {
-      groups: data.options.groups,
       layout: { hierarchical: { enabled: true, direction: "UD", sortMethod: "directed",
         levelSeparation: 110, nodeSpacing: 190, shakeTowards: "roots" } },
       physics: { enabled: false },
@@ -387,6 +577,10 @@
     search,
     select,
     showTree,
+    reset,
+    relayout,
+    settling: () => settling,
+    labels: () => placedLabels.map((b) => ({ ...b })),
     shownNodeIds: () => nodeView.getIds(),
     shownEdgeIds: () => edgeView.getIds(),
     kindOf: (id) => kindOf[id],

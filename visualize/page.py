@@ -1,4 +1,4 @@
-"""The graph as one self-contained, offline HTML page (pyvis network data, vis-network drawing).
+"""The graph as one self-contained, offline HTML page (vis-network drawing, layout computed here).
 
 Everything the page needs is inlined: vis-network, the page script and style, and the graph as
 a JSON data block. A Content-Security-Policy lets only those exact scripts run (by hash) and
@@ -21,18 +21,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 from jinja2 import Environment
-from pyvis.network import Network
 
 from vanban.graph.atomic import write_text
 from vanban.graph.schema import edge_attributes, node_attributes
 from vanban.graph.vocabulary import EdgeType, NodeKind
-from vanban.visualize import assets
-from vanban.visualize.layout import radial_layout
+from vanban.visualize import assets, fields
+from vanban.visualize.counts import graph_counts
+from vanban.visualize.placement import place
 from vanban.visualize.style import EDGE_STYLES, NODE_STYLES, node_group, node_label
 from vanban.visualize.trees import implementation_trees
 
@@ -40,15 +41,8 @@ __all__ = ["LARGE_GRAPH", "page_data", "render_html", "schema_data", "script_jso
 
 _REFERENCE_TYPES = {EdgeType.IMPLEMENTS, EdgeType.CITES, EdgeType.COPIES}
 
-# Above this many nodes the browser does no physics: positions are computed here.
+# Above this many nodes a page first hides tasks and isolated nodes (one click away).
 LARGE_GRAPH = 400
-
-
-class _Network(Network):
-    """pyvis' Network with constant-time node lookup (pyvis scans a list on every edge)."""
-
-    def get_nodes(self):  # used by add_edge to check that both ends exist
-        return self.node_map
 
 
 def script_json(value: object) -> str:
@@ -64,23 +58,26 @@ def script_json(value: object) -> str:
     return text
 
 
-def _options(large: bool) -> dict:
-    groups = {name: {k: v for k, v in style.items() if k != "legend"} for name, style in NODE_STYLES.items()}
-    physics: dict = {"enabled": False}
-    if not large:
-        physics = {"enabled": True, "solver": "forceAtlas2Based",
-                   "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80,
-                                        "springConstant": 0.08, "centralGravity": 0.02, "avoidOverlap": 0.6},
-                   "stabilization": {"enabled": True, "iterations": 300, "updateInterval": 50, "fit": True}}
+# The forces of a re-layout in the browser (after showing or hiding nodes): a short run from
+# where the nodes are.
+_RELAYOUT_FORCES = {"gravitationalConstant": -50, "springLength": 70, "springConstant": 0.06,
+                    "centralGravity": 0.005, "avoidOverlap": 0.4}
+
+
+def _options() -> dict:
+    """vis-network options: no physics at first (the layout is computed here), no labels drawn
+    by vis-network (the page draws them where they do not overlap), straight lines."""
+    groups = {name: {k: v for k, v in style.items() if k not in ("legend", "font")}
+              for name, style in NODE_STYLES.items()}
     return {
         "groups": groups,
-        "nodes": {"font": {"face": "system-ui,sans-serif"}, "borderWidth": 1.5, "margin": 6},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.55}}, "selectionWidth": 2,
-                  "smooth": False if large else {"enabled": True, "type": "continuous", "roundness": 0.3},
-                  "hoverWidth": 1.5},
-        "interaction": {"hover": not large, "tooltipDelay": 200, "hideEdgesOnDrag": large,
-                        "hideEdgesOnZoom": large, "keyboard": False, "navigationButtons": False},
-        "physics": physics,
+        "nodes": {"font": {"size": 0}, "borderWidth": 1.5},
+        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "selectionWidth": 2,
+                  "smooth": False, "hoverWidth": 1.5},
+        "interaction": {"hover": True, "tooltipDelay": 200, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True,
+                        "keyboard": False, "navigationButtons": False},
+        "physics": {"enabled": False, "solver": "forceAtlas2Based", "stabilization": {"enabled": False},
+                    "forceAtlas2Based": _RELAYOUT_FORCES},
         "layout": {"improvedLayout": False, "randomSeed": 7},
     }
 
@@ -90,13 +87,14 @@ def schema_data() -> dict[str, Any]:
     each node kind and edge type, and the edge types in the order the panel lists relations.
 
     >>> [(key, label) for key, label, show in schema_data()["edges"]["ADDRESSED_TO"] if show == "detail"]
-    [('address', 'kính gửi / nơi nhận'), ('purpose', 'purpose'), ('mentions', 'mentions')]
+    [('address', 'kính gửi / nơi nhận'), ('purpose', 'purpose'), ('mentions', 'times stated in the file')]
     """
-    def rows(table):
-        return [[a.key, a.label, a.show.value] for a in table]
-    return {"nodes": {kind.value: rows(node_attributes(kind)) for kind in NodeKind},
-            "edges": {edge.value: rows(edge_attributes(edge)) for edge in EdgeType},
-            "edgeOrder": [edge.value for edge in EdgeType]}
+    def rows(owner, table):
+        return [[a.key, fields.label(owner, a.key), a.show.value] for a in table]
+    return {"nodes": {kind.value: rows(kind.value, node_attributes(kind)) for kind in NodeKind},
+            "edges": {edge.value: rows(edge.value, edge_attributes(edge)) for edge in EdgeType},
+            "edgeOrder": [edge.value for edge in EdgeType],
+            "values": fields.VALUES, "explained": fields.EXPLAINED}
 
 
 # What the page leaves out of a node's or a relation's facts: the node kind (the drawn node
@@ -110,35 +108,43 @@ def _facts(attrs: dict[str, Any], owner: str | None = None) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if k not in left_out and v not in (None, "", [], {})}
 
 
-def _emphasis(graph: nx.MultiDiGraph, node: str, group: str) -> dict:
-    """Larger type for documents many others implement or cite, so the main directives stand out."""
-    if not group.startswith("Document"):
-        return {}
-    cited = sum(1 for _, _, d in graph.in_edges(node, data=True) if d.get("type") in _REFERENCE_TYPES)
-    if cited < 2:
-        return {}
-    size = NODE_STYLES[group]["font"]["size"] + min(14, 2 * cited)
-    return {"font": {"size": size}, "mass": 1 + min(4, cited / 3)}
+def _importance(graph: nx.MultiDiGraph, node: str, group: str) -> int:
+    """How much a node's label matters: documents others implement or cite most, then the
+    best connected bodies (labels are drawn in that order where they fit)."""
+    if group.startswith("Document"):
+        edges: Any = graph.in_edges(node, data="type")
+        cited = sum(1 for _, _, t in edges if t in _REFERENCE_TYPES)
+        return 1000 * cited + 10 * graph.degree(node) + (500 if group == "Document" else 0)
+    if group == NodeKind.TASK:
+        return 0
+    return 5 * graph.degree(node)
+
+
+def _size(group: str, importance: int) -> float:
+    base = NODE_STYLES[group].get("size", 8)
+    grow = 1.6 if group.startswith("Document") else 1.0
+    return round(base + min(10.0, math.log1p(importance / 50)) * grow, 1)
 
 
 def page_data(graph: nx.MultiDiGraph, title: str = "vanban graph",
               large_threshold: int = LARGE_GRAPH) -> dict:
-    """Everything the page script reads: vis nodes and edges (built with pyvis), facts, styles, trees."""
+    """Everything the page script reads: nodes with their positions, lines, facts, styles, counts,
+    trees, and what a large page hides at first."""
     large = graph.number_of_nodes() > large_threshold
-    positions = radial_layout(graph)
-    net = _Network(directed=True)
-    net.set_options(json.dumps(_options(large)))
-    facts = {}
+    placed = place(graph)
+    nodes, facts = [], {}
     for node, attrs in sorted(graph.nodes(data=True), key=lambda item: str(item[0])):
         group = node_group(attrs)
-        x, y = positions[node]
-        extra = _emphasis(graph, node, group)
-        net.add_node(str(node), label=node_label(attrs), shape=NODE_STYLES[group]["shape"], group=group,
-                     kind=attrs.get("kind"), x=x, y=y, **extra)
+        x, y = placed.positions[node]
+        importance = _importance(graph, node, group)
+        nodes.append({"id": str(node), "text": node_label(attrs), "group": group, "kind": attrs.get("kind"),
+                      "x": x, "y": y, "size": _size(group, importance), "importance": importance,
+                      "isolated": node in placed.isolated})
         facts[str(node)] = _facts(attrs)
     # One line per relation (two ends and a type), carrying every statement of it: a relation
     # several files state (one edge each) would otherwise be lines drawn over one another,
     # and a click would show one of them.
+    edges: list[dict] = []
     edge_facts: list[list[dict]] = []
     drawn: dict[tuple, int] = {}
     for u, v, attrs in graph.edges(data=True):
@@ -146,14 +152,15 @@ def page_data(graph: nx.MultiDiGraph, title: str = "vanban graph",
         index = drawn.get(relation)
         if index is None:
             index = drawn[relation] = len(edge_facts)
-            net.add_edge(str(u), str(v), id=f"e{index}", type=attrs.get("type"))
+            edges.append({"id": f"e{index}", "from": str(u), "to": str(v), "type": attrs.get("type")})
             edge_facts.append([])
         edge_facts[index].append(_facts(attrs, attrs.get("type")))
-    nodes, edges, _, _, _, options = net.get_network_data()
     return {
-        "title": title, "large": large, "nodes": nodes, "edges": edges, "options": json.loads(options),
+        "title": title, "large": large, "nodes": nodes, "edges": edges, "options": _options(),
         "facts": facts, "edgeFacts": edge_facts, "schema": schema_data(),
         "styles": {"nodes": NODE_STYLES, "edges": EDGE_STYLES},
+        "counts": graph_counts(graph).as_dict(),
+        "hidden": {"kinds": [NodeKind.TASK.value] if large else [], "isolated": large},
         "trees": implementation_trees(graph),
     }
 

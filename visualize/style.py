@@ -4,7 +4,7 @@ Colours follow the Okabe–Ito palette, readable by people with the common colou
 deficiencies; every edge type also differs by dash pattern or width, not by colour alone.
 
 >>> node_style({"kind": "Document", "read": True})["shape"]
-'box'
+'square'
 >>> node_label({"kind": "Document", "symbol": "54-KL/TW", "title": "về tiếp tục ..."})
 '54-KL/TW'
 >>> node_label({"kind": "Task", "number": "2.3"})
@@ -31,20 +31,22 @@ __all__ = [
 # Group name of a document only referenced by others (not read from a file): drawn lighter.
 REFERENCED_DOCUMENT = "DocumentRef"
 
+# Markers only: the page draws labels itself, beside them, where they do not overlap ("font"
+# is the label's size in screen pixels and colour). Shapes differ as well as colours.
 NODE_STYLES: dict[str, dict] = {
-    NodeKind.DOCUMENT: {"legend": "Document", "shape": "box",
+    NodeKind.DOCUMENT: {"legend": "Document", "shape": "square", "size": 9,
                         "color": {"background": "#0072B2", "border": "#00527f"},
-                        "font": {"color": "#ffffff", "size": 15}},
-    REFERENCED_DOCUMENT: {"legend": "Cited document", "shape": "box",
+                        "font": {"color": "#0b2f4d", "size": 13}},
+    REFERENCED_DOCUMENT: {"legend": "Cited document", "shape": "square", "size": 7,
                           "color": {"background": "#cfe3f3", "border": "#0072B2"},
-                          "font": {"color": "#103a5c", "size": 14}},
-    NodeKind.ORGAN: {"legend": "Organ", "shape": "dot", "size": 14,
+                          "font": {"color": "#103a5c", "size": 12}},
+    NodeKind.ORGAN: {"legend": "Organ", "shape": "dot", "size": 8,
                      "color": {"background": "#E69F00", "border": "#a66f00"},
-                     "font": {"color": "#3d2a00", "size": 14}},
-    NodeKind.PERSON: {"legend": "Person", "shape": "diamond", "size": 13,
+                     "font": {"color": "#3d2a00", "size": 12}},
+    NodeKind.PERSON: {"legend": "Person", "shape": "diamond", "size": 8,
                       "color": {"background": "#CC79A7", "border": "#8f4a73"},
-                      "font": {"color": "#4a1d37", "size": 14}},
-    NodeKind.TASK: {"legend": "Task", "shape": "square", "size": 7,
+                      "font": {"color": "#4a1d37", "size": 12}},
+    NodeKind.TASK: {"legend": "Task", "shape": "triangle", "size": 5,
                     "color": {"background": "#009E73", "border": "#00694c"},
                     "font": {"color": "#004d38", "size": 11}},
 }
