@@ -22,7 +22,15 @@ from typing import Any, NamedTuple
 
 import networkx as nx
 
-from vanban.graph.identity import CitedNumbers, Claim, assign_ids, refs_of, resolve_names, slug
+from vanban.graph.identity import (
+    CitedNumbers,
+    Claim,
+    assign_ids,
+    refs_of,
+    resolve_names,
+    slug,
+    symbol_variants,
+)
 from vanban.graph.model import DocumentFacts, DocumentRef, Evidence, FileFacts, OrganRef
 from vanban.graph.packed import PackedFacts
 from vanban.graph.schema import node_attributes
@@ -46,6 +54,7 @@ def person_id(name: str) -> str:
 @dataclass(slots=True)
 class _DocInfo:
     symbols: Counter = field(default_factory=Counter)
+    own_symbols: Counter = field(default_factory=Counter)  # as the document itself writes it
     types: list[tuple[str, str, bool]] = field(default_factory=list)  # (type, file, explicit)
     dates: list[tuple[str, str]] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
@@ -197,6 +206,7 @@ def _merge(ordered: Sequence[FileFacts], numbers: CitedNumbers, ids: dict[int, s
                     info.own.append(None)
                 if doc.symbol:
                     info.symbols[doc.symbol] += 3
+                    info.own_symbols[doc.symbol] += 1
                 if doc.doc_type:
                     info.types.append((doc.doc_type, doc.source_file, True))
                 if doc.date:
@@ -349,9 +359,10 @@ def _document_attrs(did: str, info: _DocInfo) -> dict:
     explicit = sorted({t for t, _, e in info.types if e})
     all_types = [t for t, _, _ in info.types]
     symbol = None
-    if info.symbols:
-        top = max(info.symbols.values())
-        symbol = sorted(s for s, n in info.symbols.items() if n == top)[0]
+    written = info.own_symbols or info.symbols  # a document's own header before any citation of it
+    if written:
+        top = max(written.values())
+        symbol = sorted(s for s, n in written.items() if n == top)[0]
     symbol = symbol or (known.number if known else None)
     if own and own.doc_type:
         doc_type = own.doc_type
@@ -374,6 +385,7 @@ def _document_attrs(did: str, info: _DocInfo) -> dict:
     if len(dates) > 1:
         where = "; ".join(f"{d} in {_some_files({f for x, f in info.dates if x == d})}" for d in dates)
         conflicts.append(f"date: {' and '.join(dates)} ({where})")
+    conflicts += symbol_variants(info.symbols, symbol)
     conflicts += sorted(set(info.noted))
     # A document named by its name (a law) keeps its name beside its number.
     title = own.subject if own and own.subject else (known.name if known else info.titles[0] if info.titles

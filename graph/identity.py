@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -27,7 +27,7 @@ from vanban.graph.vocabulary import EdgeType
 from vanban.loaders.lexicon import NamedDocument, named_documents
 from vanban.loaders.named_documents import title_key
 
-__all__ = ["CitedNumbers", "Claim", "assign_ids", "refs_of", "resolve_names", "slug"]
+__all__ = ["CitedNumbers", "Claim", "assign_ids", "refs_of", "resolve_names", "slug", "symbol_variants"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +225,24 @@ def _preferred_symbol(members: list[Claim]) -> str:
     for s in pool:
         counts[s] += 1
     return sorted(counts, key=lambda s: (-counts[s], s))[0]
+
+
+def symbol_variants(written: Mapping[str, int], chosen: str | None) -> list[str]:
+    """The conflict that keeps the other ways one document's symbol was written in letters'
+    case (``104-CTr/Tu`` beside ``104-CTr/TU``): those are one document (identity compares
+    :func:`~vanban.graph.keys.normalize_symbol`), but what was written stays on record. Spacing
+    alone is no conflict.
+
+    >>> symbol_variants({"104-CTr/TU": 3, "104-CTr/Tu": 5, "104-CTr/ TU": 1}, "104-CTr/TU")
+    ['symbol: written 104-CTr/TU and 104-CTr/Tu']
+    >>> symbol_variants({"54-KL/TW": 4}, "54-KL/TW")
+    []
+    """
+    forms = sorted({_SPACE.sub("", s) for s in written} | ({_SPACE.sub("", chosen)} if chosen else set()))
+    return [f"symbol: written {' and '.join(forms)}"] if len(forms) > 1 else []
+
+
+_SPACE = re.compile(r"\s+")
 
 
 def _join_period(claim: Claim, members: list[Claim], periods: list[str]) -> str:

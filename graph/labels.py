@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["document_label", "short_document_name"]
+__all__ = ["document_label", "node_name", "short_document_name"]
 
 
 def document_label(attrs: Mapping[str, Any], width: int = 60) -> str:
@@ -37,3 +37,20 @@ def short_document_name(attrs: Mapping[str, Any]) -> str:
         return str(attrs["symbol"])
     source = (attrs.get("sources") or ["?"])[0]
     return f"{attrs.get('doc_type') or 'document'} [{source}]"
+
+
+def node_name(attrs: Mapping[str, Any]) -> str:
+    """How every command names a node: a document by :func:`short_document_name`, a task by its
+    number, an organ or a person by name.
+
+    >>> node_name({"kind": "Document", "doc_type": "Kết luận", "sources": ["b.txt"], "title": "về …"})
+    'Kết luận [b.txt]'
+    >>> node_name({"kind": "Task", "number": "6-1"}), node_name({"kind": "Organ", "name": "Ban Bí thư"})
+    ('task 6-1', 'Ban Bí thư')
+    """
+    kind = attrs.get("kind")
+    if kind == "Document":
+        return short_document_name(attrs)
+    if kind == "Task":
+        return f"task {attrs.get('number') or '?'}"
+    return document_label(attrs, width=200)

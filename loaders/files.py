@@ -61,17 +61,22 @@ def file_text(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Fil
                     (decoded.warning,) if decoded.warning else ())
 
 
-def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> FileText:
-    """Read and decode one file, refusing one larger than ``max_bytes`` before loading it."""
+def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, name: str | None = None) -> FileText:
+    """Read and decode one file, refusing one larger than ``max_bytes`` before loading it.
+
+    ``name`` is the file's source name (its path relative to the folder read, see
+    :func:`vanban.pipeline.collect_inputs`); errors and the text carry it (default: the file name).
+    """
+    name = name or path.name
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError(path.name, _too_large(size, max_bytes))
+            raise LoadError(name, _too_large(size, max_bytes))
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)  # a file still growing, or a device, stops here
     except OSError as error:
-        raise LoadError(path.name, f"cannot read: {error.strerror or error}") from error
-    return file_text(data, path.name, max_bytes)
+        raise LoadError(name, f"cannot read: {error.strerror or error}") from error
+    return file_text(data, name, max_bytes)
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -21,7 +21,17 @@ from vanban.queries.backend import Backend
 from vanban.queries.resolve import resolve, resolve_document
 from vanban.queries.spec import question
 
-__all__ = ["ask", "implementers_report"]
+__all__ = ["ask", "canonical_question", "document_names", "implementers_report"]
+
+
+def canonical_question(text: str) -> str:
+    """A canned question's name as :data:`~vanban.queries.spec.QUESTIONS` spells it, from
+    either spelling, in any case (``cited_by``, ``Cited-By``).
+
+    >>> canonical_question("cited_by"), canonical_question("Most-Cited")
+    ('cited-by', 'most-cited')
+    """
+    return text.strip().lower().replace("_", "-")
 
 
 def ask(backend: Backend, name: str, subject: str | None = None, *, transitive: bool | None = None,
@@ -32,7 +42,7 @@ def ask(backend: Backend, name: str, subject: str | None = None, *, transitive: 
     ``transitive`` and ``limit`` default to the question's own defaults; a question without
     such an option ignores it.
     """
-    spec = question(name)
+    spec = question(canonical_question(name))
     node = None
     if spec.subject is not None:
         if subject is None:
@@ -58,3 +68,20 @@ def implementers_report(backend: Backend, text: str, transitive: bool = False) -
     short = {node: short_document_name(attrs) for node, attrs in documents.items()}
     return {"directive": directive, "root": documents.get(directive, {}), "implementers": bodies,
             "ordered": ordered, "short": short}
+
+
+def document_names(backend: Backend, records: list[dict[str, Any]]) -> dict[str, str]:
+    """The name every command gives each document the records name (in a ``document`` or
+    ``implemented_by`` column): its symbol, or its type and first file
+    (:func:`~vanban.graph.labels.short_document_name`).
+
+    >>> import networkx as nx
+    >>> from vanban.queries.embedded import GraphBackend
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("doc:a.txt#0", kind="Document", doc_type="Kế hoạch", sources=["a.txt"])
+    >>> document_names(GraphBackend(g), [{"document": "doc:a.txt#0"}])
+    {'doc:a.txt#0': 'Kế hoạch [a.txt]'}
+    """
+    ids = {r["document"] for r in records if isinstance(r.get("document"), str)}
+    ids |= {d for r in records for d in r.get("implemented_by") or ()}
+    return {node: short_document_name(attrs) for node, attrs in backend.documents(sorted(ids)).items()}

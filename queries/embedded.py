@@ -18,6 +18,7 @@ import networkx as nx
 from vanban.graph.keys import name_key, symbol_key
 from vanban.graph.vocabulary import NodeKind
 from vanban.queries.backend import DOCUMENT_FIELDS, Candidate
+from vanban.queries.catalogue import Entry
 from vanban.queries.questions import (
     assigned_tasks,
     cited_by,
@@ -74,6 +75,14 @@ class GraphBackend:
     def searchable(self, kind: NodeKind) -> list[Candidate]:
         return [Candidate.of(kind, {**d, "id": n}) for n, d in self._of_kind(kind)
                 if kind is not NodeKind.DOCUMENT or not d.get("symbol")]
+
+    def catalogue(self) -> list[Entry]:
+        """Every document, with its type, date and issuers (see :mod:`.catalogue`)."""
+        nodes, edges = self.graph.nodes, self.graph.out_edges
+        return [Entry(n, d.get("symbol"), d.get("title"), d.get("doc_type"), d.get("date"),
+                      tuple(sorted({nodes[o].get("name") or o for _, o, e in edges(n, data=True)
+                                    if e.get("type") == "ISSUED_BY"})))
+                for n, d in self._of_kind(NodeKind.DOCUMENT)]
 
     def documents(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         nodes = self.graph.nodes

@@ -25,7 +25,8 @@ from typing import Any
 import networkx as nx
 
 from vanban.graph.keys import fold
-from vanban.graph.labels import document_label
+from vanban.graph.labels import document_label, node_name
+from vanban.graph.schema import Show, edge_attributes
 from vanban.graph.vocabulary import EdgeType, NodeKind
 from vanban.queries.spec import QUESTIONS, task_order
 
@@ -33,6 +34,8 @@ __all__ = [
     "assigned_tasks",
     "cited_by",
     "cites",
+    "document_facts",
+    "edge_details",
     "implementers",
     "implementing_documents",
     "member_of",
@@ -212,3 +215,64 @@ def most_cited(graph: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
         if citing:
             counts.append({"document": node, "label": document_label(attrs), "cited_by": len(citing)})
     return sorted(counts, key=QUESTIONS["most-cited"].order)[:limit]
+
+
+_REFERENCES = (EdgeType.IMPLEMENTS, EdgeType.CITES, EdgeType.COPIES)
+_EVIDENCE = ("source_file", "span", "evidence", "rule")
+
+
+def edge_details(edge_type: str) -> tuple[str, ...]:
+    """What a relation is told apart by besides its ends: the schema's details of its type
+    (role, address and purpose, capacity and title, via), without the mention count.
+
+    >>> edge_details("ADDRESSED_TO"), edge_details("CITES")
+    (('address', 'purpose'), ())
+    """
+    return tuple(a.key for a in edge_attributes(edge_type) if a.show is Show.DETAIL and a.key != "mentions")
+
+
+def document_facts(graph: nx.MultiDiGraph, document: str) -> dict[str, Any]:
+    """What ``vanban show`` prints: the document's attributes, then its relations, each once
+    with every file that states it (``files``) and each file's evidence (``statements``);
+    ``in`` lists the documents referring to it the same way.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("doc:1", kind="Document", symbol="1-KL/TW")
+    >>> g.add_node("doc:2", kind="Document", doc_type="Kế hoạch", sources=["b.txt"])
+    >>> for f in ("b.txt", "a.txt"):
+    ...     _ = g.add_edge("doc:2", "doc:1", type="CITES", source_file=f, evidence=f"in {f}")
+    >>> facts = document_facts(g, "doc:2")
+    >>> [(e["target_label"], e["files"], e["evidence"]) for e in facts["out"]]
+    [('1-KL/TW', ['a.txt', 'b.txt'], 'in a.txt')]
+    >>> [(e["source_label"], e["files"]) for e in document_facts(g, "doc:1")["in"]]
+    [('Kế hoạch [b.txt]', ['a.txt', 'b.txt'])]
+    """
+    nodes = graph.nodes
+    out: dict[tuple, dict[str, Any]] = {}
+    for _, target, data in graph.out_edges(document, data=True):
+        details = {k: data.get(k) for k in edge_details(data["type"]) if data.get(k) is not None}
+        key = (data["type"], target, tuple(sorted((k, str(v)) for k, v in details.items())))
+        entry = out.setdefault(key, {"type": data["type"], "target": target,
+                                     "target_label": node_name(nodes[target]), **details, "statements": []})
+        entry["statements"].append({k: data.get(k) for k in _EVIDENCE if data.get(k) is not None})
+    incoming: dict[tuple, dict[str, Any]] = {}
+    for source, _, data in graph.in_edges(document, data=True):
+        if data["type"] in _REFERENCES:
+            entry = incoming.setdefault((data["type"], source), {
+                "type": data["type"], "source": source, "source_label": node_name(nodes[source]),
+                "statements": []})
+            entry["statements"].append({k: data.get(k) for k in _EVIDENCE if data.get(k) is not None})
+    by_out = sorted(out, key=lambda k: (k[0], out[k]["target_label"], k))
+    by_in = sorted(incoming, key=lambda k: (k[0], incoming[k]["source_label"], k))
+    return {"id": document, **nodes[document], "out": [_with_files(out[k]) for k in by_out],
+            "in": [_with_files(incoming[k]) for k in by_in]}
+
+
+def _with_files(entry: dict[str, Any]) -> dict[str, Any]:
+    """A grouped relation with its statements in file order, its files, and the first file's
+    evidence at the top level."""
+    statements = sorted(entry["statements"], key=lambda s: (s.get("source_file") or "", s.get("span") or ()))
+    first = statements[0]
+    return {**entry, "files": sorted({s["source_file"] for s in statements if s.get("source_file")}),
+            "source_file": first.get("source_file"), "evidence": first.get("evidence"),
+            "statements": statements}

@@ -6,7 +6,6 @@ import io
 import json
 import re
 import shutil
-import time
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -105,14 +104,12 @@ def test_fifty_megabytes_are_refused_unread(tmp_path: Path) -> None:
             out.write(line)
     size = big.stat().st_size
     tracemalloc.start()
-    start = time.perf_counter()
     with pytest.raises(LoadError) as caught:
         read_file(big)
-    elapsed = time.perf_counter() - start
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert str(caught.value) == f"big.txt: file too large: {size:,} bytes (limit {DEFAULT_MAX_BYTES:,})"
-    assert elapsed < 1 and peak < 1024 * 1024  # refused from its size: nothing was read
+    assert peak < 1024 * 1024  # refused from its size: nothing was read
 
 
 def test_the_size_limit_is_a_parameter(tmp_path: Path, samples_dir: Path) -> None:
@@ -136,10 +133,12 @@ def test_docx_text_is_held_to_the_limit_and_zip_bombs_refused() -> None:
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"<w:document/>")
         archive.writestr("word/media/image1.png", bytes(200 * 1024 * 1024))
-    start = time.perf_counter()
+    tracemalloc.start()
     with pytest.raises(LoadError, match="DOCX too large"):
         file_text(bomb.getvalue(), "bomb.docx")
-    assert time.perf_counter() - start < 2
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024  # refused from the sizes its directory declares: nothing unpacked
 
 
 @pytest.fixture()
@@ -249,8 +248,8 @@ def test_cli_build_interrupted_keeps_the_previous_export(tmp_path: Path, samples
         raise MemoryError("serializer ran out of memory")
 
     monkeypatch.setattr(export, "json_chunks", failing)
-    with pytest.raises(MemoryError):
-        main(["build", str(samples_dir), "--json", str(target), "-q"])
+    assert main(["build", str(samples_dir), "--json", str(target), "-q"]) == 2
+    assert capsys.readouterr().err == "vanban: out of memory (serializer ran out of memory); nothing written\n"
     assert target.read_text(encoding="utf-8") == "old export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
 
@@ -262,7 +261,7 @@ def test_cli_max_bytes_refuses_larger_files(tmp_path: Path, samples_dir: Path, c
     for path in (small, large):
         (folder / path.name).write_bytes(path.read_bytes())
     limit = (small.stat().st_size + large.stat().st_size) // 2
-    assert main(["build", str(folder), "--max-bytes", str(limit), "-q"]) == 1
+    assert main(["build", str(folder), "--max-bytes", str(limit), "--json", str(tmp_path / "g.json"), "-q"]) == 1
     printed = capsys.readouterr().out
     assert "files read       1 ok, 0 skipped, 1 failed" in printed
     assert f"FAILED {large.name}: file too large" in printed

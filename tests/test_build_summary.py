@@ -47,10 +47,18 @@ def _folder(root: Path, files: dict[str, bytes]) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _in_a_fresh_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build without --json writes out/graph.json where it runs: here, a fresh folder."""
+    monkeypatch.chdir(tmp_path)
+
+
 def _run(capsys, *argv: str) -> tuple[int, list[str], str]:
+    """The status, the summary's lines (without the closing "wrote …" lines) and standard error
+    of a build."""
     status = main(["build", *argv, "-q"])
     captured = capsys.readouterr()
-    return status, captured.out.splitlines(), captured.err
+    return status, [line for line in captured.out.splitlines() if not line.startswith("wrote ")], captured.err
 
 
 def _listed(lines: list[str], tag: str) -> dict[str, str]:
@@ -73,7 +81,7 @@ def NOTE(_: str) -> bytes:
 
 
 BROKEN = _damaged_docx
-NOTHING = "vanban: no document read: {} file(s) skipped (no document), {} failed; nothing written\n"
+NOTHING = "vanban: no documents read: {} file(s) skipped (no document), {} failed; nothing written\n"
 CASES: dict[str, tuple[Files, int, str, set[str], set[str], str]] = {
     "a document, notes and a damaged docx": (
         {"1154.txt": DOCUMENT, "notes.txt": NOTE, "cut.docx": BROKEN}, 1,
@@ -91,7 +99,7 @@ CASES: dict[str, tuple[Files, int, str, set[str], set[str], str]] = {
         "files read       0 ok, 1 skipped, 1 failed", {"notes.txt"}, {"cut.docx"}, NOTHING.format(1, 1)),
     "an empty folder": (
         {}, 2, "files read       0 ok, 0 skipped, 0 failed", set(), set(),
-        "vanban: no document read: no .txt, .md, .docx or .pdf file in {folder}; nothing written\n"),
+        "vanban: no documents in {folder} (no .txt, .md, .docx, .pdf, .html or .htm file); nothing written\n"),
 }
 
 
@@ -141,7 +149,7 @@ def test_commands_building_on_the_fly_name_skipped_and_failed_files_apart(tmp_pa
     expected = f"vanban: skipped notes.txt: {NO_DOCUMENT}\nvanban: could not read cut.docx: {DAMAGED}\n"
     assert graph_from_paths([str(folder)]).nodes["doc:1154-CV/TU@lang-son"]["read"]
     assert capsys.readouterr().err == expected
-    assert main(["ask", "most-cited", "--from", str(folder), "--json"]) == 0
+    assert main(["ask", "most-cited", "--from", str(folder), "--json"]) == 1  # a file could not be read
     assert capsys.readouterr().err == expected
 
 

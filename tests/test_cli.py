@@ -100,3 +100,18 @@ def test_readme_excerpt_is_real_output(samples_dir: Path, capsys) -> None:
     for line in block.group(1).splitlines():
         if line.strip():
             assert line.rstrip() in output, line
+
+
+def test_readme_loads_the_export_in_networkx(samples_dir: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    """The README's Python lines for reading ``out/graph.json`` give the graph that was built."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"To use the export from Python:\n\n```python\n(.*?)```", readme, re.S)
+    assert snippet, "README.md lacks the networkx example"
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(samples_dir), "-q"]) == 0  # writes out/graph.json here
+    capsys.readouterr()
+    scope: dict = {}
+    exec(snippet.group(1), scope)
+    graph = scope["graph"]
+    assert isinstance(graph, nx.MultiDiGraph) and graph.number_of_edges() > 200
+    assert graph.nodes["doc:54-KL/TW"]["symbol"] == "54-KL/TW"

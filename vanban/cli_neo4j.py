@@ -20,11 +20,12 @@ from typing import Any
 
 import networkx as nx
 
-from vanban.errors import QueryError, VanbanError
+from vanban.errors import EmptyInputError, QueryError, VanbanError
 from vanban.graph.neo4j import DEFAULT_BATCH, LoadReport, Neo4jStore
-from vanban.pipeline import build_graph, collector_paused, read_inputs
+from vanban.pipeline import SUFFIXES, build_graph, collector_paused, nothing_read, read_inputs
 from vanban.queries.cypher import cypher_files, load_cypher
-from vanban.tables import format_table
+from vanban.queries.spec import QUESTIONS
+from vanban.tables import Progress, format_table
 
 __all__ = ["load_graph", "open_store", "parse_params", "register"]
 
@@ -34,19 +35,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     load = sub.add_parser("load-neo4j", help="store documents' facts in Neo4j ($NEO4J_URI)",
                           description="Read documents and store their facts in Neo4j. Facts "
                           "previously loaded from the same files are replaced; other files' stay.")
-    load.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of .txt/.md")
+    load.add_argument("paths", nargs="+", metavar="PATH",
+                      help=f"documents ({', '.join(SUFFIXES)}) or folders of them")
     load.add_argument("--batch-size", type=int, default=DEFAULT_BATCH, metavar="N",
                       help=f"rows per write transaction (default {DEFAULT_BATCH})")
     load.add_argument("--clear", action="store_true",
                       help="delete everything in the database first (all files, not just these)")
+    load.add_argument("--allow-empty", action="store_true",
+                      help="go on when the inputs hold no document (by default that is an error and "
+                           "the database stays as it was)")
+    load.add_argument("-q", "--quiet", action="store_true", help="no progress on the terminal")
     load.set_defaults(run=_load)
 
     cypher = sub.add_parser("cypher", help="run a Cypher query on Neo4j (read-only unless --write)",
                             description="Run Cypher on the Neo4j database named by $NEO4J_URI. "
-                            "QUERY is Cypher text, a .cypher file, or the name of a bundled query "
-                            "(implementers, ordered, cites, cited_by, reporting_chain, tasks, "
-                            "most_cited).")
-    cypher.add_argument("query", metavar="QUERY|FILE")
+                            "QUERY is Cypher text, a .cypher file, or the name of a canned question ("
+                            + ", ".join(QUESTIONS) + "), spelt as in 'vanban ask'.")
+    cypher.add_argument("query", metavar="QUERY|FILE",
+                        help="Cypher text, a .cypher file, or a canned question's name")
     cypher.add_argument("--param", "-p", action="append", default=[], metavar="K=V",
                         help="a query parameter: k=v passes the string v, k:=v passes JSON "
                              "(number, true, null, list); repeatable")
@@ -82,15 +88,20 @@ def load_graph(graph: nx.MultiDiGraph, files: list[str] | None = None,
 def _load(args: argparse.Namespace) -> int:
     if args.batch_size < 1:
         raise VanbanError("--batch-size must be at least 1")
-    result = read_inputs(args.paths)
+    progress = Progress(args.quiet)
+    result = read_inputs(args.paths, progress=progress.files)
+    progress.done()
     for line in result.left_out():
         print(f"vanban: {line}", file=sys.stderr)
-    if not result.facts:
-        raise VanbanError("no document could be read; nothing loaded")
+    if not result.source_files() and not args.allow_empty:
+        raise EmptyInputError(nothing_read(result, args.paths).replace("nothing written", "nothing loaded"))
     with collector_paused():
+        progress.step(f"merging the facts of {len(result.source_files()):,} files")
         graph = build_graph(result.take_facts())
+    progress.step(f"storing {graph.number_of_nodes():,} nodes and {graph.number_of_edges():,} edges in Neo4j")
     report = load_graph(graph, result.source_files(),
                         batch_size=args.batch_size, clear=args.clear)
+    progress.done()
     print(f"neo4j: {report}")
     return 1 if result.failures else 0
 

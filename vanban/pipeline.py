@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -23,17 +24,19 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from vanban.errors import LoadError, NotADocumentError, VanbanError
+from vanban.errors import EmptyInputError, LoadError, NotADocumentError, VanbanError
 from vanban.graph.build import build_graph
 from vanban.graph.export import read_json
 from vanban.graph.model import FileFacts
 from vanban.graph.packed import PackedFacts
 from vanban.loaders.extract import extract_text
 from vanban.loaders.files import DEFAULT_MAX_BYTES, read_file
+from vanban.loaders.folders import source_name, walk_folder
 from vanban.loaders.formats import SUFFIXES as FORMAT_SUFFIXES
 
-__all__ = ["DEFAULT_MAX_BYTES", "InputResult", "InputWarning", "build_graph", "collect_files",
-           "collector_paused", "graph_from_paths", "read_inputs"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUFFIXES", "GraphInput", "InputFile", "InputResult", "InputWarning",
+           "build_graph", "collect_files", "collect_inputs", "collector_paused", "graph_from_paths",
+           "nothing_read", "read_export", "read_graph", "read_inputs"]
 
 SUFFIXES = tuple(FORMAT_SUFFIXES)  # .txt, .md, .docx, .pdf, .html, .htm
 
@@ -91,18 +94,62 @@ class InputResult:
         return [f"skipped {skip}" for skip in self.skipped] + [f"could not read {e}" for e in self.failures]
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the readable files inside folders named (sorted, recursive):
-    ``.txt``, ``.md``, ``.docx``, ``.pdf`` (Word's ``~$…`` lock files skipped)."""
-    found: list[Path] = []
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read and its source name: the name its facts, errors and exports carry."""
+
+    path: Path
+    name: str
+    problem: str | None = None  # why it cannot be read, found while walking its folder
+
+
+def collect_inputs(paths: Iterable[str | Path]) -> list[InputFile]:
+    """Files named, and the readable files inside folders named (sorted, recursive:
+    ``.txt``, ``.md``, ``.docx``, ``.pdf``, ``.html``; Word's ``~$…`` lock files skipped), each
+    with its source name: the path relative to the folder given (``a/doc.txt``), or the name of
+    a file given by itself. Two files that would share a name keep the paths as given, so no
+    file's facts are merged into another's; a file named twice is read once.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for folder in ("a", "b"):
+    ...     (root / folder).mkdir()
+    ...     _ = (root / folder / "doc.txt").write_text("Số 1", encoding="utf-8")
+    >>> [f.name for f in collect_inputs([root])]
+    ['a/doc.txt', 'b/doc.txt']
+    >>> [f.name for f in collect_inputs([root / "a" / "doc.txt"])]
+    ['doc.txt']
+    """
+    found: list[InputFile] = []
+    seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-                            and not p.name.startswith("~$"))
+            named = [InputFile(e.path, source_name(e.path.relative_to(path).as_posix()), e.problem)
+                     for e in walk_folder(path, SUFFIXES)]
         else:
-            found.append(path)
-    return found
+            named = [InputFile(path, source_name(path.name))]
+        for item in named:
+            key = _same_file(item.path)
+            if key not in seen:
+                seen.add(key)
+                found.append(item)
+    counts = Counter(item.name for item in found)
+    return [item if counts[item.name] == 1
+            else InputFile(item.path, source_name(item.path.as_posix()), item.problem)
+            for item in found]
+
+
+def _same_file(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # unresolvable (RuntimeError: a link loop): only itself
+        return path.absolute()
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files :func:`collect_inputs` finds, without their source names."""
+    return [item.path for item in collect_inputs(paths)]
 
 
 def read_inputs(paths: Iterable[str | Path],
@@ -120,8 +167,8 @@ def read_inputs(paths: Iterable[str | Path],
     :class:`FileFacts` about a tenth of their size), so a batch of 100,000 files fits in memory.
     """
     result = InputResult(facts=PackedFacts())  # type: ignore[arg-type]  # a Sequence[FileFacts]
-    files = collect_files(paths)
-    for n, (path, outcome) in enumerate(_outcomes(files, workers, chunksize, max_bytes), 1):
+    files = collect_inputs(paths)
+    for n, (item, outcome) in enumerate(_outcomes(files, workers, chunksize, max_bytes), 1):
         if outcome.facts is not None:
             result.facts.append(outcome.facts, outcome.name)  # type: ignore[call-arg]
         elif outcome.no_document:
@@ -130,7 +177,7 @@ def read_inputs(paths: Iterable[str | Path],
             result.failures.append(LoadError(outcome.name, outcome.reason or "unreadable"))
         result.warnings += [InputWarning(outcome.name, message) for message in outcome.warnings]
         if progress is not None:
-            progress(n, len(files), path)
+            progress(n, len(files), item.path)
     return result
 
 
@@ -144,32 +191,34 @@ class _Outcome(NamedTuple):
     no_document: bool = False  # skipped (a NotADocumentError), not failed
 
 
-def _read_one(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
+def _read_one(item: InputFile, max_bytes: int = DEFAULT_MAX_BYTES) -> _Outcome:
     warnings: tuple[str, ...] = ()
+    if item.problem is not None:
+        return _Outcome(item.name, None, item.problem)
     try:
-        read = read_file(path, max_bytes)
+        read = read_file(item.path, max_bytes, name=item.name)
         warnings = read.warnings
-        return _Outcome(path.name, extract_text(read.text, path.name), None, warnings)
+        return _Outcome(item.name, extract_text(read.text, item.name), None, warnings)
     except LoadError as error:  # the error (path, reason, its class) is re-made in the parent
         return _Outcome(error.path, None, error.reason, warnings, isinstance(error, NotADocumentError))
     except Exception as error:  # a bug must cost one file, not the batch; the reason says so
-        return _Outcome(path.name, None, f"internal error ({type(error).__name__}: {error}); "
+        return _Outcome(item.name, None, f"internal error ({type(error).__name__}: {error}); "
                                          "please report it with the file", warnings)
 
 
-def _read_chunk(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> list[_Outcome]:
+def _read_chunk(items: list[InputFile], max_bytes: int = DEFAULT_MAX_BYTES) -> list[_Outcome]:
     """Outcomes of a worker process, their facts packed (:meth:`PackedFacts.pack`): sent back
     as a few bytes each and kept that way, instead of thousands of objects to unpickle."""
     return [outcome._replace(facts=PackedFacts.pack(outcome.facts))  # type: ignore[arg-type]  # packed
             if outcome.facts is not None else outcome
-            for outcome in map(partial(_read_one, max_bytes=max_bytes), paths)]
+            for outcome in map(partial(_read_one, max_bytes=max_bytes), items)]
 
 
-def _outcomes(files: list[Path], workers: int, chunksize: int | None,
-              max_bytes: int) -> Iterator[tuple[Path, _Outcome]]:
+def _outcomes(files: list[InputFile], workers: int, chunksize: int | None,
+              max_bytes: int) -> Iterator[tuple[InputFile, _Outcome]]:
     if workers <= 1 or len(files) < 2:
-        for path in files:
-            yield path, _read_one(path, max_bytes)
+        for item in files:
+            yield item, _read_one(item, max_bytes)
         return
     size = chunksize or max(1, min(64, len(files) // (workers * 8)))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
@@ -179,21 +228,78 @@ def _outcomes(files: list[Path], workers: int, chunksize: int | None,
             yield from zip(chunk, chunk_outcomes, strict=True)
 
 
-def graph_from_paths(paths: list[str]) -> nx.MultiDiGraph:
+@dataclass(frozen=True)
+class GraphInput:
+    """A graph read from an export or built from documents, and how many files could not be read."""
+
+    graph: nx.MultiDiGraph
+    failed: int = 0
+
+    @property
+    def status(self) -> int:
+        """The exit status a command gives for it: 0 every file read or skipped as holding no
+        document, 1 a file could not be read (the others were used)."""
+        return 1 if self.failed else 0
+
+
+def read_graph(paths: Sequence[str | Path], allow_empty: bool = False,
+               progress: Callable[[int, int, Path], None] | None = None) -> GraphInput:
     """The graph of one ``.json`` export, or built from documents and folders; files that
     hold no document or cannot be read are named on standard error (see
-    :meth:`InputResult.left_out`) and left out."""
+    :meth:`InputResult.left_out`) and left out.
+
+    Inputs that give no document at all (an empty or mistyped folder, an export of an empty
+    graph) raise :class:`EmptyInputError`, so that no command replaces a good output with an
+    empty one, unless ``allow_empty``. ``progress`` is told of each file read (see
+    :func:`read_inputs`).
+    """
     exports = [p for p in paths if str(p).lower().endswith(".json")]
     if exports:
         if len(paths) > 1:
             raise VanbanError("pass either one .json export or documents and folders, not both")
-        if not Path(exports[0]).exists():
-            raise VanbanError(f"{exports[0]}: no such export")
-        return read_json(exports[0])
-    result = read_inputs(paths)
+        graph = read_export(exports[0])
+        if not allow_empty and not any(d.get("kind") == "Document" for _, d in graph.nodes(data=True)):
+            raise EmptyInputError(f"no documents in {exports[0]}; nothing written")
+        return GraphInput(graph)
+    result = read_inputs(paths, progress=progress)
     for line in result.left_out():
         print(f"vanban: {line}", file=sys.stderr)
-    return build_graph(result.take_facts())
+    if not result.source_files() and not allow_empty:
+        raise EmptyInputError(nothing_read(result, paths))
+    return GraphInput(build_graph(result.take_facts()), len(result.failures))
+
+
+def graph_from_paths(paths: Sequence[str | Path]) -> nx.MultiDiGraph:
+    """The graph :func:`read_graph` gives, empty when the inputs hold no document."""
+    return read_graph(paths, allow_empty=True).graph
+
+
+def read_export(path: str | Path) -> nx.MultiDiGraph:
+    """A JSON export read back, or a :class:`VanbanError` naming the file and the problem."""
+    try:
+        return read_json(path)
+    except FileNotFoundError:
+        raise VanbanError(f"{path}: no such export; run 'vanban build PATH --json {path}'") from None
+    except IsADirectoryError:
+        raise VanbanError(f"{path}: is a folder, not a JSON export") from None
+    except OSError as error:
+        raise VanbanError(f"{path}: cannot read it ({error.strerror or error})") from error
+    except (ValueError, KeyError, TypeError, nx.NetworkXError) as error:
+        reason = f"{type(error).__name__}: {error}"[:200]
+        raise VanbanError(f"{path}: not a vanban JSON export ({reason})") from error
+
+
+def nothing_read(result: InputResult, paths: Sequence[str | Path]) -> str:
+    """Why inputs gave no document, in one line.
+
+    >>> nothing_read(InputResult(), ["empty"])
+    'no documents in empty (no .txt, .md, .docx, .pdf, .html or .htm file); nothing written'
+    """
+    if not result.skipped and not result.failures:
+        kinds = ", ".join(SUFFIXES[:-1]) + f" or {SUFFIXES[-1]}"
+        return f"no documents in {' '.join(str(p) for p in paths)} (no {kinds} file); nothing written"
+    return (f"no documents read: {len(result.skipped)} file(s) skipped (no document), "
+            f"{len(result.failures)} failed; nothing written")
 
 
 class _Pauses:
