@@ -27,7 +27,6 @@ import pytest
 import rdflib
 
 from tests.test_hostile import GROWTH, growth
-from tests.test_html_browser import CHROMIUM, _unavailable
 from vanban.cli import main
 from vanban.errors import LoadError
 from vanban.graph.atomic import atomic_path
@@ -552,24 +551,9 @@ def _hostile_document(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("playwright is not installed (pip install -e '.[dev]')")
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not executable:
-        _unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable)
-        yield browser
-        browser.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("csp", ["on", "off"])
-def test_script_in_a_document_never_runs_in_the_page(chromium, tmp_path, capsys, csp):
+def test_script_in_a_document_never_runs_in_the_page(browser, tmp_path, capsys, csp):
     docs = _hostile_document(tmp_path / "docs")
     page_file = tmp_path / "g.html"
     code, _, err = run(capsys, "html", str(docs), "--out", str(page_file))
@@ -581,7 +565,7 @@ def test_script_in_a_document_never_runs_in_the_page(chromium, tmp_path, capsys,
                          ensure_ascii=False)
     assert sum(payload in carried for payload in XSS) >= 3  # payloads reach the page whole
 
-    context = chromium.new_context(bypass_csp=csp == "off")
+    context = browser.new_context(bypass_csp=csp == "off")
     dialogs: list[str] = []
     outside: list[str] = []
     url = page_file.resolve().as_uri()
