@@ -81,13 +81,21 @@ def samples_page_file(sample_graph, tmp_path_factory) -> Path:
 
 
 def _click_node(opened: OfflinePage, node: str) -> None:
-    x, y = opened.js("""(id) => {
+    """Click ``node`` where it is drawn once the view is still: a click or a search moves the
+    view (the chosen node is brought clear of the panel), and a point read during that
+    animation is stale by the time the mouse gets there."""
+    where = """(id) => {
         const n = window.vanban.network;
         const p = n.canvasToDOM(n.getPositions([id])[id]);
         const box = document.getElementById('graph').getBoundingClientRect();
         return [p.x + box.left, p.y + box.top];
-    }""", node)
-    opened.page.mouse.click(x, y)
+    }"""
+    opened.page.wait_for_selector("body:not([data-moving])", state="attached")
+    point, previous = opened.js(where, node), None
+    while point != previous:
+        opened.page.wait_for_timeout(50)
+        point, previous = opened.js(where, node), point
+    opened.page.mouse.click(*point)
 
 
 def _click_edge(opened: OfflinePage, edge: str) -> bool:
