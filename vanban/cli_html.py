@@ -7,9 +7,9 @@ from pathlib import Path
 
 from vanban.errors import check_writable, writing
 from vanban.graph.vocabulary import NodeKind
-from vanban.pipeline import SUFFIXES, read_graph
+from vanban.pipeline import SUFFIXES
 from vanban.queries.lookup import find_document
-from vanban.tables import Progress
+from vanban.tables import Progress, read_with_progress
 from vanban.visualize import LARGE_GRAPH, neighbourhood, only_kinds, write_html
 
 __all__ = ["kind_name", "kinds_argument", "register"]
@@ -62,8 +62,7 @@ def kinds_argument(text: str) -> list[str]:
 def _html(args: argparse.Namespace) -> int:
     check_writable(args.out)
     progress = Progress()
-    progress.step(f"reading {', '.join(args.paths)}")
-    loaded = read_graph(args.paths, allow_empty=args.allow_empty, progress=progress.files)
+    loaded = read_with_progress(progress, args.paths, args.allow_empty)
     graph = loaded.graph
     title = args.title or "vanban — " + ", ".join(Path(p).name for p in args.paths)
     if args.focus:

@@ -20,7 +20,7 @@ from vanban.pipeline import SUFFIXES, read_graph
 from vanban.queries.ask import ask, canonical_question, document_names
 from vanban.queries.sparql import SparqlBackend, check_query, question_text
 from vanban.queries.spec import QUESTIONS
-from vanban.tables import Progress, print_records, readable_records
+from vanban.tables import Progress, print_records, read_with_progress, readable_records
 
 __all__ = ["format_of", "parse_param", "register", "with_prefixes"]
 
@@ -97,8 +97,7 @@ def format_of(path: str, given: str | None = None) -> str:
 def _rdf(args: argparse.Namespace) -> int:
     check_writable(args.out)
     progress = Progress()
-    progress.step(f"reading {', '.join(args.paths)}")
-    loaded = read_graph(args.paths, allow_empty=args.allow_empty, progress=progress.files)
+    loaded = read_with_progress(progress, args.paths, args.allow_empty)
     graph = loaded.graph
     engine = args.engine
     if engine == "auto":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+
+from vanban.pipeline import GraphInput, read_graph
 
 __all__ = ["Progress", "format_table", "print_records", "readable_records"]
 
@@ -92,3 +94,9 @@ class Progress:
     def done(self) -> None:
         """Clear the line."""
         self.step("")
+
+
+def read_with_progress(progress: Progress, paths: Sequence[str], allow_empty: bool) -> GraphInput:
+    """Say "reading PATHS" and read them into one graph, counting files on ``progress``."""
+    progress.step(f"reading {', '.join(paths)}")
+    return read_graph(paths, allow_empty=allow_empty, progress=progress.files)
