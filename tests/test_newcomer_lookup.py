@@ -91,8 +91,8 @@ def test_every_command_looks_up_alike(samples_dir: Path, tmp_path: Path, capsys)
     assert "did you mean" not in capsys.readouterr().err  # nothing near: no suggestion
 
 
-def test_a_symbol_written_in_another_case_is_the_same_document(tmp_path: Path, shared_dir: Path, capsys) -> None:
-    """Lào Cai's Công văn 9387/UBND-KT writes the programme it implements as ``104-CTr/Tu``."""
+def _build_laocai_pair(tmp_path: Path, shared_dir: Path) -> Path:
+    """Lào Cai's programme 104-CTr/TU and the Công văn citing it, built into ``g.json``."""
     folder = tmp_path / "laocai"
     folder.mkdir()
     corpus = shared_dir / "corpus" / "laocai-skill-sct"
@@ -100,6 +100,12 @@ def test_a_symbol_written_in_another_case_is_the_same_document(tmp_path: Path, s
         shutil.copy(corpus / name, folder / name)
     out = tmp_path / "g.json"
     assert main(["build", str(folder), "--json", str(out), "-q"]) == 0
+    return out
+
+
+def test_a_symbol_written_in_another_case_is_the_same_document(tmp_path: Path, shared_dir: Path, capsys) -> None:
+    """Lào Cai's Công văn 9387/UBND-KT writes the programme it implements as ``104-CTr/Tu``."""
+    out = _build_laocai_pair(tmp_path, shared_dir)
     capsys.readouterr()
     nodes = json.loads(out.read_text(encoding="utf-8"))["nodes"]
     programmes = [n for n in nodes if (n.get("symbol") or "").upper() == "104-CTR/TU"]
@@ -113,13 +119,7 @@ def test_a_symbol_written_in_another_case_is_the_same_document(tmp_path: Path, s
 def test_the_symbol_is_the_documents_own_and_the_variant_is_kept(tmp_path: Path, shared_dir: Path) -> None:
     """The citing file writes ``104-CTr/Tu`` six times, the programme its own ``104-CTr/TU`` once:
     the node keeps the programme's spelling, and the other one in its conflicts."""
-    folder = tmp_path / "laocai"
-    folder.mkdir()
-    corpus = shared_dir / "corpus" / "laocai-skill-sct"
-    for name in ("dang_CTr-104-CTr-TU-30-8-2026-TEXT.txt", "dang_CV-9387-UBND-KT-15-9-2026-TEXT.txt"):
-        shutil.copy(corpus / name, folder / name)
-    out = tmp_path / "g.json"
-    assert main(["build", str(folder), "--json", str(out), "-q"]) == 0
+    out = _build_laocai_pair(tmp_path, shared_dir)
     node = next(n for n in json.loads(out.read_text(encoding="utf-8"))["nodes"] if n["id"] == "doc:104-CTr/TU@lao-cai")
     assert node["symbol"] == "104-CTr/TU"
     assert "symbol: written 104-CTr/TU and 104-CTr/Tu" in node["conflicts"]
