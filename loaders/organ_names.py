@@ -103,6 +103,7 @@ def clean_organ_text(text: str) -> str:
     """
     text = normalize_tones(unicodedata.normalize("NFC", text))
     text = _BRACKETS.sub(" ", text)
+    text = text.split("(", 1)[0] if "(" in text[1:] else text  # a bracket left open: what it opens is cut off
     text = _BULLETS.sub("", text)
     text = _COMRADE.sub("", text)
     text = _SPACES.sub(" ", text).strip(" ,.;:-–\"'")
@@ -223,7 +224,7 @@ _APPOSITION = re.compile(rf"(?<!\s)\s+[-–]\s+(?=(?:{patterns.DEPUTY}\s+)?{patt
 _PLACE = re.compile(rf"\b(?:{patterns.LEVEL})\s+[{CAPITALS}][^\s,;.()]*"
                     rf"(?:\s+(?:-\s+)?[{CAPITALS}][^\s,;.()]*)*")
 _LEVEL_NAMED = re.compile(rf"^(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}\s+)?{patterns.STATE_COMMITTEE}\s+"
-                          rf"(?:{patterns.LEVEL})(?=\s)")
+                          rf"(?:{patterns.alternation(patterns.LEVEL_NAMES, 'initial')})(?=\s)")
 # Lower-case words that go on with a name after its place or its registry name: a lower level
 # ("xã X huyện Y"), a group or level ("… các cấp"), a branch ("Ngân hàng Nhà nước chi nhánh …").
 _GOES_ON = re.compile(rf"(?:{patterns.LEVEL}|các|cấp|trực thuộc|khu vực|chi nhánh)\b")

@@ -57,6 +57,8 @@ _UNIT = re.compile(
     rf"\s+(?P<rest>{patterns.LOCAL_COMMITTEE}\b.*)$"
 )
 _COLLECTIVE = re.compile(r"^(?:các|những|cấp ủy các|cấp ủy, chính quyền các)\b", re.IGNORECASE)
+# Documents, not bodies: "Các quyết định sau hết hiệu lực …", "những văn bản …".
+_DOCUMENTS = re.compile(rf"^(?i:các|những)\s+(?:{patterns.TYPE_WORD}|[Vv]ăn bản)\b")
 _STATE_COMMITTEE = re.compile(patterns.STATE_COMMITTEE)
 _STATE_BODY = re.compile(patterns.STATE_ORGAN)
 
@@ -180,7 +182,7 @@ def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[
         name = name[: organ_name_end(name)].rstrip(" ,;:-–")
     bare_word = (not registered and bool(_BARE_WORD.fullmatch(name))
                  and _complete_relative(name, scope) == name)
-    if _KIND_ALONE.fullmatch(name) or bare_word:
+    if _KIND_ALONE.fullmatch(name) or bare_word or _DOCUMENTS.match(name):
         return None  # "Công ty", "Trung tâm", "Cục": a kind of body, no body's name
     coded = _CODED.fullmatch(name)  # "Bộ TC": the ministry of the registry's code BTC
     entry = organ_registry().by_code.get(initials(coded.group(1)) + coded.group(2)) if coded else None
@@ -261,8 +263,9 @@ def _complete_relative(name: str, scope: OrganScope) -> str:
         if folded == short or folded.endswith(" " + short):
             if short in ("bo", "so") and not name[len(name) - len(short)].isupper():
                 continue  # "cán bộ" is not "Bộ"
-            if short in _FOLDED_LEVELS and name[len(name) - len(short)].isupper():
-                continue  # the "Tĩnh" of "tỉnh Hà Tĩnh" is a place, not the level "tỉnh"
+            ending = name[len(name) - len(short) :]
+            if short in _FOLDED_LEVELS and ending[0].isupper() and ending.lower() not in _LEVELS_LOWER:
+                continue  # the "Tĩnh" of "tỉnh Hà Tĩnh" is a place; "Ủy ban nhân dân Thành phố" is the city's
             full = scope.anchors[short]
             prefix = name[: len(name) - len(short)].rstrip()
             if not prefix:
@@ -272,6 +275,7 @@ def _complete_relative(name: str, scope: OrganScope) -> str:
 
 
 _FOLDED_LEVELS = frozenset(fold(level) for level in patterns.LEVEL_NAMES)
+_LEVELS_LOWER = frozenset(level.lower() for level in patterns.LEVEL_NAMES)
 
 
 @cache

@@ -67,7 +67,7 @@ def table_tasks(lines: list[str]) -> list[TableTask]:
             continue  # a row opens after the end of the one before (an empty cell)
         row = [cell for cell, _ in cells[i:i + width]]
         organs = tuple((name, role) for column, role in roles.items() if column < len(row)
-                       for name in split_bodies(row[column])
+                       for name in split_bodies(_ROLE_AFTER.sub("", row[column]))
                        if looks_like_organ(name) and not GENERIC.search(name))
         if organs and len(row) > 1:
             out.append(TableTask(number.group("n"), row[1][:4000], line, organs))
@@ -75,6 +75,8 @@ def table_tasks(lines: list[str]) -> list[TableTask]:
 
 
 _ROLES = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.PERFORM}
+# The role written after the body in its cell: "Các địa phương chủ trì".
+_ROLE_AFTER = re.compile(r"(?<=\S)\s+(?:" + "|".join(_ROLES) + r")\s*$")
 
 
 def _header(cells: list[tuple[str, int]], at: int) -> tuple[int, dict[int, Role]] | None:

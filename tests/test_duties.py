@@ -177,6 +177,14 @@ def test_lead_and_coordinating_columns_of_a_task_table(lines: list[str], expecte
     assert [(r.number, {(name, role.value) for name, role in r.organs}) for r in rows] == expected
 
 
+def test_a_role_written_after_the_body_in_its_cell_is_no_part_of_its_name() -> None:
+    rows = table_tasks(["| TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp |", "|---|---|---|---|",
+                        "| 1 | Rà soát | Các địa phương chủ trì | Sở Tài chính  phối hợp |",
+                        "| 2 | Báo cáo | Sở Y tế thực hiện | |"])
+    assert [(r.number, {(name, role.value) for name, role in r.organs}) for r in rows] == [
+        ("1", {("Các địa phương", "lead"), ("Sở Tài chính", "coordinate")}), ("2", {("Sở Y tế", "lead")})]
+
+
 def test_a_table_without_who_columns_gives_no_task() -> None:
     assert table_tasks(["| STT | Tên thủ tục | Lĩnh vực |", "|---|---|---|", "| 1 | Cấp giấy phép | Sở Y tế |"]) == []
 
@@ -340,6 +348,13 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương", True),
         ("Ban Chỉ đạo sắp xếp đơn vị hành chính các cấp", "Ban Chỉ đạo sắp xếp đơn vị hành chính các cấp", False),
         ("Đảng ủy Khối các cơ quan Trung ương", "Đảng ủy Khối các cơ quan Trung ương", False),
+        # a level written with a capital stands for the locality itself ("Hội đồng nhân dân Thành phố")
+        ("Ủy ban nhân dân Thành phố đề nghị ban hành Nghị quyết", "Ủy ban nhân dân Thành phố", False),
+        ("Hội đồng nhân dân Tỉnh giải trình, tiếp thu", "Hội đồng nhân dân Tỉnh", False),
+        ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh", False),
+        # a bracket the line break left open
+        ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
+        ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
     ],
 )
 def test_an_organ_name_never_swallows_a_verb_or_the_motto(mention: str, name: str, collective: bool) -> None:
@@ -350,6 +365,23 @@ def test_an_organ_name_never_swallows_a_verb_or_the_motto(mention: str, name: st
 @pytest.mark.parametrize("mention", ["Công ty", "Trung tâm", "Cục"])
 def test_a_kind_of_body_alone_names_no_body(mention: str) -> None:
     assert resolve_organ(mention) is None
+
+
+@pytest.mark.parametrize("mention", ["Các quyết định sau hết hiệu lực kể từ ngày", "những văn bản sau",
+                                     "Các Kế hoạch đã ban hành"])
+def test_documents_named_as_a_group_are_no_bodies(mention: str) -> None:
+    assert resolve_organ(mention) is None
+
+
+@pytest.mark.parametrize(("issuer", "mention", "name"), [
+    ("Hội đồng nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố", "Ủy ban nhân dân thành phố Hà Nội"),
+    ("Hội đồng nhân dân thành phố Hà Nội", "Văn phòng Ủy ban nhân dân Thành phố", "Văn phòng Ủy ban nhân dân thành phố Hà Nội"),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "Công an Thành phố", "Công an thành phố Hồ Chí Minh"),
+    ("Ủy ban nhân dân tỉnh Hà Tĩnh", "Thường trực Hội đồng nhân dân Tỉnh", "Thường trực Hội đồng nhân dân tỉnh Hà Tĩnh"),
+    ("Ủy ban nhân dân tỉnh Hà Tĩnh", "Sở Tư pháp tỉnh Hà Tĩnh", "Sở Tư pháp tỉnh Hà Tĩnh"),
+])
+def test_a_level_written_with_a_capital_is_the_issuers_own_locality(issuer: str, mention: str, name: str) -> None:
+    assert resolve_organ(mention, OrganScope.of(resolve_organ(issuer))).name == name
 
 
 def test_a_place_ending_like_a_level_is_not_completed_twice() -> None:

@@ -166,6 +166,13 @@ def test_evidence_keeps_sentence_span_and_rule() -> None:
     ("Căn cứ Thông tư số 14/2024/TT-BCT của Bộ trưởng Bộ Công Thương Quy định chế độ báo cáo định kỳ;",
      "Bộ trưởng Bộ Công Thương"),
     ('thực hiện Chỉ thị số 37-CT/TW của Ban Bí thư Trung ương Đảng "về tăng cường sự lãnh đạo"', "Ban Bí thư"),
+    # a colon, or a verb after a locality written with a capital, ends the issuer
+    ("Về sửa đổi Nghị định số 76/2019/NĐ-CP ngày 08 tháng 10 năm 2019 của Chính phủ: Giao Bộ Nội vụ nghiên "
+     "cứu, tổng hợp kiến nghị của tỉnh", "Chính phủ"),
+    ("Xét Báo cáo số 467/BC-UBND ngày 24/11/2025 của Ủy ban nhân dân Thành phố giải trình, tiếp thu dự thảo;",
+     "Ủy ban nhân dân Thành phố"),
+    ("Xét Tờ trình số 421/TTr-UBND của Hội đồng nhân dân Tỉnh đề nghị ban hành Nghị quyết",
+     "Hội đồng nhân dân Tỉnh"),
 ])
 def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issuer: str) -> None:
     view = flow_view(text)
