@@ -31,6 +31,11 @@ def titles(text: str) -> list[str]:
         ("c) Được khen thưởng theo quy định của Luật Thi đua, khen thưởng;", ["Luật Thi đua, khen thưởng"]),
         ("theo Luật Thi đua, khen thưởng và Nghị định số 98/2023/NĐ-CP", ["Luật Thi đua, khen thưởng",
                                                                        "98/2023/NĐ-CP"]),
+        # a registered name holding a word that elsewhere ends one ("theo", "và", a comma)
+        ("- Luật Đầu tư theo phương thức đối tác công tư (được sửa đổi, bổ sung);",
+         ["Luật Đầu tư theo phương thức đối tác công tư"]),
+        ("của Luật An toàn, vệ sinh lao động về hoạt động kiểm định", ["Luật An toàn, vệ sinh lao động"]),
+        ("theo Luật Hỗ trợ doanh nghiệp nhỏ và vừa không bắt buộc", ["Luật Hỗ trợ doanh nghiệp nhỏ và vừa"]),
         # a name holding "và", in either case, with its year
         ("Các quy định của Luật Địa chất và Khoáng sản năm 2024 và các văn bản hướng dẫn",
          ["Luật Địa chất và Khoáng sản năm 2024"]),
