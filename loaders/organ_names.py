@@ -250,6 +250,9 @@ def organ_name_end(name: str) -> int:
     second = _APPOSITION.search(name, 0, end)
     if second is not None:
         end = second.start()
+    clause = _CLAUSE.search(name, 0, end)
+    if clause is not None:
+        end = clause.start()
     known = _registered_prefix_end(name[:end])
     if known is not None and _stops_at(name, known, end):
         return known
@@ -262,6 +265,9 @@ def organ_name_end(name: str) -> int:
     return end
 
 
+# Words that open what is said of a body, never part of its name: "… cấp xã là đầu mối",
+# "… từ trần thì Công an cấp huyện …", "Phó Thủ tướng … có ý kiến như sau".
+_CLAUSE = re.compile(r"(?<!\snhất)\s+(?:là|thì|có ý kiến)(?=\s|$)")  # not "nhất là" ("above all")
 _MAY_HOLD_MOTTO = re.compile(r"(?i)c[ộo]ng|đ[ộo]c l")  # every motto's first words hold one
 
 

@@ -352,6 +352,11 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Ủy ban nhân dân Thành phố đề nghị ban hành Nghị quyết", "Ủy ban nhân dân Thành phố", False),
         ("Hội đồng nhân dân Tỉnh giải trình, tiếp thu", "Hội đồng nhân dân Tỉnh", False),
         ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "Ủy ban nhân dân Thành phố Hồ Chí Minh", False),
+        # what is said of a body is no part of its name
+        ("Sở Công Thương là đầu mối giúp Ủy ban nhân dân tỉnh", "Sở Công Thương", False),
+        ("Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau", "Phó Thủ tướng Chính phủ Lê Văn Thành", False),
+        ("Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội",
+         "Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội", True),
         # a bracket the line break left open
         ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
         ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
