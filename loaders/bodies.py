@@ -183,7 +183,7 @@ def kind_list_members(text: str) -> list[str] | None:
     """
     m = _KIND_LIST.match(text)
     if m is None:
-        return None
+        return _ministries_by_name(text)
     kind, heads = m.group("kind"), m.group("heads")
     titled = bool(re.fullmatch(patterns.TITLE, kind))
     kind = kind[:1].upper() + kind[1:]
@@ -217,6 +217,22 @@ def kind_list_members(text: str) -> list[str] | None:
     # "Bộ trưởng các Bộ: Quốc phòng, Công an": the head of each
     return [f"{heads} {name}" for name in out] if heads else out
 
+
+def _ministries_by_name(text: str) -> list[str] | None:
+    """``Các Bộ Tài chính, Tư pháp, Văn hóa, Thể thao và Du lịch``: the ministries a list names
+    after one "Bộ", without a colon; only when each is a ministry of the registry (a name
+    holding commas stays whole otherwise)."""
+    m = _MINISTRIES.match(text)
+    if m is None:
+        return None
+    members = kind_list_members(f"Các Bộ: {m.group('members')}")
+    registry = organ_registry()
+    if not members or len(members) < 2 or any(fold(name) not in registry.by_fold for name in members):
+        return None
+    return members
+
+
+_MINISTRIES = re.compile(r"^[Cc]ác\s+Bộ\s+(?P<members>[A-ZĐ][^:]*,[^:]*)$")
 
 # The most commas a registry name holds (a bound on the members joined to find one).
 _MOST_COMMAS = max(entry.name.count(",") for entry in organ_registry().entries)

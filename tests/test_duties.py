@@ -246,6 +246,11 @@ def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
         ("Các Bộ: Tài chính, Công an, Văn hóa, Thể thao và Du lịch",
          ["Bộ Tài chính", "Bộ Công an", "Bộ Văn hóa, Thể thao và Du lịch"]),
         ("Các Sở: Y tế, KH&CN", ["Sở Y tế", "Sở Khoa học và Công nghệ"]),
+        # ministries after one "Bộ", without a colon; a name holding commas stays whole
+        ("các Bộ Tài nguyên và Môi trường, Văn hóa, Thể thao và Du lịch, Tư pháp",
+         ["Bộ Tài nguyên và Môi trường", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tư pháp"]),
+        ("Các Bộ Công an, Quốc phòng", ["Bộ Công an", "Bộ Quốc phòng"]),
+        ("Các Bộ Chỉ huy Quân sự tỉnh, thành phố", ["Các Bộ Chỉ huy Quân sự tỉnh, thành phố"]),
         ("Bộ trưởng các Bộ: Quốc phòng, Y tế", ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Y tế"]),
         ("Chủ tịch, các PCT UBND tỉnh Lào Cai", ["Chủ tịch UBND tỉnh Lào Cai", "các PCT UBND tỉnh Lào Cai"]),
         ("Thủ tướng, các Phó Thủ tướng Chính phủ", ["Thủ tướng", "các Phó Thủ tướng Chính phủ"]),
