@@ -223,7 +223,7 @@ def _ministries_by_name(text: str) -> list[str] | None:
     after one "Bộ", without a colon; only when each is a ministry of the registry (a name
     holding commas stays whole otherwise)."""
     m = _MINISTRIES.match(text)
-    if m is None:
+    if m is None or "," not in m.group("members"):
         return None
     members = kind_list_members(f"Các Bộ: {m.group('members')}")
     registry = organ_registry()
@@ -232,7 +232,7 @@ def _ministries_by_name(text: str) -> list[str] | None:
     return members
 
 
-_MINISTRIES = re.compile(r"^[Cc]ác\s+Bộ\s+(?P<members>[A-ZĐ][^:]*,[^:]*)$")
+_MINISTRIES = re.compile(r"^[Cc]ác\s+Bộ\s+(?P<members>[A-ZĐ][^:]*)$")
 
 # The most commas a registry name holds (a bound on the members joined to find one).
 _MOST_COMMAS = max(entry.name.count(",") for entry in organ_registry().entries)

@@ -76,7 +76,7 @@ def table_tasks(lines: list[str]) -> list[TableTask]:
 
 _ROLES = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.PERFORM}
 # The role written after the body in its cell: "Các địa phương chủ trì".
-_ROLE_AFTER = re.compile(r"(?<=\S)\s+(?:" + "|".join(_ROLES) + r")\s*$")
+_ROLE_AFTER = re.compile(r"(?<=\S)\s++(?:" + "|".join(_ROLES) + r")\s*$")
 
 
 def _header(cells: list[tuple[str, int]], at: int) -> tuple[int, dict[int, Role]] | None:

@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from vanban import loaders
 from vanban.errors import LoadError, VanbanError
 from vanban.graph.model import Evidence
+from vanban.loaders.bodies import kind_list_members
 from vanban.loaders.docx_reader import docx_text
 from vanban.loaders.encodings import decode, decode_as, encode
 from vanban.loaders.extract import extract_text
@@ -282,6 +283,20 @@ def test_the_report_and_coordinator_patterns_alone() -> None:
     assert coordinators("phối hợp với Ban Tuyên giáo" + spaces + "để tổ chức") == ["Ban Tuyên giáo"]
     assert flow_view("a" + spaces + "\nb").text == "a b"
     times = growth(lambda n: lambda: find_reports("báo cáo Ban Bí thư" + " " * n + "(qua Ban Dân vận)"), 25_000)
+    assert times[2] <= GROWTH * times[0], times
+
+
+def test_list_and_cell_patterns_alone() -> None:
+    """A list of ministries without a colon, tried on commas with a colon at the end; a role
+    after the body in a task table's cell, tried on a run of spaces."""
+    from vanban.loaders.task_tables import table_tasks
+
+    assert kind_list_members("Các Bộ Công an, Quốc phòng") == ["Bộ Công an", "Bộ Quốc phòng"]
+    times = growth(lambda n: lambda: kind_list_members("Các Bộ A" + "," * n + ": x"), 10_000)
+    assert times[2] <= GROWTH * times[0], times
+    header = "| TT | Nhiệm vụ | Cơ quan chủ trì |"
+    times = growth(lambda n: lambda: table_tasks([header, f"| 1 | Rà soát | Sở A{' ' * n}chủ trì{' ' * n}x |"]),
+                   20_000)
     assert times[2] <= GROWTH * times[0], times
 
 
