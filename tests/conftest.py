@@ -26,6 +26,22 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
+def confine(context, page, allowed, outside: list[str], errors: list[str]) -> None:
+    """Abort every request of ``context`` whose URL ``allowed`` refuses, recording it in
+    ``outside``; record the page's console errors and uncaught exceptions in ``errors``."""
+
+    def route(r):
+        if allowed(r.request.url):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's headless Chromium driven by Playwright (one per test module)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
+from tests.conftest import confine
 from tests.test_html_page import summary_counts
 from vanban.cli import main
 from vanban.graph.export import read_json
@@ -54,17 +55,7 @@ def open_offline(browser):
         page = context.new_page()
         opened = OfflinePage(page)
         url = path.resolve().as_uri()
-
-        def route(r):
-            if r.request.url == url:
-                r.continue_()
-            else:
-                opened.outside.append(r.request.url)
-                r.abort()
-
-        context.route("**/*", route)
-        page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: opened.errors.append(str(e)))
+        confine(context, page, lambda requested: requested == url, opened.outside, opened.errors)
         page.on("dialog", lambda d: (opened.dialogs.append(d.message), d.dismiss()))
         page.goto(url)
         page.wait_for_selector("body[data-ready]", state="attached", timeout=timeout)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import DCTERMS
 
+from tests.conftest import confine
 from vanban.graph.rdf.export import to_rdflib
 from vanban.queries.lookup import find_document, find_organ
 from vanban.serve import ServeOptions, close, prepare, serving
@@ -48,17 +49,7 @@ def tab(browser, server):
     context = browser.new_context(viewport={"width": 1300, "height": 900})
     page = context.new_page()
     opened = Tab(page, base)
-
-    def route(r):
-        if r.request.url.startswith(base + "/"):
-            r.continue_()
-        else:
-            opened.outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: opened.errors.append(str(e)))
+    confine(context, page, lambda url: url.startswith(base + "/"), opened.outside, opened.errors)
     yield opened
     assert opened.errors == [], opened.errors
     assert opened.outside == [], opened.outside
