@@ -20,6 +20,7 @@ from vanban.loaders import patterns
 from vanban.loaders.lexicon import (
     abbreviations,
     committees,
+    doc_types,
     organ_registry,
     organ_words,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "fold_aligned",
     "initials",
     "looks_like_organ",
+    "names_no_body",
     "organ_name_end",
     "titlecase_organ",
 ]
@@ -47,18 +49,22 @@ COMMITTEE_NAME = re.compile(rf"(?P<head>{patterns.COMMITTEE_ANY_CASE})(?:\s+(?P<
 _WORDS = {fold(word): word.lower() for word in patterns.COMMITTEE_WORDS}
 _WORD_PATTERNS = {key: re.compile(r"\b" + key + r"\b") for key in _WORDS}
 # What "Các …" opens when it is not a group of bodies: "Các nhiệm vụ cần làm ngay", "Các
-# trường hợp khác", "Các văn bản …" (headings and objects, not who acts).
+# trường hợp khác", "Các văn bản …", any document type ("Các quyết định sau hết hiệu lực …"):
+# headings and objects, not who acts.
 _NOT_BODIES = ("văn bản", "chỉ tiêu", "nhiệm vụ", "trường hợp", "nội dung", "giải pháp", "hoạt động",
                "quy định", "chính sách", "mục tiêu", "vấn đề", "biện pháp", "hồ sơ", "loại", "công việc",
                "tiêu chí", "thủ tục", "lĩnh vực", "chế độ", "yêu cầu", "phương án", "sản phẩm", "hàng hóa",
                "thông tin", "số liệu", "mẫu", "phụ lục", "tài liệu", "điều", "khoản", "dự án", "chương trình",
-               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm")
+               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm",
+               *(form.lower() for t in doc_types() for form in (t.name, *t.forms)))
+_NOT_BODY = patterns.alternation(_NOT_BODIES, "lower")
 # What a mention of a body opens with, in any case: an organ word, an office holder, or a group.
 _ORGAN_HEADS = re.compile(
-    r"^(?:" + patterns.ORGAN_MENTION + r"|" + patterns.ABBREVIATED_BODY + r"|Các(?!\s+(?:"
-    + "|".join(_NOT_BODIES) + r")\b))\b",
+    r"^(?:" + patterns.ORGAN_MENTION + r"|" + patterns.ABBREVIATED_BODY
+    + r"|Các(?!\s+" + _NOT_BODY + r"\b))\b",
     re.IGNORECASE,
 )
+_GROUP_OF_NO_BODIES = re.compile(r"^(?:các|những)\s+" + _NOT_BODY + r"\b", re.IGNORECASE)
 # Words that open an organ's name as written (capitalised), for patterns that must tell where
 # a name ends: after "và" ("Bộ Tài chính và Ngân hàng …") or a comma ("Bộ Chính trị, Ban …").
 ORGAN_HEAD = re.compile(patterns.ORGAN_HEAD)
@@ -208,6 +214,17 @@ def _title_words(text: str) -> str:
 def looks_like_organ(text: str) -> bool:
     """Does the phrase start like the name of an organ or a group of organs?"""
     return bool(_ORGAN_HEADS.match(clean_organ_text(text)))
+
+
+def names_no_body(text: str) -> bool:
+    """A group of things, not of bodies (``_NOT_BODIES``).
+
+    >>> names_no_body("Các quyết định sau hết hiệu lực"), names_no_body("những văn bản sau")
+    (True, True)
+    >>> names_no_body("Các sở, ngành")
+    False
+    """
+    return bool(_GROUP_OF_NO_BODIES.match(text))
 
 
 def initials(words: str) -> str:

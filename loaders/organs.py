@@ -38,6 +38,7 @@ from vanban.loaders.organ_names import (
     expand_abbreviations,
     fold_aligned,
     initials,
+    names_no_body,
     organ_name_end,
     titlecase_organ,
 )
@@ -57,8 +58,6 @@ _UNIT = re.compile(
     rf"\s+(?P<rest>{patterns.LOCAL_COMMITTEE}\b.*)$"
 )
 _COLLECTIVE = re.compile(r"^(?:các|những|cấp ủy các|cấp ủy, chính quyền các)\b", re.IGNORECASE)
-# Documents, not bodies: "Các quyết định sau hết hiệu lực …", "những văn bản …".
-_DOCUMENTS = re.compile(rf"^(?i:các|những)\s+(?:{patterns.TYPE_WORD}|[Vv]ăn bản)\b")
 _STATE_COMMITTEE = re.compile(patterns.STATE_COMMITTEE)
 _STATE_BODY = re.compile(patterns.STATE_ORGAN)
 
@@ -182,8 +181,8 @@ def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[
         name = name[: organ_name_end(name)].rstrip(" ,;:-–")
     bare_word = (not registered and bool(_BARE_WORD.fullmatch(name))
                  and _complete_relative(name, scope) == name)
-    if _KIND_ALONE.fullmatch(name) or bare_word or _DOCUMENTS.match(name):
-        return None  # "Công ty", "Trung tâm", "Cục": a kind of body, no body's name
+    if _KIND_ALONE.fullmatch(name) or bare_word or names_no_body(name):
+        return None  # "Công ty", "Cục": a kind of body, no body's name; "Các quyết định …": no body
     coded = _CODED.fullmatch(name)  # "Bộ TC": the ministry of the registry's code BTC
     entry = organ_registry().by_code.get(initials(coded.group(1)) + coded.group(2)) if coded else None
     if entry is not None:
