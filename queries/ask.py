@@ -19,19 +19,9 @@ from vanban.errors import QueryError
 from vanban.graph.labels import short_document_name
 from vanban.queries.backend import Backend
 from vanban.queries.resolve import resolve, resolve_document
-from vanban.queries.spec import question
+from vanban.queries.spec import canonical_question, question
 
 __all__ = ["ask", "canonical_question", "document_names", "implementers_report"]
-
-
-def canonical_question(text: str) -> str:
-    """A canned question's name as :data:`~vanban.queries.spec.QUESTIONS` spells it, from
-    either spelling, in any case (``cited_by``, ``Cited-By``).
-
-    >>> canonical_question("cited_by"), canonical_question("Most-Cited")
-    ('cited-by', 'most-cited')
-    """
-    return text.strip().lower().replace("_", "-")
 
 
 def ask(backend: Backend, name: str, subject: str | None = None, *, transitive: bool | None = None,

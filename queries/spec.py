@@ -22,7 +22,7 @@ from vanban.errors import QueryError
 from vanban.graph.keys import fold
 from vanban.graph.vocabulary import NodeKind
 
-__all__ = ["QUERY_DIR", "QUESTIONS", "Question", "question", "task_order"]
+__all__ = ["QUERY_DIR", "QUESTIONS", "Question", "canonical_question", "question", "task_order"]
 
 QUERY_DIR = Path(__file__).resolve().parent
 
@@ -130,3 +130,13 @@ def question(name: str) -> Question:
     if found is None:
         raise QueryError(f"no question {name!r}; one of {', '.join(sorted(QUESTIONS))}")
     return found
+
+
+def canonical_question(text: str) -> str:
+    """A canned question's name as :data:`QUESTIONS` spells it, from
+    either spelling, in any case (``cited_by``, ``Cited-By``).
+
+    >>> canonical_question("cited_by"), canonical_question("Most-Cited")
+    ('cited-by', 'most-cited')
+    """
+    return text.strip().lower().replace("_", "-")

@@ -1,17 +1,21 @@
 """The package's layers point one way: core → loaders → graph build → stores and exports →
 queries → page → server → command line, with no import cycle and no import hidden in a function to
-dodge one (only the heavy optional libraries are imported where they are first needed).
+dodge one. Only the heavy optional libraries are imported where they are first needed, and the
+command line imports each lower layer in the command that runs it: ``vanban --help`` and the
+argument parser load none of them.
 
-Read from the source with :mod:`ast`, nothing is imported. A module's parent packages run
-first when it is imported, so an import also counts as importing each parent package (for the
-layers, not for cycles: a package importing its own modules is how packages work). The root
-package ``vanban`` is the facade of the top layer (``from vanban import build_graph``) and
-is left out of that rule.
+Read from the source with :mod:`ast`, nothing is imported (but for the one test that starts the
+command line's parser in a fresh interpreter). A module's parent packages run first when it is
+imported, so an import also counts as importing each parent package (for the layers, not for
+cycles: a package importing its own modules is how packages work). The root package ``vanban``
+is the facade of the top layer (``from vanban import build_graph``) and is left out of that rule.
 """
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +29,7 @@ FOLDERS = {"vanban": "vanban", "graph": "vanban.graph", "loaders": "vanban.loade
 # Layers, lowest first; a module belongs to the first layer with a prefix it has (a prefix
 # names a module or a package and everything in it).
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("core", ("vanban.errors", "vanban.graph.vocabulary", "vanban.graph.model", "vanban.graph.keys",
+    ("core", ("vanban.errors", "vanban.lazy", "vanban.graph.vocabulary", "vanban.graph.model", "vanban.graph.keys",
               "vanban.graph.labels", "vanban.graph.schema", "vanban.graph.atomic", "vanban.graph:")),
     ("loaders", ("vanban.loaders",)),
     ("graph build", ("vanban.graph.identity", "vanban.graph.packed", "vanban.graph.build")),
@@ -181,9 +185,12 @@ def test_no_import_cycle() -> None:
 
 
 def test_no_import_is_hidden_in_a_function() -> None:
-    """Only the heavy optional libraries may be imported where they are used; an import of a
-    vanban module (or anything else) inside a function is how a cycle hides."""
+    """Only the heavy optional libraries may be imported where they are used, and a command of
+    the command line may import a lower layer; any other import of a vanban module (or anything
+    else) inside a function is how a cycle hides. (Nothing imports the command line, so its
+    commands' imports of a layer below close no cycle.)"""
     hidden = []
+    top = len(LAYERS) - 1
     for module in MODULES:
         for statement, names, nested in _imports(module):
             if not nested:
@@ -191,7 +198,10 @@ def test_no_import_is_hidden_in_a_function() -> None:
             roots = ({alias.name.split(".")[0] for alias in statement.names} if isinstance(statement, ast.Import)
                      else {(statement.module or "").split(".")[0]})
             relative = isinstance(statement, ast.ImportFrom) and statement.level > 0
-            if relative or not roots <= LAZY:
+            targets = [_targets(name)[0] for name in names]
+            command = layer_of(module) == top and roots == {"vanban"} and all(
+                target is not None and layer_of(target) < top for target in targets)
+            if not command and (relative or not roots <= LAZY):
                 hidden.append(f"{_where(module)}:{statement.lineno}: {', '.join(names)}")
     assert not hidden, "imports inside functions:\n" + "\n".join(hidden)
 
@@ -209,3 +219,30 @@ def test_the_checks_catch_what_they_look_for(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.setitem(MODULES, "vanban.graph.keys", planted)
     with pytest.raises(AssertionError):
         check()
+
+
+def test_a_command_hiding_an_import_of_its_own_layer_is_caught(monkeypatch: pytest.MonkeyPatch,
+                                                              tmp_path: Path) -> None:
+    """A command may import a lower layer where it runs, not another part of the command line
+    (which could close a cycle there)."""
+    planted = tmp_path / "cli_html.py"
+    planted.write_text("def f():\n    from vanban.tables import Progress\n", encoding="utf-8")
+    monkeypatch.setitem(MODULES, "vanban.cli_html", planted)
+    with pytest.raises(AssertionError, match=r"vanban\.tables"):
+        test_no_import_is_hidden_in_a_function()
+
+
+# What the argument parser must not load: the extraction pipeline and the libraries of the
+# commands (graph, RDF, Neo4j, page, server).
+HEAVY = ("vanban.pipeline", "vanban.loaders.extract", "vanban.graph.build", "vanban.queries.ask",
+         "networkx", "rdflib", "neo4j", "jinja2", "pyvis", "starlette", "uvicorn")
+
+
+def test_the_command_line_parser_loads_no_heavy_part() -> None:
+    """``vanban --help`` answers at once: building the parser loads none of :data:`HEAVY` (each
+    command imports what it runs)."""
+    script = ("import sys; from vanban.cli import _parser; _parser(); "
+              f"print(' '.join(m for m in {HEAVY!r} if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            timeout=120).stdout.split()
+    assert loaded == []

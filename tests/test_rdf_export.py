@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 from vanban.cli import main
 from vanban.errors import StoreError
 from vanban.graph.rdf.export import to_rdflib, write_rdf
+from vanban.graph.rdf.prefixes import PREFIXES
 from vanban.graph.rdf.terms import ELI, VB, term
 from vanban.graph.rdf.uris import UriMinter, segment
 from vanban.graph.rdf.validate import ONTOLOGY
@@ -63,6 +64,14 @@ def test_every_sample_uri_is_ascii_and_unique(sample_rdf: Graph, sample_graph: n
     assert len(set(uris)) == len(uris)
     assert all(str(u).isascii() and " " not in u for u in uris)
     assert _uri(sample_rdf, "task:doc:54-KL/TW/6-3") == URIRef(BASE + "doc/vn/2023/54-KL/TW/task/6-3")
+
+
+def test_each_prefix_names_the_namespace_of_its_terms() -> None:
+    """The prefixes are plain strings (the command line lists them without loading rdflib):
+    each must be the IRI of the namespace its terms are minted in."""
+    namespaces = {"vb": VB, "eli": ELI, "org": ORG, "prov": PROV, "foaf": FOAF, "skos": SKOS,
+                  "dcterms": DCTERMS, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}
+    assert {name: str(namespace) for name, namespace in namespaces.items()} == PREFIXES
 
 
 def test_uri_collision_is_an_error() -> None:

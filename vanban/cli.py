@@ -11,8 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from vanban import __version__
 from vanban.cli_html import kind_name
@@ -22,29 +21,20 @@ from vanban.cli_neo4j import register as register_neo4j
 from vanban.cli_rdf import register as register_rdf
 from vanban.cli_serve import register as register_serve
 from vanban.errors import EmptyInputError, VanbanError, check_writable, writing
-from vanban.graph.export import write_graphml, write_json
-from vanban.graph.rdf.sparql import open_engine
-from vanban.pipeline import (
-    DEFAULT_MAX_BYTES,
-    SUFFIXES,
-    GraphInput,
-    InputResult,
-    build_graph,
-    collector_paused,
-    nothing_read,
-    read_export,
-    read_graph,
-    read_inputs,
-)
-from vanban.queries.ask import ask, canonical_question, document_names, implementers_report
-from vanban.queries.backend import Backend
-from vanban.queries.cypher import Neo4jBackend
-from vanban.queries.embedded import GraphBackend
-from vanban.queries.lookup import find_document
-from vanban.queries.questions import document_facts, edge_details
-from vanban.queries.sparql import SparqlBackend
-from vanban.queries.spec import QUESTIONS
+from vanban.loaders.files import DEFAULT_MAX_BYTES
+from vanban.loaders.formats import SUFFIXES
+from vanban.queries.spec import QUESTIONS, canonical_question
 from vanban.tables import Progress, format_table, print_records, readable_records
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from vanban.pipeline import GraphInput, InputResult
+    from vanban.queries.backend import Backend
+
+# Each command imports the parts it runs when it runs (the extraction pipeline, networkx,
+# rdflib, the Neo4j driver, the page renderer): parsing the arguments, --help and a mistyped
+# option need none of them.
 
 __all__ = ["main", "summary"]
 
@@ -226,6 +216,8 @@ def _graph_source(parser: argparse.ArgumentParser) -> None:
 
 
 def _load_graph(args: argparse.Namespace) -> GraphInput:
+    from vanban.pipeline import GraphInput, read_export, read_graph
+
     if args.inputs:
         progress = Progress()
         loaded = read_graph(args.inputs, progress=progress.files)
@@ -242,13 +234,20 @@ def _backend(args: argparse.Namespace) -> Iterator[tuple[Backend, int]]:
     """The back end ``--backend`` names, open for the block, and the exit status its inputs
     give (1 when a file given with ``--from`` could not be read)."""
     if args.backend == "neo4j":
+        from vanban.queries.cypher import Neo4jBackend
+
         with open_store() as store:
             yield Neo4jBackend(store), 0
     else:
         loaded = _load_graph(args)
         if args.backend == "sparql":
+            from vanban.graph.rdf.sparql import open_engine
+            from vanban.queries.sparql import SparqlBackend
+
             yield SparqlBackend(open_engine(loaded.graph)), loaded.status
         else:
+            from vanban.queries.embedded import GraphBackend
+
             yield GraphBackend(loaded.graph), loaded.status
 
 
@@ -258,6 +257,9 @@ def _build(args: argparse.Namespace) -> int:
     """Exit status 0 when every file was read or skipped as holding no document, 1 when a file
     could not be read (the others are exported); no document read at all is an error (status 2,
     nothing written) unless ``--allow-empty``."""
+    from vanban.graph.export import write_graphml, write_json
+    from vanban.pipeline import build_graph, collector_paused, nothing_read, read_inputs
+
     if not (args.json or args.graphml or args.neo4j):
         args.json = DEFAULT_GRAPH
     outputs = [path for path in (args.json, args.graphml) if path]
@@ -268,7 +270,7 @@ def _build(args: argparse.Namespace) -> int:
                          workers=args.workers or os.cpu_count() or 1, max_bytes=args.max_bytes)
     if not result.source_files() and not args.allow_empty:
         progress.done()
-        print(summary(nx.MultiDiGraph(), result, full=args.all))
+        print(summary(build_graph(()), result, full=args.all))
         raise EmptyInputError(nothing_read(result, args.paths))
     with collector_paused():  # the merge and the exports make no reference cycles
         progress.step(f"merging the facts of {len(result.source_files()):,} files")
@@ -334,6 +336,8 @@ def _listed(prefix: str, items: list[str], what: str, full: bool) -> list[str]:
 # --- questions --------------------------------------------------------------------------------
 
 def _implementers(args: argparse.Namespace) -> int:
+    from vanban.queries.ask import implementers_report
+
     with _backend(args) as (backend, status):
         report = implementers_report(backend, args.symbol, transitive=args.transitive)
     if args.json:
@@ -359,6 +363,9 @@ def _implementers(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from vanban.queries.lookup import find_document
+    from vanban.queries.questions import document_facts
+
     loaded = _load_graph(args)
     facts = document_facts(loaded.graph, find_document(loaded.graph, args.symbol))
     if args.json:
@@ -382,6 +389,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _detail(edge: dict) -> str:
+    from vanban.queries.questions import edge_details
+
     return " ".join(str(edge[k]) for k in edge_details(edge["type"]) if edge.get(k))
 
 
@@ -400,6 +409,8 @@ def _short(text: str | None, width: int = 70) -> str:
 
 
 def _ask(args: argparse.Namespace) -> int:
+    from vanban.queries.ask import ask, document_names
+
     with _backend(args) as (backend, status):
         rows = ask(backend, args.question, args.subject, transitive=args.transitive)
         names = {} if args.json else document_names(backend, rows)

@@ -7,10 +7,9 @@ from pathlib import Path
 
 from vanban.errors import check_writable, writing
 from vanban.graph.vocabulary import NodeKind
-from vanban.pipeline import SUFFIXES
-from vanban.queries.lookup import find_document
+from vanban.loaders.formats import SUFFIXES
 from vanban.tables import Progress, read_with_progress
-from vanban.visualize import LARGE_GRAPH, neighbourhood, only_kinds, write_html
+from vanban.visualize.style import LARGE_GRAPH
 
 __all__ = ["kind_name", "kinds_argument", "register"]
 
@@ -60,6 +59,9 @@ def kinds_argument(text: str) -> list[str]:
 
 
 def _html(args: argparse.Namespace) -> int:
+    from vanban.queries.lookup import find_document
+    from vanban.visualize import neighbourhood, only_kinds, write_html
+
     check_writable(args.out)
     progress = Progress()
     loaded = read_with_progress(progress, args.paths, args.allow_empty)

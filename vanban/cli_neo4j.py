@@ -16,16 +16,18 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from vanban.errors import EmptyInputError, QueryError, VanbanError
-from vanban.graph.neo4j import DEFAULT_BATCH, LoadReport, Neo4jStore
-from vanban.pipeline import SUFFIXES, build_graph, collector_paused, nothing_read, read_inputs
-from vanban.queries.cypher import cypher_files, load_cypher
+from vanban.graph.neo4j.settings import DEFAULT_BATCH
+from vanban.loaders.formats import SUFFIXES
 from vanban.queries.spec import QUESTIONS
 from vanban.tables import Progress, format_table
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from vanban.graph.neo4j import LoadReport, Neo4jStore
 
 __all__ = ["load_graph", "open_store", "parse_params", "register"]
 
@@ -65,6 +67,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def open_store() -> Neo4jStore:
     """The store the environment names, connected (fails fast with the reason if it cannot)."""
+    from vanban.graph.neo4j import Neo4jStore
+
     store = Neo4jStore.from_env()
     try:
         store.ping()
@@ -86,6 +90,8 @@ def load_graph(graph: nx.MultiDiGraph, files: list[str] | None = None,
 
 
 def _load(args: argparse.Namespace) -> int:
+    from vanban.pipeline import build_graph, collector_paused, nothing_read, read_inputs
+
     if args.batch_size < 1:
         raise VanbanError("--batch-size must be at least 1")
     progress = Progress(args.quiet)
@@ -126,6 +132,8 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
 
 
 def _query_text(query: str) -> str:
+    from vanban.queries.cypher import cypher_files, load_cypher
+
     path = Path(query)
     if query.endswith(".cypher") or (len(query) < 256 and "\n" not in query and path.is_file()):
         try:

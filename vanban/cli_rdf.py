@@ -11,15 +11,10 @@ import sys
 from pathlib import Path
 
 from vanban.errors import QueryError, check_writable, writing
-from vanban.graph.rdf.export import FORMATS, to_rdflib, write_rdf
-from vanban.graph.rdf.sparql import load_engine, open_engine
-from vanban.graph.rdf.terms import PREFIXES
+from vanban.graph.rdf.prefixes import PREFIXES
 from vanban.graph.rdf.uris import DEFAULT_BASE
-from vanban.graph.rdf.validate import validate
-from vanban.pipeline import SUFFIXES, read_graph
-from vanban.queries.ask import ask, canonical_question, document_names
-from vanban.queries.sparql import SparqlBackend, check_query, question_text
-from vanban.queries.spec import QUESTIONS
+from vanban.loaders.formats import SUFFIXES
+from vanban.queries.spec import QUESTIONS, canonical_question
 from vanban.tables import Progress, print_records, read_with_progress, readable_records
 
 __all__ = ["format_of", "parse_param", "register", "with_prefixes"]
@@ -78,6 +73,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _format_argument(text: str) -> str:
     name = _FORMAT_NAMES.get(text.strip().lower())
     if name is None:
+        from vanban.graph.rdf.export import FORMATS
+
         raise argparse.ArgumentTypeError(f"{text!r}: one of {', '.join(FORMATS)}")
     return name
 
@@ -95,6 +92,9 @@ def format_of(path: str, given: str | None = None) -> str:
 
 
 def _rdf(args: argparse.Namespace) -> int:
+    from vanban.graph.rdf.export import to_rdflib, write_rdf
+    from vanban.graph.rdf.validate import validate
+
     check_writable(args.out)
     progress = Progress()
     loaded = read_with_progress(progress, args.paths, args.allow_empty)
@@ -164,6 +164,8 @@ def with_prefixes(text: str) -> str:
 
 def _query_text(query: str) -> str:
     """The SPARQL a ``QUERY`` argument stands for: a canned question's, a file's, or itself."""
+    from vanban.queries.sparql import question_text
+
     name = canonical_question(query)
     if name in QUESTIONS:
         return question_text(name)
@@ -217,6 +219,11 @@ def _sparql_error(error: QueryError, text: str) -> QueryError:
 
 
 def _sparql(args: argparse.Namespace) -> int:
+    from vanban.graph.rdf.sparql import load_engine, open_engine
+    from vanban.pipeline import read_graph
+    from vanban.queries.ask import ask, document_names
+    from vanban.queries.sparql import SparqlBackend, check_query
+
     text = check_query(_query_text(args.query))
     bindings = dict(parse_param(p) for p in args.param)
     status = 0

@@ -9,15 +9,14 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from vanban.cli_neo4j import open_store
 from vanban.errors import VanbanError
 from vanban.graph.rdf.uris import DEFAULT_BASE
-from vanban.pipeline import collector_paused, graph_from_paths
-from vanban.queries.backend import Backend
-from vanban.serve import ServeOptions, prepare, run
-from vanban.serve.answers import TimedNeo4jBackend
-from vanban.serve.server import listening_socket
+
+if TYPE_CHECKING:
+    from vanban.queries.backend import Backend
 
 __all__ = ["register"]
 
@@ -77,11 +76,17 @@ def _backend(args: argparse.Namespace, timeout: float) -> Iterator[Backend | Non
     if not args.neo4j:
         yield None
         return
+    from vanban.serve.answers import TimedNeo4jBackend
+
     with open_store() as store:
         yield TimedNeo4jBackend(store, timeout)
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from vanban.pipeline import collector_paused, graph_from_paths
+    from vanban.serve import ServeOptions, prepare, run
+    from vanban.serve.server import listening_socket
+
     paths = args.paths or [os.environ.get("VANBAN_GRAPH", DEFAULT_GRAPH)]
     if not args.paths and not os.path.exists(paths[0]):
         raise VanbanError(

@@ -6,8 +6,10 @@ import json
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vanban.pipeline import GraphInput, read_graph
+if TYPE_CHECKING:
+    from vanban.pipeline import GraphInput
 
 __all__ = ["Progress", "format_table", "print_records", "readable_records"]
 
@@ -98,5 +100,7 @@ class Progress:
 
 def read_with_progress(progress: Progress, paths: Sequence[str], allow_empty: bool) -> GraphInput:
     """Say "reading PATHS" and read them into one graph, counting files on ``progress``."""
+    from vanban.pipeline import read_graph  # loaded only by the commands that read documents
+
     progress.step(f"reading {', '.join(paths)}")
     return read_graph(paths, allow_empty=allow_empty, progress=progress.files)

@@ -8,7 +8,19 @@ PosixPath('out/graph.html')
 
 from __future__ import annotations
 
-from vanban.visualize.page import LARGE_GRAPH, render_html, write_html
-from vanban.visualize.select import neighbourhood, only_kinds
+from typing import TYPE_CHECKING
+
+from vanban.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from vanban.visualize.page import render_html, write_html
+    from vanban.visualize.select import neighbourhood, only_kinds
+    from vanban.visualize.style import LARGE_GRAPH
 
 __all__ = ["LARGE_GRAPH", "neighbourhood", "only_kinds", "render_html", "write_html"]
+
+__getattr__ = lazy_exports(__name__, {
+    "vanban.visualize.page": ("render_html", "write_html"),
+    "vanban.visualize.select": ("neighbourhood", "only_kinds"),
+    "vanban.visualize.style": ("LARGE_GRAPH",),
+})

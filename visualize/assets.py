@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
-
-import pyvis
 
 from vanban.errors import VanbanError
 
@@ -23,7 +22,6 @@ __all__ = ["VIS_VERSION", "page_script", "page_style", "page_template", "vis_css
 
 VIS_VERSION = "9.1.2"
 HERE = Path(__file__).parent
-_VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
 _RULE = re.compile(r"[^{}]+\{[^{}]*\}")
 _UNUSED_RULE = re.compile(r"vis-(navigation|manipulation|edit-mode|close|configuration|color-picker)")
 
@@ -39,15 +37,25 @@ def _read(path: Path) -> str:
 
 
 @cache
+def _vis_dir() -> Path:
+    """Where the pyvis package keeps vis-network: found without importing pyvis, which would
+    load IPython for nothing."""
+    spec = find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise VanbanError("pyvis is not installed: it ships the vis-network script the page inlines")
+    return Path(spec.origin).parent / "templates" / "lib" / f"vis-{VIS_VERSION}"
+
+
+@cache
 def vis_js() -> str:
     """vis-network's standalone build, from the pyvis package."""
-    return _read(_VIS_DIR / "vis-network.min.js")
+    return _read(_vis_dir() / "vis-network.min.js")
 
 
 @cache
 def vis_css() -> str:
     """vis-network's stylesheet, without the rules for controls the page does not use."""
-    css = _read(_VIS_DIR / "vis-network.css")
+    css = _read(_vis_dir() / "vis-network.css")
     return "\n".join(rule.strip() for rule in _RULE.findall(css) if not _UNUSED_RULE.search(rule))
 
 

@@ -34,16 +34,12 @@ from vanban.graph.vocabulary import EdgeType, NodeKind
 from vanban.visualize import assets, fields
 from vanban.visualize.counts import graph_counts
 from vanban.visualize.placement import place
-from vanban.visualize.style import EDGE_STYLES, NODE_STYLES, node_group, node_label
+from vanban.visualize.style import EDGE_STYLES, LARGE_GRAPH, NODE_STYLES, node_group, node_label
 from vanban.visualize.trees import implementation_trees
 
 __all__ = ["LARGE_GRAPH", "page_data", "render_html", "schema_data", "script_json", "write_html"]
 
 _REFERENCE_TYPES = {EdgeType.IMPLEMENTS, EdgeType.CITES, EdgeType.COPIES}
-
-# Above this many nodes a page first hides tasks and isolated nodes (one click away).
-LARGE_GRAPH = 400
-
 
 def script_json(value: object) -> str:
     """JSON safe inside an HTML ``<script>`` element: no ``</script>``, ``<!--`` or ``&`` can appear.

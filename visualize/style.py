@@ -20,6 +20,7 @@ from vanban.graph.vocabulary import EdgeType, NodeKind
 
 __all__ = [
     "EDGE_STYLES",
+    "LARGE_GRAPH",
     "NODE_STYLES",
     "REFERENCED_DOCUMENT",
     "edge_style",
@@ -27,6 +28,9 @@ __all__ = [
     "node_label",
     "node_style",
 ]
+
+# Above this many nodes a page first hides tasks and isolated nodes (one click away).
+LARGE_GRAPH = 400
 
 # Group name of a document only referenced by others (not read from a file): drawn lighter.
 REFERENCED_DOCUMENT = "DocumentRef"

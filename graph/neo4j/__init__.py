@@ -6,17 +6,22 @@
 ...     print(store.load(graph))
 """
 
-from vanban.graph.neo4j.properties import (
-    JSON_PROPERTIES,
-    STORE_EDGE_PROPERTIES,
-    STORE_NODE_PROPERTIES,
-    edge_id,
-    from_properties,
-    to_properties,
-)
-from vanban.graph.neo4j.rows import edge_rows, files_of, node_rows
-from vanban.graph.neo4j.settings import Neo4jSettings
-from vanban.graph.neo4j.store import DEFAULT_BATCH, DEFAULT_WRITERS, LoadReport, Neo4jStore
+from typing import TYPE_CHECKING
+
+from vanban.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from vanban.graph.neo4j.properties import (
+        JSON_PROPERTIES,
+        STORE_EDGE_PROPERTIES,
+        STORE_NODE_PROPERTIES,
+        edge_id,
+        from_properties,
+        to_properties,
+    )
+    from vanban.graph.neo4j.rows import edge_rows, files_of, node_rows
+    from vanban.graph.neo4j.settings import DEFAULT_BATCH, DEFAULT_WRITERS, Neo4jSettings
+    from vanban.graph.neo4j.store import LoadReport, Neo4jStore
 
 __all__ = [
     "DEFAULT_BATCH",
@@ -34,3 +39,11 @@ __all__ = [
     "node_rows",
     "to_properties",
 ]
+
+__getattr__ = lazy_exports(__name__, {
+    "vanban.graph.neo4j.properties": ("JSON_PROPERTIES", "STORE_EDGE_PROPERTIES", "STORE_NODE_PROPERTIES",
+                                      "edge_id", "from_properties", "to_properties"),
+    "vanban.graph.neo4j.rows": ("edge_rows", "files_of", "node_rows"),
+    "vanban.graph.neo4j.settings": ("DEFAULT_BATCH", "DEFAULT_WRITERS", "Neo4jSettings"),
+    "vanban.graph.neo4j.store": ("LoadReport", "Neo4jStore"),
+})

@@ -15,11 +15,17 @@ from dataclasses import dataclass, field
 
 from vanban.errors import StoreError
 
-__all__ = ["DEFAULT_DATABASE", "DEFAULT_URI", "DEFAULT_USER", "Neo4jSettings"]
+__all__ = [
+    "DEFAULT_BATCH", "DEFAULT_DATABASE", "DEFAULT_URI", "DEFAULT_USER", "DEFAULT_WRITERS", "Neo4jSettings",
+]
 
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_DATABASE = "neo4j"
+DEFAULT_BATCH = 5000  # rows per write transaction
+# Concurrent write transactions. The server applies one transaction on one core; two keep a
+# two-core machine busy while the client packs the next batch.
+DEFAULT_WRITERS = 2
 
 
 @dataclass(frozen=True)

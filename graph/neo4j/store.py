@@ -29,7 +29,7 @@ import networkx as nx
 from vanban.errors import QueryError, StoreError
 from vanban.graph.neo4j import read_only
 from vanban.graph.neo4j.rows import Work, batches, edge_rows, files_of, node_rows, partitions, split
-from vanban.graph.neo4j.settings import Neo4jSettings
+from vanban.graph.neo4j.settings import DEFAULT_BATCH, DEFAULT_WRITERS, Neo4jSettings
 from vanban.graph.neo4j.statements import (
     constraint_statements,
     count_edges_statement,
@@ -54,10 +54,6 @@ if TYPE_CHECKING:  # the driver is imported when a store is made (only Neo4j use
 
 __all__ = ["DEFAULT_BATCH", "DEFAULT_WRITERS", "LOOKUP_BATCH", "LoadReport", "Neo4jStore"]
 
-DEFAULT_BATCH = 5000
-# Concurrent write transactions. The server applies one transaction on one core; two keep a
-# two-core machine busy while the client packs the next batch.
-DEFAULT_WRITERS = 2
 # Ids per lookup of which nodes and relationships the database already holds.
 LOOKUP_BATCH = 10_000
 

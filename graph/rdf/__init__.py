@@ -10,11 +10,16 @@ The canned questions in SPARQL are asked through :mod:`vanban.queries.sparql`.
 {'person:le-van-a': {'kind': 'Person', 'name': 'Lê Văn A'}}
 """
 
-from vanban.graph.rdf.export import graph_triples, to_rdflib, write_rdf
-from vanban.graph.rdf.reader import rdf_to_graph, read_rdf
-from vanban.graph.rdf.sparql import load_engine, open_engine
-from vanban.graph.rdf.uris import DEFAULT_BASE, UriMinter
-from vanban.graph.rdf.validate import validate
+from typing import TYPE_CHECKING
+
+from vanban.lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from vanban.graph.rdf.export import graph_triples, to_rdflib, write_rdf
+    from vanban.graph.rdf.reader import rdf_to_graph, read_rdf
+    from vanban.graph.rdf.sparql import load_engine, open_engine
+    from vanban.graph.rdf.uris import DEFAULT_BASE, UriMinter
+    from vanban.graph.rdf.validate import validate
 
 __all__ = [
     "DEFAULT_BASE",
@@ -28,3 +33,11 @@ __all__ = [
     "validate",
     "write_rdf",
 ]
+
+__getattr__ = lazy_exports(__name__, {
+    "vanban.graph.rdf.export": ("graph_triples", "to_rdflib", "write_rdf"),
+    "vanban.graph.rdf.reader": ("rdf_to_graph", "read_rdf"),
+    "vanban.graph.rdf.sparql": ("load_engine", "open_engine"),
+    "vanban.graph.rdf.uris": ("DEFAULT_BASE", "UriMinter"),
+    "vanban.graph.rdf.validate": ("validate",),
+})

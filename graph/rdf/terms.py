@@ -18,7 +18,9 @@ from __future__ import annotations
 from functools import cache
 
 from rdflib import URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, SKOS, DefinedNamespace, Namespace
+
+from vanban.graph.rdf.prefixes import PREFIXES
 
 __all__ = ["ELI", "PREFIXES", "VB", "term"]
 
@@ -27,7 +29,7 @@ class VB(DefinedNamespace):
     """vanban's own vocabulary (``vanban.ttl``)."""
 
     _fail = True
-    _NS = Namespace("https://w3id.org/vanban/ns#")
+    _NS = Namespace(PREFIXES["vb"])
 
     # classes
     Document: URIRef  # a directive document (văn bản); subclass of eli:LegalResource
@@ -79,7 +81,7 @@ class ELI(DefinedNamespace):
     """European Legislation Identifier ontology terms used by vanban."""
 
     _fail = True
-    _NS = Namespace("http://data.europa.eu/eli/ontology#")
+    _NS = Namespace(PREFIXES["eli"])
 
     LegalResource: URIRef
     LegalResourceSubdivision: URIRef
@@ -92,19 +94,6 @@ class ELI(DefinedNamespace):
     has_part: URIRef
     is_part_of: URIRef
 
-
-PREFIXES: dict[str, str] = {
-    "vb": str(VB._NS),
-    "eli": str(ELI._NS),
-    "org": str(ORG),
-    "prov": str(PROV),
-    "foaf": str(FOAF),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-}
 
 # Namespaces by prefix; each is closed, so an unknown term is an error.
 _CLOSED: dict[str, type[DefinedNamespace]] = {
