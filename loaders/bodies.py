@@ -219,17 +219,41 @@ def kind_list_members(text: str) -> list[str] | None:
 
 
 def _ministries_by_name(text: str) -> list[str] | None:
-    """``Các Bộ Tài chính, Tư pháp, Văn hóa, Thể thao và Du lịch``: the ministries a list names
-    after one "Bộ", without a colon; only when each is a ministry of the registry (a name
-    holding commas stays whole otherwise)."""
+    """``Các Bộ Tài chính, Tư pháp, Văn hóa, Thể thao và Du lịch``, ``các Bộ Tài chính, Tư pháp
+    và Y tế``: the ministries a list names after one "Bộ", without a colon; only when each is a
+    ministry of the registry (a name holding commas or "và" stays whole otherwise)."""
     m = _MINISTRIES.match(text)
-    if m is None or "," not in m.group("members"):
+    if m is None or ("," not in m.group("members") and " và " not in m.group("members")):
         return None
-    members = kind_list_members(f"Các Bộ: {m.group('members')}")
+    members = [name for member in kind_list_members(f"Các Bộ: {m.group('members')}")
+               for name in _known_or_joined(member)]
     registry = organ_registry()
-    if not members or len(members) < 2 or any(fold(name) not in registry.by_fold for name in members):
+    if len(members) < 2 or any(fold(name) not in registry.by_fold for name in members):
         return None
     return members
+
+
+def _known_or_joined(ministry: str) -> list[str]:
+    """A ministry of the registry, or two joined by "và" (``Bộ Tư pháp và Y tế``: Bộ Tư pháp
+    and Bộ Y tế), split where both halves are ministries of the registry; else as it is.
+
+    >>> _known_or_joined("Bộ Khoa học và Công nghệ")
+    ['Bộ Khoa học và Công nghệ']
+    >>> _known_or_joined("Bộ Tài chính và Khoa học và Công nghệ")
+    ['Bộ Tài chính', 'Bộ Khoa học và Công nghệ']
+    """
+    known = organ_registry().by_fold
+    if fold(ministry) in known or len(ministry) > 2 * _LONGEST_NAME:
+        return [ministry]
+    for joint in _AND.finditer(ministry):
+        first, second = ministry[: joint.start()], "Bộ " + ministry[joint.end():]
+        if fold(first) in known and fold(second) in known:
+            return [first, second]
+    return [ministry]
+
+
+_AND = re.compile(r" và ")
+_LONGEST_NAME = max(len(entry.name) for entry in organ_registry().entries)
 
 
 _MINISTRIES = re.compile(r"^[Cc]ác\s+Bộ\s+(?P<members>[A-ZĐ][^:]*)$")

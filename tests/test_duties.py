@@ -250,6 +250,11 @@ def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
         ("các Bộ Tài nguyên và Môi trường, Văn hóa, Thể thao và Du lịch, Tư pháp",
          ["Bộ Tài nguyên và Môi trường", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Tư pháp"]),
         ("Các Bộ Công an, Quốc phòng", ["Bộ Công an", "Bộ Quốc phòng"]),
+        # the last joined by "và"; a ministry whose name holds "và" stays whole
+        ("các Bộ Tài chính, Tư pháp và Y tế", ["Bộ Tài chính", "Bộ Tư pháp", "Bộ Y tế"]),
+        ("Các Bộ Tài chính và Tư pháp", ["Bộ Tài chính", "Bộ Tư pháp"]),
+        ("các Bộ Công an, Khoa học và Công nghệ", ["Bộ Công an", "Bộ Khoa học và Công nghệ"]),
+        ("Các Bộ Tài chính và Khoa học và Công nghệ", ["Bộ Tài chính", "Bộ Khoa học và Công nghệ"]),
         ("Các Bộ Chỉ huy Quân sự tỉnh, thành phố", ["Các Bộ Chỉ huy Quân sự tỉnh, thành phố"]),
         ("Bộ trưởng các Bộ: Quốc phòng, Y tế", ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Y tế"]),
         ("Chủ tịch, các PCT UBND tỉnh Lào Cai", ["Chủ tịch UBND tỉnh Lào Cai", "các PCT UBND tỉnh Lào Cai"]),
