@@ -240,15 +240,23 @@ def _header_clusters(texts: list[str], parts: dict[int, _HeaderParts]) -> list[t
 
 def _cluster_start(texts: list[str], first: int, floor: int) -> int:
     """The first line of a header: the issuer lines, separators and a crawled title above the
-    first fixed part, at most four lines up and never below ``floor``."""
+    first fixed part, at most four lines up, never below ``floor``. A column cut into a line
+    a word or two (``ỦY BAN NHÂN`` / ``DÂN`` / ``TỈNH`` / ``HÀ TĨNH``) goes on up to eight
+    lines while each holds at most :data:`_WRAPPED_WORDS` words."""
     start = first
-    while start - 1 >= floor and first - (start - 1) <= 4:
+    while start - 1 >= floor and first - (start - 1) <= _WRAPPED_LINES:
         above = texts[start - 1]
         crawled = drop_title_prefix(above) != above  # "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN …"
         if not crawled and (_is_body(above) or not (is_heading(above) or _RULE.fullmatch(above))):
             break
+        if first - (start - 1) > 4 and not (_RULE.fullmatch(above) or len(above.split()) <= _WRAPPED_WORDS):
+            break
         start -= 1
     return start
+
+
+_WRAPPED_LINES = 8
+_WRAPPED_WORDS = 3
 
 
 _RULE = re.compile(r"[-_=*.~\s]+")

@@ -147,6 +147,30 @@ def test_an_attachment_runs_to_the_first_chrome_line() -> None:
     assert "86/2024/TT-BTC" in kept and "Văn bản liên quan" not in kept and "Quý Thành viên" not in kept
 
 
+@pytest.mark.parametrize("issuer_lines", [
+    "**ỦY BAN NHÂN\nDÂN **\n**TỈNH\nQUẢNG TRỊ**\n--------",  # a narrow column: a word or two a line
+    "ỦY BAN\nNHÂN DÂN\nTỈNH\nQUẢNG\nTRỊ\n-------",
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\n-------",
+])
+def test_an_issuer_column_cut_a_word_or_two_a_line_is_read_whole(issuer_lines: str) -> None:
+    text = (f"{issuer_lines}\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\nSố:\n"
+            "812/QĐ-UBND\n|\nQuảng Trị, ngày 02 tháng 12 năm 2025\nQUYẾT ĐỊNH\nVề việc công bố danh mục thủ "
+            "tục hành chính\nChủ tịch Ủy ban nhân dân tỉnh quyết định công bố danh mục thủ tục hành chính "
+            "lĩnh vực y tế kèm theo Quyết định này.\n")
+    doc = extract_text(text, "p.md").documents[0]
+    assert (doc.symbol, doc.issuer.name if doc.issuer else None) == ("812/QĐ-UBND", "Ủy ban nhân dân tỉnh Quảng Trị")
+
+
+def test_the_header_does_not_reach_up_into_the_prose_above_it() -> None:
+    """Above a cut column, a short line in capitals (a menu, a site's heading) more than four
+    lines up joins only while every line between holds at most three words."""
+    text = ("Trang chủ\nTIN TỨC NỔI BẬT TRONG NGÀY HÔM NAY\nỦY BAN\nNHÂN DÂN\nTỈNH\nQUẢNG TRỊ\n-------\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 812/QĐ-UBND\nQuảng Trị, ngày 02 tháng 12 năm 2025\n")
+    view = clean_view(text)
+    kept = locate_documents(view, text).blank_outside(view).text
+    assert "ỦY BAN" in kept and "TIN TỨC" not in kept
+
+
 @pytest.mark.parametrize(("line", "chrome"), [
     ("Quyết định 84/2025/QĐ-UBND bãi bỏ Quyết định 10/2016/QĐ-UBND", True),
     ("Quyết định số 84/2025/QĐ-UBND có hiệu lực kể từ ngày ký.", False),
