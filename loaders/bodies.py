@@ -225,7 +225,7 @@ def _ministries_by_name(text: str) -> list[str] | None:
     m = _MINISTRIES.match(text)
     if m is None or ("," not in m.group("members") and " và " not in m.group("members")):
         return None
-    members = [name for member in kind_list_members(f"Các Bộ: {m.group('members')}")
+    members = [name for member in kind_list_members(f"Các Bộ: {m.group('members')}") or ()
                for name in _known_or_joined(member)]
     registry = organ_registry()
     if len(members) < 2 or any(fold(name) not in registry.by_fold for name in members):
