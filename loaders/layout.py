@@ -21,7 +21,9 @@ gives a fact.
 
 Text before the first header cluster is left out only when it shows no document of its own
 (no type heading, number line or closing): a headerless plan followed by an appended
-directive keeps both. A file without any header cluster is one region, as before.
+directive keeps both. A file without any header cluster is one region, as before; when
+every line of it is chrome (a page whose document the site has not loaded yet), its title
+lines, if they name one document, witness that document.
 
 Everything here is pure and works on a view's positions; :meth:`Layout.blank_outside` gives
 the view with the text outside every region replaced by spaces, so offsets never move.
@@ -470,7 +472,8 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     clusters = _header_clusters(texts, parts)
     closings = set(_closing_lines(texts))
     if not clusters and table is None and not closings:
-        return whole
+        headings = _markdown_headings(view, lines, raw) if raw is not None else set()
+        return Layout(whole.regions, whole.length, _title_of_a_page_without_text(texts, lines, headings))
     starts: list[int] = []
     floor = 0
     for first, last in clusters:
@@ -494,6 +497,20 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     if not regions:
         return Layout(whole.regions, whole.length, title)
     return Layout(_joined(regions, view.text), len(view.text), title)
+
+
+def _title_of_a_page_without_text(texts: list[str], lines: list[Line],
+                                  headings: set[int]) -> PageMetadata | None:
+    """The document a saved page titles when it shows no text of it (the site has not loaded
+    it yet): every content line is chrome, and every title line among them names one number
+    (a list of several documents' titles is no page of one)."""
+    if not all(_is_chrome(text, i in headings, frozenset()) for i, text in enumerate(texts)):
+        return None
+    titled = [(text, line.start, m) for text, line in zip(texts, lines, strict=True)
+              if "/" in text[:90] and (m := _self_title().match(text))]
+    if len({_key(m.group().split()[-1]) for _, _, m in titled}) != 1:
+        return None
+    return read_page_title([(text, start) for text, start, _ in titled])
 
 
 def _shows_a_document(texts: list[str], parts: dict[int, _HeaderParts], closings: set[int], start: int,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from vanban.errors import NotADocumentError
 from vanban.graph.build import build_graph
 from vanban.loaders.extract import extract_text
 from vanban.loaders.layout import is_chrome, locate_documents
@@ -169,6 +170,24 @@ def test_the_header_does_not_reach_up_into_the_prose_above_it() -> None:
     view = clean_view(text)
     kept = locate_documents(view, text).blank_outside(view).text
     assert "ỦY BAN" in kept and "TIN TỨC" not in kept
+
+
+TITLE = "Quyết định 812/QĐ-BYT ngày 02/12/2025 về công bố thủ tục hành chính do Bộ trưởng Bộ Y tế ban hành"
+
+
+def test_a_page_showing_only_its_title_is_witnessed_by_it() -> None:
+    """The site has not loaded the document's text yet: its title lines say which it is."""
+    page = (f"|\n{TITLE} **Văn bản này đang cập nhật Nội dung**\n{TITLE.replace('ngày 02/12/2025', 'năm 2025')}\n"
+            f"Văn bản này chưa cập nhật nội dung Tiếng Anh\n{TITLE}\n")
+    doc = extract_text(page, "p.md").documents[0]
+    assert (doc.symbol, doc.doc_type, doc.date) == ("812/QĐ-BYT", "Quyết định", "2025-12-02")
+    assert doc.notes[0] == "number from page metadata (title: 812/QĐ-BYT)"
+
+
+def test_titles_of_several_documents_are_no_document() -> None:
+    listing = f"{TITLE}\n{TITLE.replace('812/QĐ-BYT', '813/QĐ-BYT')}\n"
+    with pytest.raises(NotADocumentError):
+        extract_text(listing, "list.md")
 
 
 @pytest.mark.parametrize(("line", "chrome"), [
