@@ -242,21 +242,23 @@ def _header_clusters(texts: list[str], parts: dict[int, _HeaderParts]) -> list[t
 
 def _cluster_start(texts: list[str], first: int, floor: int) -> int:
     """The first line of a header: the issuer lines, separators and a crawled title above the
-    first fixed part, at most four lines up, never below ``floor``. A column cut into a line
-    a word or two (``ỦY BAN NHÂN`` / ``DÂN`` / ``TỈNH`` / ``HÀ TĨNH``) goes on up to eight
-    lines while each holds at most :data:`_WRAPPED_WORDS` words."""
+    first fixed part, at most :data:`_ISSUER_LINES` lines up, never below ``floor``. A column
+    cut into a line a word or two (``ỦY BAN NHÂN`` / ``DÂN`` / ``TỈNH`` / ``HÀ TĨNH``) goes on
+    up to :data:`_WRAPPED_LINES` lines while each holds at most :data:`_WRAPPED_WORDS` words."""
     start = first
     while start - 1 >= floor and first - (start - 1) <= _WRAPPED_LINES:
         above = texts[start - 1]
         crawled = drop_title_prefix(above) != above  # "Quyết định 435/QĐ-UBND năm 2020. ỦY BAN …"
         if not crawled and (_is_body(above) or not (is_heading(above) or _RULE.fullmatch(above))):
             break
-        if first - (start - 1) > 4 and not (_RULE.fullmatch(above) or len(above.split()) <= _WRAPPED_WORDS):
+        wrapped = first - (start - 1) > _ISSUER_LINES
+        if wrapped and not (_RULE.fullmatch(above) or len(above.split()) <= _WRAPPED_WORDS):
             break
         start -= 1
     return start
 
 
+_ISSUER_LINES = 4
 _WRAPPED_LINES = 8
 _WRAPPED_WORDS = 3
 
@@ -409,6 +411,11 @@ def _self_title() -> re.Pattern[str]:
     return re.compile(rf"^{names}\s+(?:{SYMBOL.pattern})(?:\s|$)")
 
 
+def _titled_number(title: re.Match[str]) -> str:
+    """The number a :func:`_self_title` match names, as :func:`_key` writes it."""
+    return _key(title.group().split()[-1])
+
+
 _STRUCTURAL = re.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục|Nơi nhận|[IVXLC]+[.\-]|\d+[.)]|[a-zđ]\))",
                          re.IGNORECASE)
 _ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "for", "on", "by", "with", "is", "are", "this",
@@ -436,7 +443,7 @@ def is_chrome(text: str, raw_line: str = "", own: frozenset[str] = frozenset()) 
 def _is_chrome(text: str, heading: bool, own: frozenset[str]) -> bool:
     """:func:`is_chrome`, told whether the line is a markdown heading in the file."""
     title = _self_title().match(text) if "/" in text[:90] and text[:1].isupper() else None
-    if title and (not own or _key(title.group().split()[-1]) in own) and drop_title_prefix(text) == text:
+    if title and (not own or _titled_number(title) in own) and drop_title_prefix(text) == text:
         return True  # (a crawler's "Quyết định 435/QĐ-UBND năm 2020. Điều 2." opens a line of the text)
     words = text.split()
     if len(words) <= 12 and fold(text).startswith(page_chrome_phrases()):
@@ -508,7 +515,7 @@ def _title_of_a_page_without_text(texts: list[str], lines: list[Line],
         return None
     titled = [(text, line.start, m) for text, line in zip(texts, lines, strict=True)
               if "/" in text[:90] and (m := _self_title().match(text))]
-    if len({_key(m.group().split()[-1]) for _, _, m in titled}) != 1:
+    if len({_titled_number(m) for _, _, m in titled}) != 1:
         return None
     return read_page_title([(text, start) for text, start, _ in titled])
 
