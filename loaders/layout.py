@@ -501,6 +501,10 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     regions = tuple(Region(lines[a].start, lines[b - 1].end, header) for a, b, header in spans if b > a)
     after = max((b for _, b, _ in spans), default=0)
     title = read_page_title([(texts[i], lines[i].start) for i in range(after, len(texts))])
+    if not regions and table is not None:
+        # A page whose document the site shows no text of: its table is all there is of it
+        # (what follows is the site's own lists and notices).
+        return Layout((Region(table.start, table.end, False),), len(view.text), title)
     if not regions:
         return Layout(whole.regions, whole.length, title)
     return Layout(_joined(regions, view.text), len(view.text), title)

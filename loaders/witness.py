@@ -65,6 +65,9 @@ def witness(doc: DocumentFacts, table: PageMetadata, span_of: Callable[[tuple[in
         if doc.symbol is None:
             changes["symbol"] = table.symbol.value
             note("number", table.symbol)
+            own = normalize_symbol(table.symbol.value)  # a document does not cite itself
+            changes["references"] = tuple(r for r in doc.references
+                                          if not (r.symbol and normalize_symbol(r.symbol) == own))
         elif normalize_symbol(doc.symbol) != normalize_symbol(table.symbol.value):
             disagree("number", doc.symbol, table.symbol.value)
     if table.doc_type is not None:

@@ -172,6 +172,14 @@ def test_the_header_does_not_reach_up_into_the_prose_above_it() -> None:
     assert "ỦY BAN" in kept and "TIN TỨC" not in kept
 
 
+def test_a_page_with_its_table_but_no_text_reads_nothing_from_the_site_after_it() -> None:
+    """The site shows the table but not the document's text: the notice after it is no document
+    (before, it was: a Thông báo implementing Nghị định 13/2023/NĐ-CP)."""
+    doc, = extract_text(_page("Đang tải văn bản...\n", TABLE, AFTER), "p.md").documents
+    assert (doc.symbol, doc.doc_type, doc.date) == ("4321/CT-CS", "Công văn", "2025-11-17")
+    assert doc.references == () and doc.recipients == () and doc.tasks == ()
+
+
 TITLE = "Quyết định 812/QĐ-BYT ngày 02/12/2025 về công bố thủ tục hành chính do Bộ trưởng Bộ Y tế ban hành"
 
 
