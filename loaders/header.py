@@ -170,7 +170,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
     subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
     if subject is None and type_rest and not re.match(r"^(?:CỦA|HỘI NGHỊ)\b", type_rest):
         subject, subject_line = type_rest, segment.type_line  # a subject written in capitals
-    if doc_type is None and subject and subject.startswith("V/v"):
+    if doc_type is None and subject and subject[:3].lower() == "v/v":
         doc_type = "Công văn"  # before the symbol's code: in "5348/CT-CS" CT is no Chỉ thị
     if doc_type is None and symbol:
         doc_type = type_from_symbol(symbol)

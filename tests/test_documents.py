@@ -94,6 +94,16 @@ Nơi nhận:                                   KT. CHỦ TỊCH
 """
 
 
+@pytest.mark.parametrize("subject", ["V/v trả lời kiến nghị", "v/v trả lời kiến nghị", "V/V TRẢ LỜI KIẾN NGHỊ"])
+def test_a_dispatch_whose_code_reads_like_a_type_is_a_cong_van(subject: str) -> None:
+    """In "5387/CT-CS" CT is the issuer (Cục Thuế), not Chỉ thị: the subject under the number, in
+    any case, makes the document a Công văn."""
+    text = (f"CỤC THUẾ\nSố: 5387/CT-CS      Hà Nội, ngày 20 tháng 11 năm 2025\n{subject}\n\n"
+            "Kính gửi: Độc giả Hoàng Văn Trung\nCục Thuế nhận được đơn kiến nghị của độc giả và có ý kiến.\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert (doc.symbol, doc.doc_type, doc.subject) == ("5387/CT-CS", "Công văn", subject)
+
+
 def test_two_column_state_dispatch() -> None:
     doc = extract_text(STATE_DISPATCH, "cv.txt").documents[0]
     assert doc.symbol == "5973/UBND-KT"
