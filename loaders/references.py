@@ -63,8 +63,9 @@ _DATE = f"{patterns.NUMERIC_DATE}|{patterns.WORDED_DATE}"
 _SYMBOL = PRINTED_SYMBOL.pattern
 _NUMBERED = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?P<type>{_TYPE_RE})"
-    # "Tờ trình số …", "Báo cáo thẩm tra số …", "Báo cáo giải trình, tiếp thu số …", "các Tờ trình: Số …"
-    rf"(?:(?:,?[ \t]+[a-zđà-ỹ]+){{0,4}}[ \t]+số|[ \t]*:[ \t]*[Ss]ố)?"
+    # "Tờ trình số …", "Báo cáo thẩm tra số …", "Báo cáo giải trình, tiếp thu số …", "các Tờ trình: Số …";
+    # not across "và" / "hoặc" ("… văn bản quy phạm pháp luật và số 150/2025/NĐ-CP" names no Luật)
+    rf"(?:(?:,?[ \t]+(?!(?:và|hoặc)\b)[a-zđà-ỹ]+){{0,4}}[ \t]+số|[ \t]*:[ \t]*[Ss]ố)?"
     rf"|(?P<cased>{'|'.join(map(re.escape, _TYPE_CASES))})[ \t]+(?:số|Số|SỐ))[ \t]*+:?[ \t]*+"
     rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{_SYMBOL})",
 )

@@ -230,6 +230,18 @@ def test_the_types_of_printed_symbols() -> None:
     assert [r.doc_type for r in found] == ["Phương án", "Giấy phép", "Công điện", "Văn bản hợp nhất"]
 
 
+@pytest.mark.parametrize("joint", ["và", "hoặc"])
+def test_a_type_word_ending_a_description_does_not_type_the_next_number(joint: str) -> None:
+    """"… văn bản quy phạm pháp luật và số 150/2025/NĐ-CP": the words between a type word and
+    "số" do not run across "và" or "hoặc", so the next item of the list is no Luật."""
+    text = (f"Căn cứ các Nghị định số 79/2025/NĐ-CP ngày 01/4/2025 về xử lý văn bản quy phạm pháp luật "
+            f"{joint} số 150/2025/NĐ-CP ngày 12/6/2025 quy định tổ chức các cơ quan chuyên môn.")
+    found = [(r.symbol, r.doc_type) for r in find_references(text, source_file="t.txt")[0]]
+    assert ("150/2025/NĐ-CP", "Luật") not in found
+    if joint == "và":  # the list goes on after "và": the number is the next Nghị định's
+        assert found == [("79/2025/NĐ-CP", "Nghị định"), ("150/2025/NĐ-CP", "Nghị định")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
