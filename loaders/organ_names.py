@@ -55,7 +55,7 @@ _NOT_BODIES = ("văn bản", "chỉ tiêu", "nhiệm vụ", "trường hợp", "
                "quy định", "chính sách", "mục tiêu", "vấn đề", "biện pháp", "hồ sơ", "loại", "công việc",
                "tiêu chí", "thủ tục", "lĩnh vực", "chế độ", "yêu cầu", "phương án", "sản phẩm", "hàng hóa",
                "thông tin", "số liệu", "mẫu", "phụ lục", "tài liệu", "điều", "khoản", "dự án", "chương trình",
-               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm",
+               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm", "đối tượng",
                *(form.lower() for t in doc_types() for form in (t.name, *t.forms)))
 _NOT_BODY = patterns.alternation(_NOT_BODIES, "lower")
 # What a mention of a body opens with, in any case: an organ word, an office holder, or a group.

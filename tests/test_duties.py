@@ -388,6 +388,11 @@ def test_documents_named_as_a_group_are_no_bodies(mention: str) -> None:
     assert resolve_organ(mention) is None
 
 
+@pytest.mark.parametrize("mention", ["Các đối tượng được bồi thường, hỗ trợ và tái định cư", "các đối tượng khác"])
+def test_people_a_rule_applies_to_are_no_body(mention: str) -> None:
+    assert resolve_organ(mention) is None
+
+
 @pytest.mark.parametrize(("issuer", "mention", "name"), [
     ("Hội đồng nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố", "Ủy ban nhân dân thành phố Hà Nội"),
     ("Hội đồng nhân dân thành phố Hà Nội", "Văn phòng Ủy ban nhân dân Thành phố", "Văn phòng Ủy ban nhân dân thành phố Hà Nội"),
