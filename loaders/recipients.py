@@ -28,7 +28,7 @@ from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import titles
 from vanban.loaders.signatures import CAPACITY, is_person_name
-from vanban.loaders.text import CAPITALS, fold
+from vanban.loaders.text import CAPITALS, OPEN_END, fold
 
 __all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items", "recipients_of"]
 
@@ -222,6 +222,12 @@ def _goes_on(item: str, line: str) -> bool:
             and line.rstrip(" *|").endswith((",", ";", ".", ":")))
 
 
+def _dangles(item: str, line: str) -> bool:
+    """Does ``line`` finish an item that ends with a word wanting what follows ("Thủ trưởng các
+    cơ quan thuộc" / "Bộ")? A short line naming something (a capital first) does."""
+    return len(line) < 60 and line[:1].isupper() and bool(OPEN_END.search(item.rstrip()[-24:]))
+
+
 def _addressee_opening(line: str) -> re.Match[str] | None:
     """The ``Kính gửi:`` or ``… điện:`` that opens the addressees on this line, if any."""
     # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı),
@@ -287,7 +293,8 @@ def _listed_below(lines: list[str], at: int, current: list[str]) -> list[str]:
         elif current and (listed or current[-1].rstrip().endswith(":")) and (
                 _wraps(current[-1], line) or _goes_on(current[-1], line)
                 # a name cut mid-word: "- Chủ tịch Ủy ban nhân" / "dân các tỉnh, thành phố: …"
-                or (line[:1].islower() and not current[-1].rstrip().endswith((";", ".")))):
+                or (line[:1].islower() and not current[-1].rstrip().endswith((";", ".")))
+                or _dangles(current[-1], line)):
             current[-1] = f"{current[-1].rstrip()} {line}"
         else:
             break

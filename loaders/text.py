@@ -30,6 +30,7 @@ from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
     "CAPITALS",
+    "OPEN_END",
     "TextView",
     "clean_view",
     "first_line",
@@ -374,13 +375,13 @@ _DATE_CUT_LAST = frozenset("0123456789.…_yYgGmM")  # how _DATE_CUT_HEAD's matc
 
 def _continues(prev_end: str, next_line: str) -> bool:
     """Does the sentence plainly go on: the next line starts in lower case, or this one ends
-    with a word wanting what follows (``_OPEN_END``)?"""
-    return next_line.lstrip()[:1].islower() or bool(_OPEN_END.search(prev_end[-24:]))
+    with a word wanting what follows (:data:`OPEN_END`)?"""
+    return next_line.lstrip()[:1].islower() or bool(OPEN_END.search(prev_end[-24:]))
 # A line that ends with a word wanting what follows (a preposition, a conjunction, a verb that
 # takes an object) goes on past a blank line: "Về việc triển khai thực hiện" / "Kết luận số …",
 # as a word processor writes a subject one line a paragraph.
-_OPEN_END = re.compile(r"(?<![^\W\d_])(?:của|về|và|với|cho|tại|theo|số|các|những|trong|đối với|để|do|"
-                       r"thực hiện|triển khai|ban hành|phê duyệt|sửa đổi, bổ sung|hướng dẫn)$")
+OPEN_END = re.compile(r"(?<![^\W\d_])(?:của|về|và|với|cho|tại|theo|thuộc|số|các|những|trong|đối với|để|do|"
+                      r"thực hiện|triển khai|ban hành|phê duyệt|sửa đổi, bổ sung|hướng dẫn)$")
 _DIGIT_START = re.compile(r"\s*\d")
 
 

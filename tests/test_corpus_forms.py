@@ -168,6 +168,13 @@ def test_the_one_told_is_after_the_last_yeu_cau(preamble: str, told: list[str]) 
         # the body's first line, wrapped mid-sentence, is not part of the last item
         (["Kính gửi:", "- Các sở, ban, ngành tỉnh", "Thực hiện Công văn số 88/BTC-NSNN ngày 02/3/2024 của"],
          ["Các sở, ban, ngành tỉnh"]),
+        # an addressee cut after a word wanting what follows ("thuộc", "của"), its name on the next line
+        (["Kính gửi: Thủ trưởng các cơ quan tham mưu thuộc", "Bộ", "Thực hiện ý kiến chỉ đạo của"],
+         ["Thủ trưởng các cơ quan tham mưu thuộc Bộ"]),
+        (["Kính gửi: Các cơ quan chuyên môn của", "Ủy ban nhân dân tỉnh", "Thực hiện Công văn số 88/BTC-NSNN của"],
+         ["Các cơ quan chuyên môn của Ủy ban nhân dân tỉnh"]),
+        # a capitalised line after a complete name is the body, not the name's end
+        (["Kính gửi: Sở Tài chính", "Thực hiện Công văn số 88/BTC-NSNN của"], ["Sở Tài chính"]),
     ],
 )
 def test_kinh_gui_items_wrapped_across_lines(lines: list[str], expected: list[str]) -> None:
