@@ -61,7 +61,8 @@ def _purpose(text: str) -> str | None:
 # (?<!\(): a run of "(" without ")" is scanned once, not once from each "("
 _BRACKETED = re.compile(r"(?<!\()\(([^)]*)\)")
 _BRACKETS = re.compile(r"(?<!\()\([^)]*\)")
-_TRAILING_DIGITS = re.compile(r"(?<!\d)\d+$")  # (?<!\d): from inside a run, "\d+$" is quadratic
+# (?<!\d): from inside a run, "\d+$" is quadratic; not the end of a range or a number ("giai đoạn 2021-2025")
+_TRAILING_DIGITS = re.compile(r"(?<![\d\-–/])(?<![\-–] )\d+$")
 _SPACES = re.compile(r"\s+")
 # A signature block's title that a flattened footer ran into the last item, after its comma.
 _GLUED_TITLE = re.compile(rf",[ \t]*(?:{patterns.SIGNATURE_TITLE})(?:[ \t]+[{CAPITALS}]+)*[ \t]*$")

@@ -504,3 +504,13 @@ def test_a_described_document_that_implements_another(text: str, expected: list[
     found, links = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
     assert [(r.symbol, r.relation.value) for r in found] == expected
     assert [(lk.source.symbol, lk.target.symbol) for lk in links] == derived
+
+
+@pytest.mark.parametrize(("item", "name"), [
+    ("- Các Thành viên Ban Chỉ đạo các Chương trình mục tiêu quốc gia giai đoạn 2021-2025;",
+     "Các Thành viên Ban Chỉ đạo các Chương trình mục tiêu quốc gia giai đoạn 2021-2025"),
+    ("- Ban Chỉ đạo giai đoạn 2021 – 2025;", "Ban Chỉ đạo giai đoạn 2021 – 2025"),
+    ("- Bộ Quốc phòng02;", "Bộ Quốc phòng"),  # a copy count glued to the name
+])
+def test_a_period_ending_a_recipient_is_no_copy_count(item: str, name: str) -> None:
+    assert [i.text for i in noi_nhan_items(["Nơi nhận:", item, "- Lưu: VT."])] == [name]
