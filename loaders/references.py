@@ -82,7 +82,7 @@ _TAIL = re.compile(
     rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?(?i:ngày\s*(?P<date>{_DATE})))?"  # "NGÀY 18 THÁNG 12 NĂM 2019" too
     r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;:()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|thực hiện|" + _AND_ENDS
     + r"|ban hành|đã|theo|"
-    r"trong|nhằm|để|đối với|tại|(?i:quy định|hướng dẫn|ban hành)|Về)\b|[,;:()\n.\"“”]|$))?"
+    r"trong|nhằm|để|đối với|tại|(?i:quy định|hướng dẫn|ban hành|công bố|phê duyệt)|Về)\b|[,;:()\n.\"“”]|$))?"
     # A date after the issuer and before a capitalised word opens the next clause ("… của Chính
     # phủ, ngày 17 tháng 6 năm 2025 Bộ trưởng … đã ban hành …"): it is not the document's.
     rf"(?:\s*(?:,\s*)?ngày\s*(?P<date2>{_DATE})(?![ \t]+[A-ZĐÀ-Ỹ]))?"

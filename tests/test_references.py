@@ -173,6 +173,11 @@ def test_evidence_keeps_sentence_span_and_rule() -> None:
      "Ủy ban nhân dân Thành phố"),
     ("Xét Tờ trình số 421/TTr-UBND của Hội đồng nhân dân Tỉnh đề nghị ban hành Nghị quyết",
      "Hội đồng nhân dân Tỉnh"),
+    # a subject opening with "Công bố" or "Phê duyệt", in a title's capitals
+    ("Quyết định số 102/QĐ-UBND ngày 17/01/2020 của Chủ tịch UBND tỉnh Bắc Giang Công bố Bộ thủ tục hành chính",
+     "Chủ tịch Ủy ban nhân dân tỉnh Bắc Giang"),
+    ("Quyết định số 55/QĐ-UBND của Ủy ban nhân dân tỉnh Gia Lai Phê duyệt Đề án phát triển du lịch",
+     "Ủy ban nhân dân tỉnh Gia Lai"),
 ])
 def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issuer: str) -> None:
     view = flow_view(text)
