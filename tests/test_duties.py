@@ -367,6 +367,12 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau", "Phó Thủ tướng Chính phủ Lê Văn Thành", False),
         ("Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội",
          "Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội", True),
+        # a tense, "sau khi" or "trong quá trình" opens what is said of it
+        ("Các cơ sở đang thi công hoặc đã hoàn thành", "Các cơ sở", True),
+        ("Các đơn vị đã được giao nhiệm vụ", "Các đơn vị", True),
+        ("Sở Xây dựng sẽ hướng dẫn", "Sở Xây dựng", False),
+        ("Các bộ, cơ quan liên quan trong quá trình chỉnh lý dự án", "Các bộ, cơ quan liên quan", True),
+        ("Các cơ sở thuộc khoản 1 Điều này sau khi hoàn thành", "Các cơ sở thuộc khoản 1 Điều này", True),
         # a bracket the line break left open
         ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
         ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
