@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from vanban.loaders import patterns
-from vanban.loaders.lexicon import doc_types
+from vanban.loaders.lexicon import doc_types, subject_openings
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
+from vanban.loaders.text import fold
 
 __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
@@ -162,12 +163,18 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
         while j < segment.header_end and is_heading(lines[j].text) and not _MOTTO.search(
             lines[j].text
         ) and not is_number_line(lines[j].text):
-            if type_of_line(lines[j].text):
-                break
+            if type_of_line(lines[j].text) or _SECTION.match(lines[j].text):
+                break  # another document's type line, or the body's first section ("I- TÌNH HÌNH")
             type_rest = f"{type_rest} {lines[j].text}".strip()
             type_block_end = j
             j += 1
-    subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
+    organ_lines = _organ_lines(lines, segment, symbol_line)
+    in_capitals = _subject_in_capitals(type_rest)
+    subject: str | None
+    if in_capitals is not None:  # the line after it opens the body
+        subject, subject_line = _without_authority(in_capitals, organ_lines), segment.type_line
+    else:
+        subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
     if subject is None and type_rest and not re.match(r"^(?:CỦA|HỘI NGHỊ)\b", type_rest):
         subject, subject_line = type_rest, segment.type_line  # a subject written in capitals
     if doc_type is None and subject and subject[:3].lower() == "v/v":
@@ -184,7 +191,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
         place=place,
         subject=subject,
         subject_line=subject_line,
-        organ_lines=_organ_lines(lines, segment, symbol_line),
+        organ_lines=organ_lines,
         term=term_match.group("term").upper() if term_match else None,
         blank_symbol_suffix=blank_suffix,
     )
@@ -207,6 +214,61 @@ def _read_symbol(text: str) -> tuple[str | None, str | None]:
 def normalize_symbol_as_written(symbol: str) -> str:
     """Drop spaces a signing field leaves inside a symbol; keep the letters' case."""
     return re.sub(r"\s+", "", symbol)
+
+
+def _subject_in_capitals(type_rest: str) -> str | None:
+    """The subject the type block writes in capitals, if it writes one: from a subject's
+    opening word (``VỀ VIỆC …``, ``TRIỂN KHAI THỰC HIỆN …``, ``QUY ĐỊNH MỨC CHI …``, a Thông
+    báo's ``KẾT LUẬN …``), also after the issuer (``CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG …``).
+
+    >>> _subject_in_capitals("CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC")
+    'VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC'
+    >>> _subject_in_capitals("CỦA BAN BÍ THƯ") is None
+    True
+    """
+    m = _CAPITALS_SUBJECT.search(type_rest)
+    return type_rest[m.start():] if m is not None else None
+
+
+def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
+    """The subject without the issuing authority a decision writes under it before its
+    grounds (``… TỈNH CÀ MAU`` / ``CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``, ``… CHÍNH PHỦ``): a title
+    that signs, then the issuer as the header's organ lines begin to name it, or the issuer
+    alone, closing the subject, unless the word before it wants what follows (``… CỦA ỦY BAN
+    NHÂN DÂN TỈNH``).
+
+    >>> organs = ("ỦY BAN NHÂN DÂN", "TỈNH CÀ MAU")
+    >>> _without_authority("QUY ĐỊNH MỨC CHI TỈNH CÀ MAU CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", organs)
+    'QUY ĐỊNH MỨC CHI TỈNH CÀ MAU'
+    >>> _without_authority("BÃI BỎ QUYẾT ĐỊNH SỐ 14 CỦA ỦY BAN NHÂN DÂN TỈNH", organs)
+    'BÃI BỎ QUYẾT ĐỊNH SỐ 14 CỦA ỦY BAN NHÂN DÂN TỈNH'
+    """
+    issuer = f" {fold(' '.join(organ_lines))} "
+    words = list(_WORD.finditer(subject))
+    if not organ_lines or len(words) < 3:
+        return subject
+    for k in range(max(1, len(words) - _AUTHORITY_WORDS), len(words)):  # the longest first
+        before, tail = subject[: words[k].start()], subject[words[k].start():]
+        named = _SIGNING_TITLE.sub("", tail, count=1)
+        if len(named.split()) < (1 if named != tail else 2):
+            continue
+        if _ORGAN_START.match(named) and any(f" {fold(text)} " in issuer for text in {tail, named}):
+            # the issuer's name, or the body's first words then those of its place ("CHỦ TỊCH
+            # ỦY BAN NHÂN DÂN TỈNH"): the authority, unless the subject goes on into it
+            return subject if _GOES_INTO.search(before.rstrip().lower()[-12:]) else before.rstrip(" ,;")
+    return subject
+
+
+_AUTHORITY_WORDS = 16  # the most words an issuing authority under a subject takes
+_ORGAN_START = re.compile(r"(?i:" + patterns.ORGAN_MENTION + r")\b")
+# A subject that names the issuer itself goes into it by a preposition ("… CỦA ỦY BAN NHÂN DÂN
+# TỈNH"); the words of text.OPEN_END that are no preposition ("số": "MÃ SỐ") do not.
+_GOES_INTO = re.compile(r"(?<![^\W\d_])(?:của|về|và|với|cho|tại|theo|thuộc|trong|đối với|để|do)$")
+_WORD = re.compile(r"\S+")
+_SIGNING_TITLE = re.compile(r"^(?:" + patterns.SIGNATURE_TITLE_WORDS + r")\s*")
+_CAPITALS_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:" + patterns.alternation(
+    [*(opening.upper() for opening in subject_openings()), "KẾT LUẬN"], "as written") + r")(?![^\W\d_])")
+_SECTION = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.\-–]\s")
 
 
 def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,

@@ -329,3 +329,39 @@ def test_leading_markdown_comments_are_front_matter() -> None:
     text = "# CHƯƠNG TRÌNH SỐ 9-CTr/TU (ghi chú của người chuyển đổi)\n# nguồn: tệp PDF\n\n" + PARTY_HEADER
     doc = extract_text(text, "kh.txt").documents[0]
     assert (doc.symbol, doc.doc_type) == ("88-KH/TU", "Kế hoạch")
+
+
+SUBJECT_HEADER = ("{organ}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/{code}\n"
+                  "Hà Nội, ngày 02 tháng 3 năm 2026\n{type_block}\n\n{body}\n")
+
+
+@pytest.mark.parametrize(("organ", "code", "type_block", "body", "subject"), [
+    # a subject in capitals under the type word: the line after it opens the body
+    ("THỦ TƯỚNG CHÍNH PHỦ", "CT-TTg", "CHỈ THỊ\nVỀ VIỆC CHẤN CHỈNH CÔNG TÁC QUẢN LÝ CÁC KHU KINH TẾ",
+     "Trong thời gian qua, các khu kinh tế đã góp phần hiện đại hóa hệ thống kết cấu hạ tầng.",
+     "VỀ VIỆC CHẤN CHỈNH CÔNG TÁC QUẢN LÝ CÁC KHU KINH TẾ"),
+    # the issuing authority under the subject, before the grounds, is no part of it
+    ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "QĐ-UBND",
+     "QUYẾT ĐỊNH\nCÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;", "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH"),
+    ("BỘ TÀI CHÍNH\nCỤC HẢI QUAN", "TB-CHQ", "THÔNG BÁO\nVỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ\nCỤC TRƯỞNG CỤC HẢI QUAN",
+     "Căn cứ Luật Hải quan ngày 23 tháng 6 năm 2014;", "VỀ KẾT QUẢ XÁC ĐỊNH TRƯỚC MÃ SỐ"),
+    # … unless the subject goes into the issuer's name
+    ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "QĐ-UBND",
+     "QUYẾT ĐỊNH\nBÃI BỎ QUYẾT ĐỊNH SỐ 14/2025/QĐ-UBND CỦA\nỦY BAN NHÂN DÂN TỈNH",
+     "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;",
+     "BÃI BỎ QUYẾT ĐỊNH SỐ 14/2025/QĐ-UBND CỦA ỦY BAN NHÂN DÂN TỈNH"),
+    # a Thông báo's conclusion; a Party resolution's subject after its issuer, not its first section
+    ("VĂN PHÒNG CHÍNH PHỦ", "TB-VPCP", "THÔNG BÁO\nKẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ ĐỀ ÁN",
+     "Ngày 07 tháng 10 năm 2024, tại trụ sở Chính phủ, Phó Thủ tướng chủ trì cuộc họp.",
+     "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ ĐỀ ÁN"),
+    ("BAN CHẤP HÀNH TRUNG ƯƠNG", "NQ/TW", "NGHỊ QUYẾT\nCỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC KHOÁNG SẢN\n"
+     "I- TÌNH HÌNH VÀ NGUYÊN NHÂN", "Sau 10 năm thực hiện Nghị quyết, công tác quản lý đạt nhiều kết quả.",
+     "VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC KHOÁNG SẢN"),
+    # a subject in normal case under the type word is still read
+    ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "KH-UBND", "KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 13/CT-TTg",
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau.", "Triển khai thực hiện Chỉ thị số 13/CT-TTg"),
+])
+def test_the_subject_of_a_header(organ: str, code: str, type_block: str, body: str, subject: str) -> None:
+    text = SUBJECT_HEADER.format(organ=organ, code=code, type_block=type_block, body=body)
+    assert extract_text(text, "h.txt").documents[0].subject == subject
