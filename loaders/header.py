@@ -271,8 +271,36 @@ _CAPITALS_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:" + patterns.alternation(
 _SECTION = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.\-–]\s")
 
 
+def _subject_beside_number(text: str) -> str | None:
+    """A dispatch's subject written in the number's own cell (``Số: 3479/VPCP-NN V/v xây dựng
+    Đề án …`` in a table's first column).
+
+    >>> _subject_beside_number("| Số: 3479/VPCP-NN V/v xây dựng Đề án | Hà Nội, ngày 26/5/2021 |")
+    'V/v xây dựng Đề án'
+    >>> _subject_beside_number("Số: 19/BTC V/v thực hiện Luật Hải quan Hà Nội, ngày 29 tháng 12 năm 2014")
+    'V/v thực hiện Luật Hải quan'
+    """
+    for cell in split_cells(text):
+        number = _NUMBER.search(cell)
+        opening = _DISPATCH_SUBJECT.match(cell, number.end()) if number is not None else None
+        if opening is not None:  # right after the number: the subject, to a place and date after it
+            subject = cell[opening.start("subject"):]
+            dated = _place_date(subject)
+            if dated is not None:
+                place = _place_words(dated.group("place").strip(" *"))
+                end = subject.rfind(place, 0, dated.end("place")) if place else -1
+                subject = subject[: end if end > 0 else dated.start()]
+            return subject.rstrip(" .;,")
+    return None
+
+
+_DISPATCH_SUBJECT = re.compile(r"[\s*]+(?P<subject>(?i:v/v|về việc)(?!\S))")
+
+
 def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
              type_block_end: int | None) -> tuple[str | None, int | None]:
+    if symbol_line is not None and (beside := _subject_beside_number(lines[symbol_line].text)):
+        return beside, symbol_line
     starts = [i for i in (type_block_end, symbol_line) if i is not None]
     for first in sorted(starts):
         for i in range(first + 1, min(first + 4, segment.end)):

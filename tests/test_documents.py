@@ -365,3 +365,22 @@ SUBJECT_HEADER = ("{organ}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộ
 def test_the_subject_of_a_header(organ: str, code: str, type_block: str, body: str, subject: str) -> None:
     text = SUBJECT_HEADER.format(organ=organ, code=code, type_block=type_block, body=body)
     assert extract_text(text, "h.txt").documents[0].subject == subject
+
+
+@pytest.mark.parametrize(("number_line", "subject", "doc_type"), [
+    # a dispatch's subject in the number's own cell
+    ("| Số: 3479/VPCP-NN *V/v xây dựng Đề án thí điểm* | *Hà Nội, ngày 26 tháng 5 năm 2021* |",
+     "V/v xây dựng Đề án thí điểm", "Công văn"),
+    ("Số: 19046/BTC-TCHQ V/v hướng dẫn thực hiện Luật Hải quan Hà Nội, ngày 29 tháng 12 năm 2014",
+     "V/v hướng dẫn thực hiện Luật Hải quan", "Công văn"),
+    # not after a place and date: a crawler's flattened header, whose type word comes first
+    ("Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG",
+     None, "Quyết định"),
+])
+def test_a_subject_beside_the_number(number_line: str, subject: str | None, doc_type: str) -> None:
+    text = (f"VĂN PHÒNG CHÍNH PHỦ\n{number_line}\n\nVề đề nghị của Ủy ban nhân dân tỉnh tại văn bản số 1094/TTr-UBND, "
+            "Phó Thủ tướng Chính phủ có ý kiến như sau.\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert doc.doc_type == doc_type
+    if subject is not None:
+        assert doc.subject == subject
