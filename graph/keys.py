@@ -35,6 +35,8 @@ def _fold_table() -> dict[int, str | None]:
         if base != ch and base.isascii():
             table[code] = base
     table.update({ord("Đ"): "D", ord("đ"): "d", ord("Ð"): "D", ord("ð"): "d"})
+    # dashes as one: "Lao động – Thương binh" and "Lao động - Thương binh" name one body
+    table.update(dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-"))
     return table
 
 

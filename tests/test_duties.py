@@ -415,3 +415,10 @@ def test_a_place_ending_like_a_level_is_not_completed_twice() -> None:
     scope = OrganScope.of(resolve_organ("Ủy ban nhân dân tỉnh Hà Tĩnh"))
     assert resolve_organ("Sở Tư pháp tỉnh Hà Tĩnh", scope).name == "Sở Tư pháp tỉnh Hà Tĩnh"
     assert resolve_organ("Sở Tư pháp tỉnh", scope).name == "Sở Tư pháp tỉnh Hà Tĩnh"
+
+
+@pytest.mark.parametrize("dash", ["–", "—", "‐", "−"])
+def test_a_name_written_with_another_dash_is_the_same_body(dash: str) -> None:
+    plain = resolve_organ("Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum")
+    other = resolve_organ(f"Sở Lao động {dash} Thương binh và xã hội tỉnh Kon Tum")
+    assert plain is not None and other is not None and plain.key == other.key
