@@ -374,6 +374,7 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Các bộ, cơ quan liên quan trong quá trình chỉnh lý dự án", "Các bộ, cơ quan liên quan", True),
         ("Các cơ sở thuộc khoản 1 Điều này sau khi hoàn thành", "Các cơ sở thuộc khoản 1 Điều này", True),
         ("Ủy ban nhân dân cấp xã nơi có hoạt động khoáng sản", "Ủy ban nhân dân cấp xã", False),
+        ("Ban Chỉ đạo cấp tỉnh sau đây gọi chung là Ban Chỉ đạo", "Ban Chỉ đạo cấp tỉnh", False),
         # a bracket the line break left open
         ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
         ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
