@@ -33,12 +33,12 @@ from vanban.loaders.issuers import (
 from vanban.loaders.layout import locate_documents
 from vanban.loaders.page_metadata import PageMetadata, read_page_metadata
 from vanban.loaders.recipients import recipients_of
-from vanban.loaders.references import find_references
+from vanban.loaders.references import find_references, other_documents
 from vanban.loaders.repeats import repeated_text_of
 from vanban.loaders.scopes import same_scope_for_same_symbol, scoped, symbol_scope
 from vanban.loaders.segment import Line, split_documents, view_lines
 from vanban.loaders.signatures import find_signatures
-from vanban.loaders.symbols import normalize_symbol, party_term
+from vanban.loaders.symbols import party_term
 from vanban.loaders.text import TextView, clean_view, first_line, join_lines
 from vanban.loaders.witness import primary_document, witness
 
@@ -110,9 +110,7 @@ def _document(index: int, doc: DocumentText, earlier: list[DocumentFacts]) -> Do
         subject_span=_relative(doc, header.subject_line), resolve_issuer=reference_issuer_resolver(resolve),
         skip_spans=tuple(filter(None, [_relative(doc, header.symbol_line)])),
         preamble_end=doc.relative(items[0].line)[0] if items else None)
-    own = normalize_symbol(symbol) if symbol else None
-    refs = same_scope_for_same_symbol(
-        [scoped(r, scope) for r in refs if not (own and r.symbol and normalize_symbol(r.symbol) == own)])
+    refs = same_scope_for_same_symbol([scoped(r, scope) for r in other_documents(refs, symbol)])
     links = [replace(lk, source=scoped(lk.source, scope), target=scoped(lk.target, scope)) for lk in links]
     tasks, reports = read_duties(doc, items, resolve)
     signatures = tuple(Signature(b.person, b.capacity, b.title, doc.clean_evidence(b.line, "signature-block"))

@@ -46,7 +46,7 @@ from vanban.loaders.symbols import (
 )
 from vanban.loaders.text import CAPITALS, TextView, fold
 
-__all__ = ["find_references", "sentence_around"]
+__all__ = ["find_references", "other_documents", "sentence_around"]
 
 _TYPE_WORDS = sorted(
     {form for t in doc_types() for form in (t.name, *t.forms) if t.name not in ("Sao lục",)},
@@ -201,6 +201,18 @@ def _final_stop(text: str) -> int:
     """The position of a stop ending the text (only spaces after it), or -1."""
     last = len(text.rstrip()) - 1
     return last if last >= 0 and text[last] in ".!?;" else -1
+
+
+def other_documents(refs: Iterable[DocumentRef], symbol: str | None) -> list[DocumentRef]:
+    """The references that do not name the document numbered ``symbol`` itself (a document
+    does not cite itself: its number is read in its header, or a page's table gives it).
+
+    >>> ref = DocumentRef(symbol="54-KL/TW", doc_type="Kết luận", evidence=None)
+    >>> other_documents([ref], "54-kl/TW"), len(other_documents([ref], None))
+    ([], 1)
+    """
+    own = normalize_symbol(symbol) if symbol else None
+    return [r for r in refs if not (own and r.symbol and normalize_symbol(r.symbol) == own)]
 
 
 def find_references(

@@ -24,6 +24,7 @@ from vanban.graph.model import DocumentFacts, Evidence, OrganRef, Signature
 from vanban.loaders.lexicon import doc_types
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.page_metadata import RULE, MetadataField, PageMetadata
+from vanban.loaders.references import other_documents
 from vanban.loaders.symbols import issuer_code, normalize_symbol
 from vanban.loaders.text import fold
 
@@ -65,9 +66,7 @@ def witness(doc: DocumentFacts, table: PageMetadata, span_of: Callable[[tuple[in
         if doc.symbol is None:
             changes["symbol"] = table.symbol.value
             note("number", table.symbol)
-            own = normalize_symbol(table.symbol.value)  # a document does not cite itself
-            changes["references"] = tuple(r for r in doc.references
-                                          if not (r.symbol and normalize_symbol(r.symbol) == own))
+            changes["references"] = tuple(other_documents(doc.references, table.symbol.value))
         elif normalize_symbol(doc.symbol) != normalize_symbol(table.symbol.value):
             disagree("number", doc.symbol, table.symbol.value)
     if table.doc_type is not None:
