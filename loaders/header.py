@@ -14,7 +14,7 @@ from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, subject_openings
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
-from vanban.loaders.text import fold
+from vanban.loaders.text import LINKING_WORDS, ending_with, fold
 
 __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
@@ -261,9 +261,9 @@ def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
 
 _AUTHORITY_WORDS = 16  # the most words an issuing authority under a subject takes
 _ORGAN_START = re.compile(r"(?i:" + patterns.ORGAN_MENTION + r")\b")
-# A subject that names the issuer itself goes into it by a preposition ("… CỦA ỦY BAN NHÂN DÂN
-# TỈNH"); the words of text.OPEN_END that are no preposition ("số": "MÃ SỐ") do not.
-_GOES_INTO = re.compile(r"(?<![^\W\d_])(?:của|về|và|với|cho|tại|theo|thuộc|trong|đối với|để|do)$")
+# A subject that names the issuer itself goes into it by a linking word ("… CỦA ỦY BAN NHÂN DÂN
+# TỈNH"); the other words of text.OPEN_END do not ("số": "MÃ SỐ" ends a subject).
+_GOES_INTO = ending_with(LINKING_WORDS)
 _WORD = re.compile(r"\S+")
 _SIGNING_TITLE = re.compile(r"^(?:" + patterns.SIGNATURE_TITLE_WORDS + r")\s*")
 _CAPITALS_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:" + patterns.alternation(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from vanban.graph.keys import fold
@@ -30,9 +30,11 @@ from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
     "CAPITALS",
+    "LINKING_WORDS",
     "OPEN_END",
     "TextView",
     "clean_view",
+    "ending_with",
     "first_line",
     "flow_view",
     "fold",
@@ -377,11 +379,24 @@ def _continues(prev_end: str, next_line: str) -> bool:
     """Does the sentence plainly go on: the next line starts in lower case, or this one ends
     with a word wanting what follows (:data:`OPEN_END`)?"""
     return next_line.lstrip()[:1].islower() or bool(OPEN_END.search(prev_end[-24:]))
-# A line that ends with a word wanting what follows (a preposition, a conjunction, a verb that
+# The prepositions and conjunctions that join a phrase to what follows it ("… của" / "Ủy ban …").
+LINKING_WORDS = ("của", "về", "và", "với", "cho", "tại", "theo", "thuộc", "trong", "đối với", "để", "do")
+
+
+def ending_with(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern that finds one of ``words`` ending a text, as a whole word.
+
+    >>> bool(ending_with(LINKING_WORDS).search("trực thuộc")), bool(ending_with(["số"]).search("mã số"))
+    (True, True)
+    """
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, words)) + r")$")
+
+
+# A line that ends with a word wanting what follows (a linking word, a count word, a verb that
 # takes an object) goes on past a blank line: "Về việc triển khai thực hiện" / "Kết luận số …",
 # as a word processor writes a subject one line a paragraph.
-OPEN_END = re.compile(r"(?<![^\W\d_])(?:của|về|và|với|cho|tại|theo|thuộc|số|các|những|trong|đối với|để|do|"
-                      r"thực hiện|triển khai|ban hành|phê duyệt|sửa đổi, bổ sung|hướng dẫn)$")
+OPEN_END = ending_with((*LINKING_WORDS, "số", "các", "những", "thực hiện", "triển khai", "ban hành",
+                        "phê duyệt", "sửa đổi, bổ sung", "hướng dẫn"))
 _DIGIT_START = re.compile(r"\s*\d")
 
 
