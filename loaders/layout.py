@@ -411,8 +411,14 @@ def _self_title() -> re.Pattern[str]:
     return re.compile(rf"^{names}\s+(?:{SYMBOL.pattern})(?:\s|$)")
 
 
+def _site_title(text: str) -> re.Match[str] | None:
+    """A website's title line for a document (:func:`_self_title`), tested only on a line with
+    a "/" near its start."""
+    return _self_title().match(text) if "/" in text[:90] and text[:1].isupper() else None
+
+
 def _titled_number(title: re.Match[str]) -> str:
-    """The number a :func:`_self_title` match names, as :func:`_key` writes it."""
+    """The number a :func:`_site_title` match names, as :func:`_key` writes it."""
     return _key(title.group().split()[-1])
 
 
@@ -442,7 +448,7 @@ def is_chrome(text: str, raw_line: str = "", own: frozenset[str] = frozenset()) 
 
 def _is_chrome(text: str, heading: bool, own: frozenset[str]) -> bool:
     """:func:`is_chrome`, told whether the line is a markdown heading in the file."""
-    title = _self_title().match(text) if "/" in text[:90] and text[:1].isupper() else None
+    title = _site_title(text)
     if title and (not own or _titled_number(title) in own) and drop_title_prefix(text) == text:
         return True  # (a crawler's "Quyết định 435/QĐ-UBND năm 2020. Điều 2." opens a line of the text)
     words = text.split()
@@ -518,7 +524,7 @@ def _title_of_a_page_without_text(texts: list[str], lines: list[Line],
     if not all(_is_chrome(text, i in headings, frozenset()) for i, text in enumerate(texts)):
         return None
     titled = [(text, line.start, m) for text, line in zip(texts, lines, strict=True)
-              if "/" in text[:90] and (m := _self_title().match(text))]
+              if (m := _site_title(text))]
     if len({_titled_number(m) for _, _, m in titled}) != 1:
         return None
     return read_page_title([(text, start) for text, start, _ in titled])
