@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -364,7 +364,7 @@ def _implementers(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from vanban.queries.lookup import find_document
-    from vanban.queries.questions import document_facts
+    from vanban.queries.questions import document_facts, edge_details
 
     loaded = _load_graph(args)
     facts = document_facts(loaded.graph, find_document(loaded.graph, args.symbol))
@@ -378,8 +378,8 @@ def _show(args: argparse.Namespace) -> int:
             print(f"  {key:<10} {', '.join(value) if isinstance(value, list) else value}")
     print()
     print(format_table(["edge", "to", "detail", "files", "evidence"],
-                       [[e["type"], _short(e["target_label"], 60), _detail(e), _files(e["files"]),
-                         _short(e.get("evidence"))] for e in facts["out"]]))
+                       [[e["type"], _short(e["target_label"], 60), _detail(e, edge_details),
+                         _files(e["files"]), _short(e.get("evidence"))] for e in facts["out"]]))
     if facts["in"]:
         print("\nReferred to by")
         print(format_table(["edge", "from", "files", "evidence"],
@@ -388,10 +388,9 @@ def _show(args: argparse.Namespace) -> int:
     return loaded.status
 
 
-def _detail(edge: dict) -> str:
-    from vanban.queries.questions import edge_details
-
-    return " ".join(str(edge[k]) for k in edge_details(edge["type"]) if edge.get(k))
+def _detail(edge: dict, details: Callable[[str], Sequence[str]]) -> str:
+    """The edge's detail fields (``details``: which ones an edge type has) in one cell."""
+    return " ".join(str(edge[k]) for k in details(edge["type"]) if edge.get(k))
 
 
 def _files(files: list[str], shown: int = 2) -> str:
