@@ -218,9 +218,8 @@ def normalize_symbol_as_written(symbol: str) -> str:
 
 def _subject_in_capitals(type_rest: str) -> str | None:
     """The subject the type block writes in capitals, if it writes one: from a subject's
-    opening word (``data/subject_openings.txt``: ``VỀ VIỆC …``, ``TRIỂN KHAI THỰC HIỆN …``,
-    ``QUY ĐỊNH MỨC CHI …``, a Thông báo's ``KẾT LUẬN …``), also after the issuer (``CỦA BỘ
-    CHÍNH TRỊ VỀ ĐỊNH HƯỚNG …``).
+    opening word (``VỀ VIỆC …``, ``TRIỂN KHAI THỰC HIỆN …``, ``QUY ĐỊNH MỨC CHI …``, a Thông
+    báo's ``KẾT LUẬN …``), also after the issuer (``CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG …``).
 
     >>> _subject_in_capitals("CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC")
     'VỀ ĐỊNH HƯỚNG CHIẾN LƯỢC'
@@ -267,8 +266,10 @@ _ORGAN_START = re.compile(r"(?i:" + patterns.ORGAN_MENTION + r")\b")
 _GOES_INTO = ending_with(LINKING_WORDS)
 _WORD = re.compile(r"\S+")
 _SIGNING_TITLE = re.compile(r"^(?:" + patterns.SIGNATURE_TITLE_WORDS + r")\s*")
+# "KẾT LUẬN" opens a Thông báo's subject in capitals only: as an opening of subject_openings.txt it
+# would also take a "Kết luận của …" line under a number for the subject, moving the header's end.
 _CAPITALS_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:" + patterns.alternation(
-    [opening.upper() for opening in subject_openings()], "as written") + r")(?![^\W\d_])")
+    [*(opening.upper() for opening in subject_openings()), "KẾT LUẬN"], "as written") + r")(?![^\W\d_])")
 _SECTION = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.\-–]\s")
 
 
