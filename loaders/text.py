@@ -253,7 +253,8 @@ _BARE_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*$")
 _NUMBER_VALUE = re.compile(r"^\s*[\d.…_]")
 # A date cut between its words: "ngày 20" / "tháng 11 năm 2025", "tháng" / "11 năm 2025".
 _DATE_CUT_HEAD = re.compile(r"(?i:\bngày|\btháng|\bnăm)(?:\s+[\d.…_]+)?$")
-_DATE_CUT_TAIL = re.compile(r"(?i)\s*(?:[\d.…_]+\s+)?(?:tháng|năm)(?![^\W\d_])|\s*\d{4}\b")
+_DATE_CUT_TAIL = re.compile(r"(?i)\s*(?:[\d.…_]+\s+)?(?:tháng|năm)(?![^\W\d_])|\s*\d{4}\b"
+                            r"|\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b")  # "ngày" / "09/5/2023"
 
 
 def is_double_spaced(lines: list[str]) -> bool:
@@ -364,6 +365,8 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
     if _LIST_START.match(next_line):
         return "\n"
+    if _PREAMBLE_START.match(next_line) and not OPEN_END.search(prev_end[-24:]):
+        return "\n"  # "… về việc tạm dừng" / "Căn cứ Luật Hải quan …": each basis is a paragraph
     if hard_end and not (last == ";" and _continues(prev_end, next_line)):
         return "\n"
     if _is_heading(prev_line) != _is_heading(next_line):
@@ -372,6 +375,9 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
 
 
 _HARD_END_CHARS = frozenset(".:;!?")
+# The words a paragraph of a document's preamble opens with (the bases it is issued on).
+_PREAMBLE_OPENERS = ("Căn cứ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình")
+_PREAMBLE_START = re.compile(rf"(?:{'|'.join(_PREAMBLE_OPENERS)})(?![^\W\d_])")
 _DATE_CUT_LAST = frozenset("0123456789.…_yYgGmM")  # how _DATE_CUT_HEAD's matches can end
 
 

@@ -70,6 +70,16 @@ def test_clean_offsets_point_at_the_original_character(raw: str) -> None:
         ("đoạn một\n\nĐoạn hai", "đoạn một\nĐoạn hai"),
         ("căn cứ chức\n\nnăng, nhiệm vụ", "căn cứ chức năng, nhiệm vụ"),  # a sentence cut by a blank line
         ("KẾT LUẬN\nCỦA BAN BÍ THƯ\nvề tiếp tục", "KẾT LUẬN CỦA BAN BÍ THƯ\nvề tiếp tục"),
+        # a date cut after "ngày", with or without a blank line
+        ("Kết luận số 54-KL/TW, ngày\n09/5/2023 của Ban Bí thư", "Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư"),
+        ("Chỉ thị số 05, ngày\n\n15.5.2016 của Bộ", "Chỉ thị số 05, ngày 15.5.2016 của Bộ"),
+        # a basis of the preamble opens a paragraph, even under an unpunctuated subject line
+        ("Về việc tạm dừng làm thủ tục hải quan\nCăn cứ Luật Hải quan số 54/2014/QH13;",
+         "Về việc tạm dừng làm thủ tục hải quan\nCăn cứ Luật Hải quan số 54/2014/QH13;"),
+        ("Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\nXét đề nghị của Sở Tư pháp;",
+         "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\nXét đề nghị của Sở Tư pháp;"),
+        ("thực hiện theo\nCăn cứ pháp lý", "thực hiện theo Căn cứ pháp lý"),  # the line wants what follows
+        ("có căn\ncứ vào kết quả", "có căn cứ vào kết quả"),
     ],
 )
 def test_flow_joins_soft_breaks(raw: str, expected: str) -> None:
