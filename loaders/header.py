@@ -14,7 +14,7 @@ from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, subject_openings
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
-from vanban.loaders.text import LINKING_WORDS, ending_with, fold
+from vanban.loaders.text import CAPITALS, LINKING_WORDS, ending_with, fold, opens_preamble
 
 __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
@@ -175,8 +175,12 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
         subject, subject_line = _without_authority(in_capitals, organ_lines), segment.type_line
     else:
         subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
+        if subject is not None and symbol_line is not None and subject_line == symbol_line:  # one line
+            subject = _without_authority(subject, organ_lines)
+            doc_type = doc_type or _type_right_before(lines[symbol_line].text, subject)
     if subject is None and type_rest and not re.match(r"^(?:CỦA|HỘI NGHỊ)\b", type_rest):
-        subject, subject_line = type_rest, segment.type_line  # a subject written in capitals
+        # a subject written in capitals, with no opening word of subject_openings.txt
+        subject, subject_line = _without_authority(type_rest, organ_lines), segment.type_line
     if doc_type is None and subject and subject[:3].lower() == "v/v":
         doc_type = "Công văn"  # before the symbol's code: in "5348/CT-CS" CT is no Chỉ thị
     if doc_type is None and symbol:
@@ -275,28 +279,62 @@ _SECTION = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.\-–]\s")
 
 def _subject_beside_number(text: str) -> str | None:
     """A dispatch's subject written in the number's own cell (``Số: 3479/VPCP-NN V/v xây dựng
-    Đề án …`` in a table's first column).
+    Đề án …`` in a table's first column), or in the cell after it on the number's line.
 
     >>> _subject_beside_number("| Số: 3479/VPCP-NN V/v xây dựng Đề án | Hà Nội, ngày 26/5/2021 |")
     'V/v xây dựng Đề án'
     >>> _subject_beside_number("Số: 19/BTC V/v thực hiện Luật Hải quan Hà Nội, ngày 29 tháng 12 năm 2014")
     'V/v thực hiện Luật Hải quan'
+    >>> _subject_beside_number("Số: 597/HC-QLHC / V/v cấp Giấy phép | Hà Nội, ngày 27 tháng 3 năm 2026")
+    'V/v cấp Giấy phép'
+    >>> _subject_beside_number("Số: 4/QĐ-UBND Huế, ngày 4 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH QUY CHẾ")
+    'V/V BAN HÀNH QUY CHẾ'
     """
-    for cell in split_cells(text):
+    cells = split_cells(text)
+    for k, cell in enumerate(cells):
         number = _NUMBER.search(cell)
-        opening = _DISPATCH_SUBJECT.match(cell, number.end()) if number is not None else None
+        if number is None:
+            continue
+        opening = _DISPATCH_SUBJECT.match(cell, number.end())
         if opening is not None:  # right after the number: the subject, to a place and date after it
-            subject = cell[opening.start("subject"):]
-            dated = _place_date(subject)
-            if dated is not None:
-                place = _place_words(dated.group("place").strip(" *"))
-                end = subject.rfind(place, 0, dated.end("place")) if place else -1
-                subject = subject[: end if end > 0 else dated.start()]
-            return subject.rstrip(" .;,")
+            return _before_place_date(cell[opening.start("subject"):])
+        if k + 1 < len(cells) and _DISPATCH_SUBJECT.match(f" {cells[k + 1]}"):
+            return _before_place_date(cells[k + 1])  # in the cell under the number's
+        later = _LATER_SUBJECT.search(cell, number.end())
+        if later is not None and _place_date(cell[number.end() : later.start()]):
+            return later.group().rstrip(" .;,")  # "Số: 435/QĐ-UBND Kon Tum, ngày … QUYẾT ĐỊNH V/V …"
     return None
 
 
 _DISPATCH_SUBJECT = re.compile(r"[\s*]+(?P<subject>(?i:v/v|về việc)(?!\S))")
+# A subject opening after the place and date of a header merged into one line.
+_LATER_SUBJECT = re.compile(r"(?<!\S)(?:V/[Vv]|VỀ VIỆC|Về việc)\s.*")
+
+
+def _type_right_before(text: str, subject: str) -> str | None:
+    """The document type a line writes in capitals right before its subject ("… năm 2020
+    QUYẾT ĐỊNH V/V BAN HÀNH …"), if it writes one.
+
+    >>> _type_right_before("Số: 4/QĐ-UBND Huế, ngày 4 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH", "V/V BAN")
+    'Quyết định'
+    """
+    end = max(0, text.find(subject))
+    words = _CAPITALS_BEFORE.search(text, max(0, end - 40), end)  # a type name is short
+    found = type_of_line(words.group(), strict=False) if words is not None else None
+    return found[0] if found is not None and not found[1] else None
+
+
+_CAPITALS_BEFORE = re.compile(rf"(?:[{CAPITALS}]+\s+)+$")
+
+
+def _before_place_date(subject: str) -> str:
+    """A subject without the place and date a flattened header writes after it."""
+    dated = _place_date(subject)
+    if dated is not None:
+        place = _place_words(dated.group("place").strip(" *"))
+        end = subject.rfind(place, 0, dated.end("place")) if place else -1
+        subject = subject[: end if end > 0 else dated.start()]
+    return subject.rstrip(" .;,")
 
 
 def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
@@ -313,7 +351,7 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
             if type_block_end is not None and first == type_block_end and i == first + 1:
                 text = lines[i].text
                 if (not is_heading(text) and not is_number_line(text) and len(text) > 15
-                        and not _place_date(text)):
+                        and not _place_date(text) and not opens_preamble(text)):
                     return text.rstrip(" .;"), i
     return None, None
 

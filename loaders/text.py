@@ -39,6 +39,7 @@ __all__ = [
     "flow_view",
     "fold",
     "normalize_tones",
+    "opens_preamble",
 ]
 
 # Tone placement: hoá/hóa, uỷ/ủy. Keys and names use the first-vowel form (hóa, ủy).
@@ -360,13 +361,13 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "25/10/" / "2021"
     if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):
         return ""  # "Nghị quyết số 27/2024/" / "UBTVQH15"
+    if opens_preamble(next_line) and not _LINKED.search(prev_end[-12:]):
+        return "\n"  # "… và chuyển đổi số" / "Căn cứ Luật …": each basis is a paragraph
     hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
     if blanks >= (2 if double else 1) and (hard_end or not _continues(prev_end, next_line)):
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
     if _LIST_START.match(next_line):
         return "\n"
-    if _PREAMBLE_START.match(next_line) and not OPEN_END.search(prev_end[-24:]):
-        return "\n"  # "… về việc tạm dừng" / "Căn cứ Luật Hải quan …": each basis is a paragraph
     if hard_end and not (last == ";" and _continues(prev_end, next_line)):
         return "\n"
     if _is_heading(prev_line) != _is_heading(next_line):
@@ -378,6 +379,15 @@ _HARD_END_CHARS = frozenset(".:;!?")
 # The words a paragraph of a document's preamble opens with (the bases it is issued on).
 _PREAMBLE_OPENERS = ("Căn cứ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình")
 _PREAMBLE_START = re.compile(rf"(?:{'|'.join(_PREAMBLE_OPENERS)})(?![^\W\d_])")
+
+
+def opens_preamble(line: str) -> bool:
+    """Does a line open a basis of a document's preamble ("Căn cứ Luật …", "Xét đề nghị …")?
+
+    >>> opens_preamble("Căn cứ Luật Tổ chức Chính phủ;"), opens_preamble("Căn cứu")
+    (True, False)
+    """
+    return bool(_PREAMBLE_START.match(line))
 _DATE_CUT_LAST = frozenset("0123456789.…_yYgGmM")  # how _DATE_CUT_HEAD's matches can end
 
 
@@ -401,6 +411,7 @@ def ending_with(words: Iterable[str]) -> re.Pattern[str]:
 # A line that ends with a word wanting what follows (a linking word, a count word, a verb that
 # takes an object) goes on past a blank line: "Về việc triển khai thực hiện" / "Kết luận số …",
 # as a word processor writes a subject one line a paragraph.
+_LINKED = ending_with(LINKING_WORDS)
 OPEN_END = ending_with((*LINKING_WORDS, "số", "các", "những", "thực hiện", "triển khai", "ban hành",
                         "phê duyệt", "sửa đổi, bổ sung", "hướng dẫn"))
 _DIGIT_START = re.compile(r"\s*\d")

@@ -361,6 +361,14 @@ SUBJECT_HEADER = ("{organ}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộ
     # a subject in normal case under the type word is still read
     ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "KH-UBND", "KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 13/CT-TTg",
      "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau.", "Triển khai thực hiện Chỉ thị số 13/CT-TTg"),
+    # … and ends before the grounds, even after a word wanting a number ("chuyển đổi số")
+    ("CHÍNH PHỦ", "NĐ-CP", "NGHỊ ĐỊNH\nQuy định chính sách thu hút chuyên gia đổi mới sáng tạo và chuyển đổi số",
+     "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
+     "Quy định chính sách thu hút chuyên gia đổi mới sáng tạo và chuyển đổi số"),
+    # a subject in capitals without an opening word of subject_openings.txt; the grounds are none
+    ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI", "UBTVQH15", "NGHỊ QUYẾT\nĐIỀU CHỈNH CHƯƠNG TRÌNH LẬP PHÁP NĂM 2025\n"
+     "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
+     "ĐIỀU CHỈNH CHƯƠNG TRÌNH LẬP PHÁP NĂM 2025"),
 ])
 def test_the_subject_of_a_header(organ: str, code: str, type_block: str, body: str, subject: str) -> None:
     text = SUBJECT_HEADER.format(organ=organ, code=code, type_block=type_block, body=body)
@@ -373,9 +381,14 @@ def test_the_subject_of_a_header(organ: str, code: str, type_block: str, body: s
      "V/v xây dựng Đề án thí điểm", "Công văn"),
     ("Số: 19046/BTC-TCHQ V/v hướng dẫn thực hiện Luật Hải quan Hà Nội, ngày 29 tháng 12 năm 2014",
      "V/v hướng dẫn thực hiện Luật Hải quan", "Công văn"),
-    # not after a place and date: a crawler's flattened header, whose type word comes first
+    # … or in the cell after it
+    ("Số: 597/HC-QLHC / V/v cấp Giấy phép nhập khẩu hóa chất | Hà Nội, ngày 27 tháng 3 năm 2026",
+     "V/v cấp Giấy phép nhập khẩu hóa chất", "Công văn"),
+    # after a place and date: a crawler's flattened header, whose type word comes before it
     ("Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG",
-     None, "Quyết định"),
+     "V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", "Quyết định"),
+    ("Số: 12/UBND-VX Huế, ngày 4 tháng 5 năm 2020 V/v tăng cường phòng chống dịch bệnh",
+     "V/v tăng cường phòng chống dịch bệnh", "Công văn"),
 ])
 def test_a_subject_beside_the_number(number_line: str, subject: str | None, doc_type: str) -> None:
     text = (f"VĂN PHÒNG CHÍNH PHỦ\n{number_line}\n\nVề đề nghị của Ủy ban nhân dân tỉnh tại văn bản số 1094/TTr-UBND, "
