@@ -140,14 +140,24 @@ def _cut_list(text: str) -> list[str]:
     parts: list[str] = []
     pos = 0
     for m in _LIST_BREAK.finditer(text):
-        if not _NEXT_BODY.match(text, m.end()) or _BARE_NEXT.match(text, m.end()):
+        coded = _registry_code_at(text, m.end())
+        if not coded and (not _NEXT_BODY.match(text, m.end()) or _BARE_NEXT.match(text, m.end())):
             continue  # (nor before a kind alone: "Các Sở, Ban, ngành")
         if _OF_MINISTRY.match(text, pos) and fold(text[m.end():].strip(" ,;.")) in organ_registry().by_fold:
             continue  # "Cục Kiểm tra văn bản …, Bộ Tư pháp": the unit, named with its ministry
         parts.append(text[pos:m.start()])
         pos = m.end()
     parts.append(text[pos:])
-    return [p.strip(" ,;") for p in parts if p.strip(" ,;")]
+    registry = organ_registry()
+    return [registry.by_code[p].name if p in registry.by_code else p
+            for p in (p.strip(" ,;") for p in parts) if p]
+
+
+def _registry_code_at(text: str, at: int) -> bool:
+    """Does a registry organ's code alone stand at ``at``, up to the next comma or the end
+    ("Cổng thông tin điện tử Chính phủ, BTP, BCA": Bộ Tư pháp, Bộ Công an)?"""
+    code = _CODE_ITEM.match(text, at)
+    return code is not None and code.group(1) in organ_registry().by_code
 
 
 _BARE_NEXT = re.compile(patterns.alternation((w.word for w in organ_words() if " " not in w.word), "initial")
@@ -162,6 +172,7 @@ _KIND_LIST = re.compile(
     rf"(?:\s*,\s*(?:cơ quan|ngành|ban, ngành|đơn vị))?\s*:\s*(?P<members>\S.*)$"
 )
 _CODE = re.compile(r"^[A-ZĐ&]{2,10}$")
+_CODE_ITEM = re.compile(r"([A-ZĐ&]{2,14})\s*(?:[,;]|$)")
 # A body named by its own name: an organ word and a capitalised word ("Cục Kiểm soát …", not "Cục
 # thuộc Bộ"), or an abbreviated body ("UBND tỉnh").
 _NAMED_BODY = re.compile(rf"{patterns.ANY_ORGAN_WORD}\s+[{CAPITALS}0-9]|{patterns.ABBREVIATED_BODY}")

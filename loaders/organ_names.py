@@ -236,6 +236,12 @@ def initials(words: str) -> str:
 # --- where a name ends ------------------------------------------------------------------------
 # A second title of the same person: "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Thường trực …".
 _APPOSITION = re.compile(rf"(?<!\s)\s+[-–]\s+(?=(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}\b)")
+# Characters no name holds: what follows them is noise of a scan ("Văn phòng Trung ương Đảng. <Ỹ`.ưF_").
+_NOISE = re.compile(r"[<>=_`~^{}\[\]\\]")
+# What a named body is, said after its name: "Cục X, cơ quan chuyên môn thuộc Bộ Y", "…, đơn vị trực
+# thuộc …" (not a group's list: "Các cơ quan, đơn vị thuộc Bộ Y").
+_NAMED = re.compile(rf"{patterns.ANY_ORGAN_WORD}\s+[{CAPITALS}]")
+_DESCRIBED = re.compile(r"(?<!\s)\s*,\s*(?:là\s+)?(?:cơ quan|đơn vị|tổ chức)\s(?:[^,;]*?\s)?(?:thuộc|của)\s")
 # A place after its level ("tỉnh Điện Biên", "thành phố Hồ Chí Minh", "tỉnh Bà Rịa - Vũng Tàu"),
 # and a locality's committee named by its level alone ("Ủy ban nhân dân tỉnh").
 _PLACE = re.compile(rf"\b(?:{patterns.LEVEL})\s+[{CAPITALS}][^\s,;.()]*"
@@ -267,6 +273,12 @@ def organ_name_end(name: str) -> int:
     second = _APPOSITION.search(name, 0, end)
     if second is not None:
         end = second.start()
+    noise = _NOISE.search(name, 0, end)
+    if noise is not None:
+        end = len(name[: noise.start()].rstrip(" .,;:-–\"'"))
+    described = _DESCRIBED.search(name, 0, end) if "," in name and _NAMED.match(name) else None
+    if described is not None:
+        end = described.start()
     clause = _CLAUSE.search(name, 0, end)
     if clause is not None:
         end = clause.start()

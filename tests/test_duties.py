@@ -273,6 +273,10 @@ def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
         ("Các Sở, Ban, ngành thành phố", ["Các Sở, Ban, ngành thành phố"]),
         ("VPCP: BTCN, các PCN, Cục Kiểm soát TTHC", ["Cục Kiểm soát TTHC"]),
         ("Sở Tài chính cùng các đơn vị có liên quan", ["Sở Tài chính", "các đơn vị có liên quan"]),
+        # registry codes after a body's name, each a body of its own; a website among the bodies
+        ("Cổng thông tin điện tử Chính phủ, BTP, BCA", ["Cổng thông tin điện tử Chính phủ", "Bộ Tư pháp", "Bộ Công an"]),
+        ("Các đơn vị thuộc Bộ Tài chính, Website Bộ Tài chính", ["Các đơn vị thuộc Bộ Tài chính", "Website Bộ Tài chính"]),
+        ("Sở Nội vụ, KGVX", ["Sở Nội vụ, KGVX"]),  # a code the registry does not know cuts nothing
     ],
 )
 def test_a_list_of_addressees_is_split_into_its_bodies(text: str, bodies: list[str]) -> None:
@@ -378,6 +382,12 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         # a bracket the line break left open
         ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
         ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
+        # what a named body is, said after a comma; a group's list is not cut
+        ("Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ Nông nghiệp", "Cục Bảo tồn thiên nhiên", False),
+        ("Sở Tài chính, cơ quan thường trực của Hội đồng", "Sở Tài chính", False),
+        ("Các cơ quan, đơn vị thuộc Bộ Tài chính", "Các cơ quan, đơn vị thuộc Bộ Tài chính", True),
+        # the noise of a scan after a name
+        ('Văn phòng Trung ương Đảng. <Ỹ`.ưF_" " Sa', "Văn phòng Trung ương Đảng", False),
     ],
 )
 def test_an_organ_name_never_swallows_a_verb_or_the_motto(mention: str, name: str, collective: bool) -> None:
