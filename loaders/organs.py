@@ -29,6 +29,7 @@ from vanban.loaders.lexicon import (
     committees,
     organ_registry,
     organ_words,
+    titles,
 )
 from vanban.loaders.organ_names import (
     COMMITTEE_NAME,
@@ -181,8 +182,10 @@ def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[
         name = name[: organ_name_end(name)].rstrip(" ,;:-–")
     bare_word = (not registered and bool(_BARE_WORD.fullmatch(name))
                  and _complete_relative(name, scope) == name)
-    if _KIND_ALONE.fullmatch(name) or bare_word or names_no_body(name):
-        return None  # "Công ty", "Cục": a kind of body, no body's name; "Các quyết định …": no body
+    if _KIND_ALONE.fullmatch(name) or bare_word or names_no_body(name) or (
+            not registered and name in _UNATTACHED_TITLES):
+        return None  # "Công ty", "Cục": a kind of body, no body's name; "Các quyết định …": no body;
+        # "Lãnh đạo", "Ủy viên": a title of no body
     coded = _CODED.fullmatch(name)  # "Bộ TC": the ministry of the registry's code BTC
     entry = organ_registry().by_code.get(initials(coded.group(1)) + coded.group(2)) if coded else None
     if entry is not None:
@@ -196,6 +199,9 @@ def _resolve_cached(mention: str, issuer: OrganRef | None, anchors: tuple[tuple[
     return _resolve_single(name, scope)
 
 
+# Titles that, written alone, name no body: they head no kind of body and do not stand for the
+# issuer's head ("Lãnh đạo, chỉ đạo …" is a duty, not the leadership of a body).
+_UNATTACHED_TITLES = frozenset(t.title for t in titles() if not t.heads and not t.alone)
 # The words that open a mention of a body only (data/organ_words.tsv), written alone.
 # An organ word alone, not a committee ("Tỉnh ủy" stands for the scope's own).
 _BARE_WORD = re.compile(patterns.alternation(w.word for w in organ_words()

@@ -368,10 +368,18 @@ def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
 def heading_organ(text: str) -> str | None:
     """A numbered heading that is only an organ's name (``2. Thanh tra tỉnh``, ``3. Giao Sở
     Xây dựng:``), its tasks below."""
-    first = _LEAD_IN.sub("", first_line(text).strip(" .:")).strip(" .:")
-    if len(first.split()) > 12 or not looks_like_organ(first) or VERB_RE.search(first):
+    line = first_line(text).strip()
+    first = _LEAD_IN.sub("", line.strip(" .:")).strip(" .:")
+    longest = _HEADING_WORDS_BEFORE_COLON if line.endswith(":") else _HEADING_WORDS
+    if len(first.split()) > longest or not looks_like_organ(first) or VERB_RE.search(first):
         return None
     return first
+
+
+# The most words of an organ heading; more before a colon, which announces its duties below
+# ("1. Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương:").
+_HEADING_WORDS = 12
+_HEADING_WORDS_BEFORE_COLON = 20
 
 
 _EXECUTION_ARTICLE = re.compile(

@@ -215,10 +215,31 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
         ("báo cáo Ủy ban nhân dân thành phố Huế chỉ đạo thực hiện", [("Ủy ban nhân dân thành phố Huế", None, None)]),
         ("báo cáo Phó Thủ tướng Chính phủ - Trưởng Ban Chỉ đạo 389 quốc gia trước ngày 30",
          [("Phó Thủ tướng Chính phủ", None, None)]),
+        # the leadership of a body
+        ("theo dõi, tổng hợp tình hình, báo cáo Lãnh đạo Bộ.", [("Lãnh đạo Bộ", None, None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
     assert [(p.to, p.via, p.by) for p in find_reports(text)] == expected
+
+
+def test_a_body_heading_its_duties_is_assigned_them_and_reports() -> None:
+    """A numbered heading naming a group of bodies by their heads, before a colon, its duties as
+    lettered items below (one of them a report through a unit); a duty "Lãnh đạo, chỉ đạo …"
+    names no body."""
+    text = _header("BỘ Y TẾ", "08/CT-BYT", "CHỈ THỊ") + (
+        "Về tăng cường phòng, chống dịch\n"
+        "Bộ trưởng Bộ Y tế chỉ thị:\n"
+        "1. Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương:\n"
+        "a) Lãnh đạo, chỉ đạo các đơn vị triển khai các biện pháp phòng, chống dịch;\n"
+        "b) Định kỳ hằng tháng báo cáo Bộ Y tế (qua Cục Phòng bệnh) tình hình dịch bệnh.\n"
+        "2. Cục Phòng bệnh theo dõi, tổng hợp tình hình, báo cáo Lãnh đạo Bộ.\n")
+    tasks, reports = _duties(text)
+    group = "Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
+    assert tasks["1"] == {(group, "perform")}
+    assert (group, "Bộ Y tế", "Cục Phòng bệnh") in reports
+    assert ("Cục Phòng bệnh", "Lãnh đạo Bộ Y tế", None) in reports
+    assert not any(organ == "Lãnh đạo" for found in tasks.values() for organ, _ in found)
 
 
 def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
@@ -382,6 +403,8 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         # a bracket the line break left open
         ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
         ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
+        ("Cục Tổ chức cán bộ giúp lãnh đạo Bộ tổ chức lễ tang", "Cục Tổ chức cán bộ", False),
+        ("Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", True),
         # what a named body is, said after a comma; a group's list is not cut
         ("Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ Nông nghiệp", "Cục Bảo tồn thiên nhiên", False),
         ("Sở Tài chính, cơ quan thường trực của Hội đồng", "Sở Tài chính", False),
