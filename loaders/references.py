@@ -112,8 +112,10 @@ _NESTED = re.compile(
 # After a document described by its date or issuer, a bare "thực hiện" goes on describing it:
 # "Chương trình số 12-CTr/TU ngày 3/8/2025 của Tỉnh ủy thực hiện Kết luận số 5-KL/TW".
 _DESCRIBED_NESTED = re.compile(r"\s*(?:(?:tiếp tục|triển khai)\s+)?(?:thực hiện|thi hành)\s+")
+# (Its purpose may come first: "Để chủ động phòng, chống dịch, thực hiện X, …".)
 _IMPLEMENTING_SENTENCE = re.compile(
-    r"^(?:Để\s+)?(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|quán triệt)"
+    r"^(?:(?:Để|Nhằm)\s+(?:[^;:.\n]{1,160}?,\s*)?)?(?:tiếp tục\s+)?(?:triển khai\s+)?"
+    r"(?:thực hiện|triển khai|quán triệt)"
     r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
     r"nghiêm|đầy đủ|kịp thời))*\s*$",
     re.IGNORECASE,

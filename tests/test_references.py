@@ -257,6 +257,11 @@ def test_a_type_word_ending_a_description_does_not_type_the_next_number(joint: s
         "Để triển khai thực hiện Nghị quyết số 57-NQ/TW, Nghị quyết số 03/NQ-CP và Kế hoạch số 01-KH/BCĐTW, "
         "Ủy ban nhân dân tỉnh yêu cầu:",
         "Thực hiện Nghị quyết số 57-NQ/TW;\nNghị quyết số 03/NQ-CP; Kế hoạch số 01-KH/BCĐTW. Tỉnh ủy yêu cầu:",
+        # a purpose before it, with a comma of its own
+        "Để chủ động phòng, chống dịch, thực hiện Nghị quyết số 57-NQ/TW, Nghị quyết số 03/NQ-CP và Kế hoạch "
+        "số 01-KH/BCĐTW, Bộ trưởng chỉ thị:",
+        "Nhằm triển khai có hiệu quả Nghị quyết số 57-NQ/TW, Nghị quyết số 03/NQ-CP và Kế hoạch số "
+        "01-KH/BCĐTW, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
     ],
 )
 def test_every_item_of_an_implementing_preamble_implements(text: str) -> None:
@@ -357,3 +362,9 @@ def test_dates_of_one_party_symbol_in_one_file_across_a_congress_are_a_conflict(
                                 "11-CT/TU ngày 04/01/2026 của Ban Thường vụ Tỉnh ủy Lào Cai.\n"))
     nodes = [d for d in docs.values() if d["symbol"] == "11-CT/TU"]
     assert len(nodes) == 1 and any(c.startswith("date:") for c in nodes[0]["conflicts"])
+
+
+def test_a_purpose_that_reviews_a_document_does_not_implement_it() -> None:
+    """"Để đánh giá … thực hiện X": the implementing verb is inside the purpose, not after it."""
+    assert refs("Để đánh giá kết quả 5 năm thực hiện Nghị quyết số 20-NQ/TW, Tỉnh ủy yêu cầu:")[0][:2] == (
+        "20-NQ/TW", "CITES")
