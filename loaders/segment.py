@@ -203,7 +203,7 @@ def split_documents(lines: list[Line]) -> list[Segment]:
     return segments
 
 
-_ATTACHED = re.compile(r"kèm theo|" + patterns.ATTACHMENT_HEADING)
+_ATTACHED = re.compile(r"[Kk]èm theo|" + patterns.ATTACHMENT_HEADING)
 _BLANK_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[.…_ ]*[-/]|^[\s|*]*S[ốô]\s*+:?+\s*+[.…_]+\s*$")
 
 

@@ -397,3 +397,26 @@ def test_a_subject_beside_the_number(number_line: str, subject: str | None, doc_
     assert doc.doc_type == doc_type
     if subject is not None:
         assert doc.subject == subject
+
+
+@pytest.mark.parametrize("attached", ["(Kèm theo Quyết định số 1520/QĐ-UBND ngày 12/9/2024 của Chủ tịch UBND tỉnh)",
+                                      "(kèm theo Quyết định số 1520/QĐ-UBND ngày 12/9/2024)",
+                                      "(Ban hành kèm theo Quyết định số 1520/QĐ-UBND)"])
+def test_a_plan_attached_to_a_decision_is_part_of_it(attached: str) -> None:
+    """A Kế hoạch after the decision's signature, marked as attached under its title, is no
+    document of its own: its duties are the decision's, in the decision's province."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 1520/QĐ-UBND\nHà Giang, ngày 12 tháng 9 năm 2024\n"
+            "QUYẾT ĐỊNH\nBan hành Kế hoạch thực hiện Chương trình số 45-CTr/TU\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình số 45-CTr/TU.\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Nơi nhận:\n- Như Điều 2;\n- TTr Tỉnh ủy, TTr HĐND tỉnh (b/c);\n- Lưu: VT.\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nHoàng Gia Long\n\n"
+            f"KẾ HOẠCH\nThực hiện Chương trình số 45-CTr/TU của Tỉnh ủy\n{attached}\n"
+            "I. MỤC ĐÍCH, YÊU CẦU\nCụ thể hóa các nhiệm vụ của Chương trình.\n"
+            "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì theo dõi, tổng hợp tình hình thực hiện Kế hoạch.\n")
+    documents = extract_text(text, "qd.txt").documents
+    assert [d.symbol for d in documents] == ["1520/QĐ-UBND"]
+    organs = {a.organ.name for t in documents[0].tasks for a in t.assignments}
+    assert "Sở Công Thương tỉnh Hà Giang" in organs
+    addressees = {r.organ.name for r in documents[0].recipients}
+    assert {"Thường trực Tỉnh ủy Hà Giang", "Thường trực Hội đồng nhân dân tỉnh Hà Giang"} <= addressees
