@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban.loaders.bodies import split_bodies
 from vanban.loaders.organ_names import ORGAN_HEAD, and_ending_a_name, looks_like_organ, organ_name_end
 from vanban.loaders.tasks import VERB_RE
 
@@ -131,7 +132,7 @@ def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]
         last = more
     via = last.group("via") or last.group("via_bare")  # the way after the last one is for them all
     if via:
-        via = _target(re.split(r",|(?<!\s)\s+và\s+", via)[0])
+        via = _target(next(iter(split_bodies(via)), via))  # the first of several, not "… và Dân vận …"
     return [(to, via, last.end()) for to in map(_target, names) if _names_body(to)]
 
 

@@ -217,6 +217,12 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
          [("Phó Thủ tướng Chính phủ", None, None)]),
         # the leadership of a body
         ("theo dõi, tổng hợp tình hình, báo cáo Lãnh đạo Bộ.", [("Lãnh đạo Bộ", None, None)]),
+        # a way whose name holds "và" or a comma is one body; of two ways, the first
+        ("hằng năm báo cáo Bộ Chính trị (qua Ban Tuyên giáo và Dân vận Trung ương).",
+         [("Bộ Chính trị", "Ban Tuyên giáo và Dân vận Trung ương", None)]),
+        ("báo cáo Thủ tướng Chính phủ (qua Bộ Văn hóa, Thể thao và Du lịch)",
+         [("Thủ tướng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch", None)]),
+        ("báo cáo Bộ Y tế (qua Cục Phòng bệnh, Vụ Kế hoạch - Tài chính)", [("Bộ Y tế", "Cục Phòng bệnh", None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
