@@ -214,9 +214,11 @@ ABBREVIATED_BODY = alternation(short for short, long in abbreviations().items()
                                if re.match(ANY_ORGAN_WORD, long, re.IGNORECASE)) + r"\b"
 # A unit written under its parent in a header column: "BỘ TÀI CHÍNH" / "CỤC THUẾ".
 UNIT_HEADING = alternation((w.word for w in organ_words() if w.unit), "upper") + r"\b"
-# Bodies of the state only: a party series (…/TU, …/TW) is never issued by one of them.
-STATE_ORGAN = alternation([w.word for w in organ_words() if w.side == "state"]
-                          + [c.name for c in committees() if c.side == "state"]) + r"\b"
+# Bodies of the state only: a party series (…/TU, …/TW) is never issued by one of them. (Not a
+# party body whose name opens with a state word: "Bộ Chính trị" is no "Bộ".)
+STATE_ORGAN = ("(?!" + alternation(w.word for w in organ_words() if w.side == "party") + r"\b)"
+               + alternation([w.word for w in organ_words() if w.side == "state"]
+                             + [c.name for c in committees() if c.side == "state"]) + r"\b")
 
 
 # --- titles and signatures -------------------------------------------------------------------

@@ -420,3 +420,16 @@ def test_a_plan_attached_to_a_decision_is_part_of_it(attached: str) -> None:
     assert "Sở Công Thương tỉnh Hà Giang" in organs
     addressees = {r.organ.name for r in documents[0].recipients}
     assert {"Thường trực Tỉnh ủy Hà Giang", "Thường trực Hội đồng nhân dân tỉnh Hà Giang"} <= addressees
+
+
+@pytest.mark.parametrize(("mention", "issuer"), [
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", "Bộ Chính trị"),
+    ("Kết luận số 54-KL/TW ngày 09/5/2023 của Ban Bí thư", "Ban Bí thư"),
+    ("Chỉ thị số 05-CT/TU ngày 3/3/2023 của Ban Thường vụ Tỉnh ủy Lạng Sơn", "Tỉnh ủy Lạng Sơn"),
+])
+def test_a_party_document_cited_with_its_issuer_keeps_it(mention: str, issuer: str) -> None:
+    """A party series is issued by no state body, but "Bộ Chính trị" is no ministry ("Bộ")."""
+    text = ("TỈNH ỦY LẠNG SƠN\nSố 12-KH/TU\nLạng Sơn, ngày 02 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            f"Thực hiện {mention}, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:\n1. Quán triệt nội dung.\n")
+    refs = extract_text(text, "kh.txt").documents[0].references
+    assert [r.issuer.name if r.issuer else None for r in refs] == [issuer]
