@@ -297,11 +297,12 @@ def organ_name_end(name: str) -> int:
 # Words that open what is said of a body, never part of its name: "… cấp xã là đầu mối",
 # "… từ trần thì Công an cấp huyện …", "Phó Thủ tướng … có ý kiến như sau", a tense ("Các cơ sở
 # đang thi công", "… đã ban hành", "… sẽ"), "sau khi", "sau đây" ("… sau đây gọi là"), "trong quá
-# trình", "nơi" ("… cấp xã nơi có …"), "giúp" ("Cục X giúp lãnh đạo Bộ …", not "cơ quan giúp việc").
+# trình", "nơi" ("… cấp xã nơi có …"), "giúp" ("Cục X giúp lãnh đạo Bộ …", not "cơ quan giúp
+# việc"), "nêu trên" ("aforesaid").
 # (From the end of a word, the spaces taken once: a run of spaces is not tried from each of them.)
 _CLAUSE = re.compile(r"(?<=\S)(?<!\snhất)\s++"  # not "nhất là" ("above all")
                      r"(?:là|thì|có ý kiến|đang|đã|sẽ|sau khi|sau đây|trong quá trình|nơi|"
-                     r"giúp(?!\s+việc))(?=\s|$)")
+                     r"giúp(?!\s+việc)|nêu trên|nói trên|trên đây)(?=\s|$)")
 _MAY_HOLD_MOTTO = re.compile(r"(?i)c[ộo]ng|đ[ộo]c l")  # every motto's first words hold one
 
 

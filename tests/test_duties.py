@@ -304,6 +304,8 @@ def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
         ("Cổng thông tin điện tử Chính phủ, BTP, BCA", ["Cổng thông tin điện tử Chính phủ", "Bộ Tư pháp", "Bộ Công an"]),
         ("Các đơn vị thuộc Bộ Tài chính, Website Bộ Tài chính", ["Các đơn vị thuộc Bộ Tài chính", "Website Bộ Tài chính"]),
         ("Sở Nội vụ, KGVX", ["Sở Nội vụ, KGVX"]),  # a code the registry does not know cuts nothing
+        ("Các PCVP UBND tỉnh, Cổng TTĐT tỉnh", ["Các PCVP UBND tỉnh", "Cổng TTĐT tỉnh"]),
+        ("VPCP: BTCN, các PCN, Cổng TTĐT Chính phủ", ["Cổng TTĐT Chính phủ"]),
     ],
 )
 def test_a_list_of_addressees_is_split_into_its_bodies(text: str, bodies: list[str]) -> None:
@@ -410,6 +412,8 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Ban Quản lý các Khu công nghiệp (đối với người lao động", "Ban Quản lý các Khu công nghiệp", False),
         ("Sở Y tế (trừ các bệnh viện", "Sở Y tế", False),
         ("Cục Tổ chức cán bộ giúp lãnh đạo Bộ tổ chức lễ tang", "Cục Tổ chức cán bộ", False),
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", True),
+        ("Cổng TTĐT tỉnh Lạng Sơn", "Cổng thông tin điện tử tỉnh Lạng Sơn", False),
         ("Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", True),
         # what a named body is, said after a comma; a group's list is not cut
         ("Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ Nông nghiệp", "Cục Bảo tồn thiên nhiên", False),
