@@ -414,6 +414,10 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Cục Tổ chức cán bộ giúp lãnh đạo Bộ tổ chức lễ tang", "Cục Tổ chức cán bộ", False),
         ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", True),
         ("Cổng TTĐT tỉnh Lạng Sơn", "Cổng thông tin điện tử tỉnh Lạng Sơn", False),
+        # the usual abbreviations of state bodies and levels
+        ("KBNN tỉnh Bình Định", "Kho bạc Nhà nước tỉnh Bình Định", False),
+        ("NHNN chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
+        ("UBND các huyện, TX, TP", "Ủy ban nhân dân các huyện, thị xã, thành phố", True),
         ("Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", True),
         # what a named body is, said after a comma; a group's list is not cut
         ("Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ Nông nghiệp", "Cục Bảo tồn thiên nhiên", False),
