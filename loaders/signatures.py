@@ -183,7 +183,10 @@ def _split_inline(cell: str) -> tuple[str, str | None, str | None]:
     words = cell.split()
     name = None
     for n in range(min(5, len(words) - 1), 1, -1):
-        if is_person_name(" ".join(words[-n:])):
+        tail = " ".join(words[-n:])
+        if tail.isupper() and not _titled_before(" ".join(words[:-n])):
+            continue  # "TM. HỘI ĐỒNG NHÂN DÂN": "ĐỒNG NHÂN DÂN" is no name; one in capitals follows a title
+        if is_person_name(tail):
             name = clean_name(" ".join(words[-n:]))
             words = words[:-n]
             break
@@ -193,6 +196,12 @@ def _split_inline(cell: str) -> tuple[str, str | None, str | None]:
         upper = upper[nested[-1].start():].strip()
     capacity, title = split_capacity_title(upper)
     return capacity, title, name
+
+
+def _titled_before(text: str) -> bool:
+    """Does a title follow the capacity's organ in ``text`` ("KT. BỘ TRƯỞNG THỨ TRƯỞNG")?"""
+    m = CAPACITY.match(text)
+    return any(h.start() > 0 for h in TITLE_HEADS.finditer(m.group("rest") if m else text))
 
 
 # A capacity inside a cell, after another ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"): one written with

@@ -241,6 +241,13 @@ def test_titlecase_headings(heading: str, expected: str) -> None:
         (["T/M BAN CHẤP HÀNH TRUNG ƯƠNG", "TỔNG BÍ THƯ", "Đã ký: Nguyễn Phú Trọng"],
          [("T/M BAN CHẤP HÀNH TRUNG ƯƠNG", "TỔNG BÍ THƯ", "Nguyễn Phú Trọng")]),
         (["- Lưu Văn phòng.", "", "Trương Thị Mai"], [(None, None, "Trương Thị Mai")]),
+        # an organ in capitals whose last words read like a name ("Đồng" is a family name)
+        (["TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH", "(Đã ký)", "Hoàng Văn Nam"],
+         [("TM. HỘI ĐỒNG NHÂN DÂN", "CHỦ TỊCH", "Hoàng Văn Nam")]),
+        (["TM. HỘI ĐỒNG NHÂN DÂN TỈNH", "CHỦ TỊCH", "Hoàng Văn Nam"],
+         [("TM. HỘI ĐỒNG NHÂN DÂN TỈNH", "CHỦ TỊCH", "Hoàng Văn Nam")]),
+        # a whole block on one line, the name in capitals after the title
+        (["KT. BỘ TRƯỞNG THỨ TRƯỞNG ĐỖ HOÀNG ANH TUẤN"], [("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Hoàng Anh Tuấn")]),
     ],
 )
 def test_signature_blocks(lines: list[str], expected: list[tuple]) -> None:
