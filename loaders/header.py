@@ -248,6 +248,10 @@ def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
     'BÃI BỎ QUYẾT ĐỊNH SỐ 14 CỦA ỦY BAN NHÂN DÂN TỈNH'
     """
     issuer = f" {fold(' '.join(organ_lines))} "
+    session = _SESSION_AT_END.search(subject)
+    if session is not None:  # "… HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA XVIII, KỲ HỌP THỨ 25": a council's sitting
+        cut = _without_authority(subject[: session.start()], organ_lines)
+        return cut if len(cut) < session.start() else subject
     words = list(_WORD.finditer(subject))
     if not organ_lines or len(words) < 3:
         return subject
@@ -264,6 +268,9 @@ def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
 
 
 _AUTHORITY_WORDS = 16  # the most words an issuing authority under a subject takes
+# The term and sitting a council writes after its name: "KHÓA XVIII, KỲ HỌP THỨ 25", "KỲ HỌP THỨ MƯỜI".
+_SESSION_AT_END = re.compile(r"(?<!\s)\s+(?:KHÓA\s+[IVXLC]+\b[,\s]*)?"
+                             r"(?:KỲ HỌP\s+(?:THỨ\s+)?[^\s,]+(?:\s+[^\s,]+)?)?$")
 _ORGAN_START = re.compile(r"(?i:" + patterns.ORGAN_MENTION + r")\b")
 # A subject that names the issuer itself goes into it by a linking word ("… CỦA ỦY BAN NHÂN DÂN
 # TỈNH"); the other words of text.OPEN_END do not ("số": "MÃ SỐ" ends a subject).

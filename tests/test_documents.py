@@ -372,6 +372,10 @@ SUBJECT_HEADER = ("{organ}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộ
     ("CHÍNH PHỦ", "NĐ-CP", "NGHỊ ĐỊNH\nQuy định chính sách thu hút chuyên gia đổi mới sáng tạo và chuyển đổi số",
      "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
      "Quy định chính sách thu hút chuyên gia đổi mới sáng tạo và chuyển đổi số"),
+    # a council's name, term and sitting under the subject
+    ("HỘI ĐỒNG NHÂN DÂN\nTỈNH THANH HÓA", "2025/NQ-HĐND", "NGHỊ QUYẾT\nQUY ĐỊNH MỨC HỖ TRỢ SẢN XUẤT NÔNG NGHIỆP\n"
+     "HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA\nKHÓA XVIII, KỲ HỌP THỨ 25", "Căn cứ Luật Ngân sách nhà nước;",
+     "QUY ĐỊNH MỨC HỖ TRỢ SẢN XUẤT NÔNG NGHIỆP"),
     # a subject in capitals without an opening word of subject_openings.txt; the grounds are none
     ("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI", "UBTVQH15", "NGHỊ QUYẾT\nĐIỀU CHỈNH CHƯƠNG TRÌNH LẬP PHÁP NĂM 2025\n"
      "ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;",
