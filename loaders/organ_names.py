@@ -163,6 +163,8 @@ def titlecase_organ(heading: str) -> str:
     'Sở Nông nghiệp và Môi trường'
     >>> titlecase_organ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI")
     'Ủy ban nhân dân tỉnh Lào Cai'
+    >>> titlecase_organ("BAN TỔ CHỨC TỈNH ỦY BẮC GIANG")
+    'Ban Tổ chức Tỉnh ủy Bắc Giang'
     """
     text = re.sub(r"\s+", " ", normalize_tones(heading)).strip()
     if not text:
@@ -177,6 +179,8 @@ def titlecase_organ(heading: str) -> str:
         rest = m.group(2)
         if fold(head) == "dang uy" and (_COMMITTEE_LOWER.match(rest) or _UNIT_LOWER.match(rest)):
             return f"{head} {titlecase_organ(rest)}"  # ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH …
+        if rest in _LEVELS_LOWER:  # "HỘI ĐỒNG NHÂN DÂN TỈNH": the level alone
+            return f"{head} {rest}"
         level = LEVEL_AND_PLACE.match(rest)
         if level:
             return f"{head} {level.group(1)} {_title_words(level.group(2))}".strip()
@@ -188,12 +192,13 @@ def titlecase_organ(heading: str) -> str:
         if COMMITTEE_NAME.match(titlecase_organ(m.group(2))):
             return f"{unit} {titlecase_organ(m.group(2))}"
         domain, place = m.group(2), ""
+        inside = _COMMITTEE_INSIDE.match(domain)
+        if inside:  # "BAN TỔ CHỨC TỈNH ỦY BẮC GIANG": the unit's domain, then its committee
+            return f"{unit} {_domain_case(inside.group(1))} {titlecase_organ(inside.group(2))}"
         located = _LOCATED.match(domain)
         if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
             domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
-        parts = re.split(r"((?<!\s)\s+và\s+|,\s*|(?<!\s)\s+-\s+)", domain)
-        phrases = [p if i % 2 else (p[:1].upper() + p[1:]) for i, p in enumerate(parts)]
-        return f"{unit} {''.join(phrases)}{place}"
+        return f"{unit} {_domain_case(domain)}{place}"
     return lower[:1].upper() + lower[1:]
 
 
@@ -203,7 +208,18 @@ _COMMITTEE_LOWER = re.compile(r"^(" + patterns.alternation(_COMMITTEE_NAMES) + r
 _UNIT_NAMES = {w.word.lower(): w.word for w in organ_words() if w.unit or w.of_committee}
 _UNIT_LOWER = re.compile(r"^(" + patterns.alternation(_UNIT_NAMES) + r")\s+(.*)$")
 LEVEL_AND_PLACE = re.compile(rf"^({patterns.LEVEL})\s+(.*)$")
+_COMMITTEE_INSIDE = re.compile(
+    r"^(\S.*?)(?<!\s)\s+((?:" + patterns.alternation(_COMMITTEE_NAMES) + r")(?:\s.*)?)$")
 _LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(\S.*)$")  # (?<!\s): once per run
+
+
+def _domain_case(domain: str) -> str:
+    """A unit's domain with each of its phrases capitalised: "Kinh tế - Ngân sách", "Kế hoạch và Đầu tư"."""
+    parts = re.split(r"((?<!\s)\s+và\s+|,\s*|(?<!\s)\s+-\s+)", domain)
+    return "".join(p if i % 2 else (p[:1].upper() + p[1:]) for i, p in enumerate(parts))
+
+
+_LEVELS_LOWER = frozenset(level.lower() for level in patterns.LEVEL_NAMES)
 
 
 def _title_words(text: str) -> str:

@@ -225,7 +225,11 @@ def test_part_of_comes_from_the_name() -> None:
     ("heading", "expected"),
     [("QUẬN ỦY BA ĐÌNH", "Quận ủy Ba Đình"), ("VĂN PHÒNG QUẬN ỦY BA ĐÌNH", "Văn phòng Quận ủy Ba Đình"),
      ("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", "Bộ Văn hóa, Thể thao và Du lịch"),
-     ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương")],
+     ("BAN CHẤP HÀNH TRUNG ƯƠNG", "Ban Chấp hành Trung ương"),
+     # a committee's unit, then the committee (its level is no place's first word)
+     ("BAN TỔ CHỨC TỈNH ỦY BẮC GIANG", "Ban Tổ chức Tỉnh ủy Bắc Giang"),
+     ("BAN TỔ CHỨC HUYỆN ỦY NAM ĐÀN", "Ban Tổ chức Huyện ủy Nam Đàn"),
+     ("BAN KINH TẾ - NGÂN SÁCH HỘI ĐỒNG NHÂN DÂN TỈNH", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh")],
 )
 def test_titlecase_headings(heading: str, expected: str) -> None:
     assert titlecase_organ(heading) == expected
@@ -444,3 +448,13 @@ def test_a_party_document_cited_with_its_issuer_keeps_it(mention: str, issuer: s
             f"Thực hiện {mention}, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:\n1. Quán triệt nội dung.\n")
     refs = extract_text(text, "kh.txt").documents[0].references
     assert [r.issuer.name if r.issuer else None for r in refs] == [issuer]
+
+
+def test_a_committee_unit_under_its_committee_issues_in_its_province() -> None:
+    text = ("TỈNH ỦY BẮC GIANG\nBAN TỔ CHỨC\n*\nSố 25-HD/BTCTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Bắc Giang, ngày 18 tháng 3 năm 2025\nHƯỚNG DẪN\nthực hiện Quy định số 232-QĐ/TW\n"
+            "Ban Tổ chức Tỉnh ủy hướng dẫn như sau:\n"
+            "1. Các huyện ủy tổ chức quán triệt Hướng dẫn này; báo cáo Thường trực Tỉnh ủy.\n")
+    doc = extract_text(text, "hd.txt").documents[0]
+    assert doc.issuer.name == "Ban Tổ chức Tỉnh ủy Bắc Giang"
+    assert [r.recipient.name for r in doc.reports] == ["Thường trực Tỉnh ủy Bắc Giang"]
