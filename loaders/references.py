@@ -365,16 +365,45 @@ def _generic_matches(text: str) -> Iterator[re.Match[str]]:
 _GENERIC_HEADS = _word_starts(("Văn", "văn"))
 
 
+# A type written as its code before "số": "QĐ số 123/QĐ-UBND", "CV số 456/UBND-TH" (the code's
+# type, whatever the symbol's).
+_TYPE_CODES = tuple(sorted({c for t in doc_types() for c in t.codes if len(c) >= 2}, key=len, reverse=True))
+_CODED_NUMBERED = re.compile(
+    rf"(?<![\wÀ-ỹ/.-])(?P<type>{'|'.join(map(re.escape, _TYPE_CODES))})[ \t]+số[ \t]*+:?[ \t]*+"
+    rf"(?P<list>)(?P<symbol>{_SYMBOL})")
+_CODE_SET = frozenset(_TYPE_CODES)
+_SO = re.compile("số")  # a literal: scanned for fast
+_WORD_BEFORE = re.compile(r"[A-ZĐ][A-Za-zĐđ]{1,3}$")
+
+
+def _coded_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_CODED_NUMBERED.finditer(text)``, tried only where a code stands right before "số"."""
+    starts = set()
+    for so in _SO.finditer(text):
+        end = so.start()
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1  # (each run of spaces is walked once: "số" ends it)
+        if end == so.start():
+            continue
+        code = _WORD_BEFORE.search(text, max(0, end - 4), end)
+        if code is not None and code.group() in _CODE_SET:
+            starts.add(code.start())
+    return _matches_from(_CODED_NUMBERED, text, starts)
+
+
 def _numbered(text: str, source_file: str, view: TextView | None, offset: int,
               resolve_issuer: OrganResolver | None) -> list[_Mention]:
     out = []
-    found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text),
+    found = sorted(itertools.chain(_numbered_matches(text), _generic_matches(text), _coded_matches(text),
                                    _own_numbered_matches(text)), key=lambda m: m.start())
     for m in found:
         word = m.group("type") or m.group("cased")
         symbol = repair_symbol(m.group("symbol"))
         generic = m.re is _GENERIC_NUMBERED
-        doc_type = type_from_symbol(symbol) if generic else _canonical_type(word)
+        if m.re is _CODED_NUMBERED:
+            doc_type: str | None = patterns.type_for_code(word)
+        else:
+            doc_type = type_from_symbol(symbol) if generic else _canonical_type(word)
         if doc_type is None:
             continue
         tail = _TAIL.match(text, m.end())

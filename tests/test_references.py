@@ -368,3 +368,18 @@ def test_a_purpose_that_reviews_a_document_does_not_implement_it() -> None:
     """"Để đánh giá … thực hiện X": the implementing verb is inside the purpose, not after it."""
     assert refs("Để đánh giá kết quả 5 năm thực hiện Nghị quyết số 20-NQ/TW, Tỉnh ủy yêu cầu:")[0][:2] == (
         "20-NQ/TW", "CITES")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thực hiện QĐ số 123/QĐ-UBND ngày 5/3/2025 của UBND tỉnh;", [("123/QĐ-UBND", "Quyết định")]),
+        ("theo CV số 456/UBND-TH ngày 6/3/2025;", [("456/UBND-TH", "Công văn")]),  # the code's type
+        ("giảm từ 30 ngày xuống 15 ngày theo QĐ số 2490/QĐ- BNN ngày 01/7/2025", [("2490/QĐ-BNN", "Quyết định")]),
+        ("HD số: 12/HD-BTC", [("12/HD-BTC", "Hướng dẫn")]),
+        ("Bộ Tài chính (BTC) số 12/BTC-CST", []),  # an issuer's code is no type
+    ],
+)
+def test_a_type_written_as_its_code_before_the_number(text: str, expected: list[tuple]) -> None:
+    found, _ = find_references(text, source_file="t.txt")
+    assert [(r.symbol, r.doc_type) for r in found] == expected
