@@ -335,12 +335,25 @@ _CAPITALS_BEFORE = re.compile(rf"(?:[{CAPITALS}]+\s+)+$")
 
 
 def _before_place_date(subject: str) -> str:
-    """A subject without the place and date a flattened header writes after it."""
+    """A subject without the place and date a flattened header writes after it, ending it (not
+    the date of a document it names: "… Kết luận số 54-KL/TW ngày 09 tháng 5 năm 2023").
+
+    >>> _before_place_date("V/v chính sách thuế Hà Nội, ngày 25 tháng 11 năm 2025")
+    'V/v chính sách thuế'
+    >>> _before_place_date("V/v thực hiện Kết luận số 54-KL/TW ngày 09 tháng 5 năm 2023")
+    'V/v thực hiện Kết luận số 54-KL/TW ngày 09 tháng 5 năm 2023'
+    >>> _before_place_date("V/v thực hiện Luật Hải quan Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Cục")
+    'V/v thực hiện Luật Hải quan'
+    """
     dated = _place_date(subject)
     if dated is not None:
         place = _place_words(dated.group("place").strip(" *"))
         end = subject.rfind(place, 0, dated.end("place")) if place else -1
-        subject = subject[: end if end > 0 else dated.start()]
+        named = place is not None and (len(place.split()) > 1 or not place.isupper())
+        ending = not subject[dated.end():].strip(" .;,*|")
+        comma = place is not None and "," in subject[end + len(place) : subject.find("ngày", end)]
+        if named and end > 0 and subject[end - 1] in " \t,*|" and (ending or comma):
+            subject = subject[:end]
     return subject.rstrip(" .;,")
 
 
@@ -354,7 +367,7 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
             cells = split_cells(lines[i].text)
             for cell in cells:
                 if _SUBJECT_START.match(cell):
-                    return cell.rstrip(" .;"), i
+                    return _before_place_date(cell), i
             if type_block_end is not None and first == type_block_end and i == first + 1:
                 text = lines[i].text
                 if (not is_heading(text) and not is_number_line(text) and len(text) > 15

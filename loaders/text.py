@@ -248,6 +248,8 @@ _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
 # run of spaces would be split in cubically many ways; no match needs them to give any back.
 _HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
+# The place-and-date line of a header: "Hà Nội, ngày 25 tháng 11 năm 2025", "TP. Hồ Chí Minh, ngày …".
+_PLACE_DATE_LINE = re.compile(rf"[{CAPITALS}][^\s,]*(?:[ \t]+[{CAPITALS}][^\s,]*){{0,4}}[ \t]*,[ \t]*ngày\b")
 _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*$")
 _DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
 _BARE_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*$")
@@ -355,6 +357,9 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
     if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
         return "\n"
+    if (len(next_line) <= 60 and _PLACE_DATE_LINE.match(next_line) and not _LINKED.search(prev_end[-12:])
+            and not prev_end.rsplit(None, 1)[-1][:1].isupper()):  # (not a place cut: "Hà" / "Nội, ngày …")
+        return "\n"  # "V/v chính sách thuế" / "Hà Nội, ngày 25 tháng 11 năm 2025"
     if last in _DATE_CUT_LAST and _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
         return " "  # "Hà Nội, ngày 20" / "tháng 11 năm 2025"
     if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):

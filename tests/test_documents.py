@@ -458,3 +458,12 @@ def test_a_committee_unit_under_its_committee_issues_in_its_province() -> None:
     doc = extract_text(text, "hd.txt").documents[0]
     assert doc.issuer.name == "Ban Tổ chức Tỉnh ủy Bắc Giang"
     assert [r.recipient.name for r in doc.reports] == ["Thường trực Tỉnh ủy Bắc Giang"]
+
+
+@pytest.mark.parametrize("place", ["Hà Nội", "TP. Hồ Chí Minh"])
+def test_a_subject_under_the_number_ends_before_the_place_and_date_line(place: str) -> None:
+    text = (f"BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 5123/CT-CS\nV/v chính sách thuế giá trị gia tăng\n"
+            f"{place}, ngày 25 tháng 11 năm 2025\nKính gửi: Thuế tỉnh Nghệ An.\n"
+            "Cục Thuế nhận được công văn số 1234/NAN-QLDN1 ngày 10/10/2025 của Thuế tỉnh Nghệ An.\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert (doc.subject, doc.date) == ("V/v chính sách thuế giá trị gia tăng", "2025-11-25")

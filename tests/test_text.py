@@ -80,6 +80,13 @@ def test_clean_offsets_point_at_the_original_character(raw: str) -> None:
          "Số: 435/QĐ-UBND Kon Tum, ngày 04 tháng 5 năm 2020 QUYẾT ĐỊNH\nXét đề nghị của Sở Tư pháp;"),
         ("thực hiện theo\nCăn cứ pháp lý", "thực hiện theo Căn cứ pháp lý"),  # the line wants what follows
         ("có căn\ncứ vào kết quả", "có căn cứ vào kết quả"),
+        # the place-and-date line under a subject is a line of its own (not after a linking word)
+        ("V/v chính sách thuế giá trị gia tăng\nHà Nội, ngày 25 tháng 11 năm 2025",
+         "V/v chính sách thuế giá trị gia tăng\nHà Nội, ngày 25 tháng 11 năm 2025"),
+        ("V/v triển khai Kế hoạch\nTP. Hồ Chí Minh, ngày 2 tháng 3 năm 2025",
+         "V/v triển khai Kế hoạch\nTP. Hồ Chí Minh, ngày 2 tháng 3 năm 2025"),
+        ("theo Công văn của\nBộ Tài chính, ngày 12/3/2025 đã hướng dẫn", "theo Công văn của Bộ Tài chính, ngày 12/3/2025 đã hướng dẫn"),
+        ("Hà\nNội, ngày 20 tháng 11 năm 2025", "Hà Nội, ngày 20 tháng 11 năm 2025"),  # a place cut in two
     ],
 )
 def test_flow_joins_soft_breaks(raw: str, expected: str) -> None:
