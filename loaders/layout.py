@@ -13,7 +13,8 @@ gives a fact.
 * **Closing**: the signature block (a capacity ``TM.``/``KT.``/``TL.``… or a title, then a
   person's name) and ``Nơi nhận`` with its items. A document ends with its last closing,
   unless an attachment follows (a type heading such as ``QUY CHẾ``, ``PHỤ LỤC``, ``Mẫu số``,
-  ``(Ban hành kèm theo …)``): then it runs on to the first line of page chrome.
+  ``(Ban hành kèm theo …)``) or its notes (``[1] …``): then it runs on to the first line of page
+  chrome.
 * **Page chrome** after a document: a line titling the document the way a website lists it
   (``Quyết định 84/2025/QĐ-UBND bãi bỏ …``, a type and a number without ``số``), a markdown
   heading that is no part of a document's structure, a line of a web portal's interface
@@ -422,6 +423,8 @@ def _titled_number(title: re.Match[str]) -> str:
     return _key(title.group().split()[-1])
 
 
+# The document's notes after its closing: "[1] Hồ sơ dự thảo …".
+_FOOTNOTE = re.compile(r"^\[\d{1,2}\]\s*\S")
 _STRUCTURAL = re.compile(r"^(?:Điều|Chương|Mục|Phần|Phụ lục|Nơi nhận|[IVXLC]+[.\-]|\d+[.)]|[a-zđ]\))",
                          re.IGNORECASE)
 _ENGLISH_WORDS = frozenset({"the", "of", "and", "to", "in", "for", "on", "by", "with", "is", "are", "this",
@@ -546,7 +549,8 @@ def _end_of(texts: list[str], closings: set[int], body: int, stop: int, headings
     if last_close is not None:
         opener = None
         for i in range(last_close + 1, min(stop, last_close + 6)):
-            if _opens_attachment(texts[i]):
+            if (_opens_attachment(texts[i]) or _FOOTNOTE.match(texts[i])
+                    or (i + 1 < stop and _opens_attachment(f"{texts[i]} {texts[i + 1]}"))):  # cut in two
                 opener = i
                 break
             if _is_chrome(texts[i], i in headings, own):

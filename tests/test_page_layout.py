@@ -148,6 +148,24 @@ def test_an_attachment_runs_to_the_first_chrome_line() -> None:
     assert "86/2024/TT-BTC" in kept and "Văn bản liên quan" not in kept and "Quý Thành viên" not in kept
 
 
+def test_an_attachment_heading_cut_over_two_lines_still_opens_it() -> None:
+    attachment = ("Công văn 4321/CT-CS năm 2025. DANH\nMỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n"
+                  "1. Thủ tục đăng ký thuế theo Thông tư số 86/2024/TT-BTC.\n")
+    text = _page(DOCUMENT, attachment, AFTER)
+    view = clean_view(text)
+    kept = locate_documents(view, text).blank_outside(view).text
+    assert "86/2024/TT-BTC" in kept and "Văn bản liên quan" not in kept
+
+
+def test_the_documents_notes_after_its_closing_are_kept() -> None:
+    notes = ("____________________\n[1] Hồ sơ dự thảo Nghị định gửi Bộ Tư pháp thẩm định.\n"
+             "[2] Bộ Chính trị, Ban Bí thư đã có Kết luận số 212-KL/TW ngày 18/11/2025.\n")
+    text = _page(DOCUMENT, notes, AFTER)
+    view = clean_view(text)
+    kept = locate_documents(view, text).blank_outside(view).text
+    assert "212-KL/TW" in kept and "Văn bản liên quan" not in kept
+
+
 @pytest.mark.parametrize("issuer_lines", [
     "**ỦY BAN NHÂN\nDÂN **\n**TỈNH\nQUẢNG TRỊ**\n--------",  # a narrow column: a word or two a line
     "ỦY BAN\nNHÂN DÂN\nTỈNH\nQUẢNG\nTRỊ\n-------",
