@@ -55,6 +55,9 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         start, end = rel(line)
         names, role, _ = task_rules.subject_of(unit.text)
         organs = [o for o in (resolve(n) for n in names) if o is not None]
+        if not organs and unit.line > body_start and _GOES_ON.match(unit.text):
+            above = flow_lines[unit.line - 1].text  # "Đồng thời, …": the subject of the sentence above
+            organs = [o for o in map(resolve, task_rules.sentence_subject(above, len(above))) if o]
         helpers = [o for o in (resolve(n) for n in task_rules.coordinators(unit.text)) if o]
         if unit.is_new_task and not organs:
             continue
@@ -86,7 +89,10 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         organs = [o for o in (resolve(n) for n in names) if o is not None]
         start, end = rel(line)
         if not organs:  # "… 1.Các sở, ngành …; định kỳ báo cáo …": the subject of its sentence
-            said = {p: [o for o in map(resolve, task_rules.sentence_subject(line.text, p.start)) if o]
+            # (or of the paragraph above, which this line goes on with: "Đồng thời, … báo cáo …")
+            above = flow_lines[i - 1].text + " " if i > body_start and _GOES_ON.match(line.text) else ""
+            said = {p: [o for o in map(resolve, task_rules.sentence_subject(above + line.text,
+                                                                            len(above) + p.start)) if o]
                     for p in phrases}
             for phrase in (p for p in phrases if said[p]):
                 reports += _report_lines([phrase], said[phrase], evidence(start, end, "reports-to"), resolve)
@@ -157,6 +163,10 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         if performers:
             new_tasks.append(TaskFacts(number, number, text[at:line_end][:4000], ev, performers))
     return tuple(tasks + new_tasks), tuple(reports)
+
+
+# A sentence going on with the one above it, whose subject it shares.
+_GOES_ON = re.compile(r"^(?:Đồng thời|Ngoài ra|Bên cạnh đó)\b")
 
 
 def _lines_of_items(items: list[task_rules.TaskItem]) -> set[int]:

@@ -248,6 +248,19 @@ def test_a_body_heading_its_duties_is_assigned_them_and_reports() -> None:
     assert not any(organ == "Lãnh đạo" for found in tasks.values() for organ, _ in found)
 
 
+@pytest.mark.parametrize("joint", ["Đồng thời", "Ngoài ra", "Bên cạnh đó"])
+def test_a_report_in_a_sentence_going_on_from_the_one_above_reports_for_its_subject(joint: str) -> None:
+    """A paragraph cut at a sentence's end by a line break: "… hiệu quả." / "Đồng thời, … báo cáo …"."""
+    text = _header("ĐẢNG ỦY KHỐI CƠ QUAN TỈNH", "12-KH/ĐUK", "KẾ HOẠCH") + (
+        "Thực hiện Kết luận số 54-KL/TW của Ban Bí thư\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+        "Cấp ủy các chi, đảng bộ cơ sở căn cứ Kế hoạch để tổ chức quán triệt đạt chất lượng, hiệu quả.\n"
+        f"{joint}, thường xuyên đôn đốc, định kỳ báo cáo kết quả thực hiện về Ban Thường vụ Đảng ủy Khối "
+        "(qua Ban Tuyên giáo Đảng ủy Khối).\n")
+    _, reports = _duties(text)
+    assert [r[0] for r in reports] == ["Cấp ủy các chi, đảng bộ cơ sở"]
+
+
 def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
     text = _header("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "435/QĐ-UBND", "QUYẾT ĐỊNH") + (
         "Ban hành Chương trình hành động về quan hệ lao động\n"
