@@ -11,11 +11,11 @@ import argparse
 import os
 import sys
 
-from bench import build, extraction, organs, pages, profile, quality
+from bench import build, extraction, organs, pages, profile, quality, robustness
 
 __all__ = ["main"]
 
-STEPS = ("extraction", "organs", "build", "quality", "profile", "pages")
+STEPS = ("extraction", "organs", "build", "quality", "robustness", "profile", "pages")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
             build.run([10000, 100000] if args.full else [10000], args.workers)
         elif step == "quality":
             quality.run(1000, args.workers)
+        elif step == "robustness":  # the gold sets in other shapes; skipped without the shared scorer
+            robustness.run()
         elif step == "profile":
             profile.run()
         elif step == "pages":  # the saved web pages, against the saved baseline; skipped without them
