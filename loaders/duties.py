@@ -94,9 +94,16 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
             said = {p: [o for o in map(resolve, task_rules.sentence_subject(above + line.text,
                                                                             len(above) + p.start)) if o]
                     for p in phrases}
-            for phrase in (p for p in phrases if said[p]):
-                reports += _report_lines([phrase], said[phrase], evidence(start, end, "reports-to"), resolve)
-            phrases = [p for p in phrases if not said[p]]
+            # "X đề nghị Y báo cáo …, gửi về Z để tổng hợp, báo cáo W": Y reports, Z forwards
+            asked = [o for names, _ in task_rules.requests(line.text) for o in map(resolve, names) if o]
+            unread = []
+            for phrase in phrases:
+                reporters = said[phrase] or (asked if _asked_before(line.text, phrase.start) else [])
+                if phrase.by is not None or reporters:
+                    reports += _report_lines([phrase], reporters, evidence(start, end, "reports-to"), resolve)
+                else:
+                    unread.append(phrase)
+            phrases = unread
         if phrases and not organs:
             unsaid.append((i, phrases))
         elif phrases:
@@ -163,6 +170,13 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         if performers:
             new_tasks.append(TaskFacts(number, number, text[at:line_end][:4000], ev, performers))
     return tuple(tasks + new_tasks), tuple(reports)
+
+
+def _asked_before(text: str, at: int) -> bool:
+    """Is a body asked to act ("đề nghị Y", "yêu cầu Y") in the clause that reports at ``at``
+    (no ";" between them: "…, yêu cầu các khu này hoàn thành …; báo cáo X" is another's report)?"""
+    asked = max(text.rfind(word, 0, at) for word in ("đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu"))
+    return asked >= 0 and ";" not in text[asked:at]
 
 
 # A sentence going on with the one above it, whose subject it shares.

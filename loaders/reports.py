@@ -63,7 +63,9 @@ _HOP = re.compile(r"(?:gửi|phản ánh|báo cáo)\b(?:(?!để\b)[^,;.()\n]){0
                   r"(?=[A-ZĐÀ-Ỹ])")
 
 
-_FORWARDED = re.compile(r"\s+để\s+(?:tổng hợp|theo dõi)(?:\s*,\s*|\s+)"
+# (after the way and a deadline, if they are written: "… (qua Phòng X) trước ngày 15/12/2025 để …")
+_FORWARDED = re.compile(r"(?:[ \t]+(?:trước|chậm nhất|trong)[ \t]+[^,;.()\n]{1,40}?)?"
+                        r"\s+để\s+(?:tổng hợp|theo dõi)(?:\s*,\s*|\s+)"
                         r"(?:(?:tham mưu|đề xuất)(?:\s*,\s*|\s+))*(?=báo cáo\b)")
 
 
@@ -98,7 +100,7 @@ def find_reports(text: str) -> list[ReportPhrase]:
     forwarded: set[int] = set()  # where a "báo cáo X" that Y makes opens
     for hop in _HOP.finditer(text):
         first = _RECIPIENT.match(text, hop.end())
-        then = _FORWARDED.match(text, first.end("to")) if first is not None else None
+        then = _FORWARDED.match(text, first.end()) if first is not None else None
         if first is None or then is None:
             continue
         second = _REPORT.match(text, then.end())
@@ -107,12 +109,17 @@ def find_reports(text: str) -> list[ReportPhrase]:
             continue
         forwarded.add(then.end())
         if not text.startswith("báo cáo", hop.start()):  # "báo cáo … về Y" is read below
-            out.append(ReportPhrase(by, None, hop.start(), first.end()))
+            out.append(ReportPhrase(by, _way(first), hop.start(), first.end()))
         out += [ReportPhrase(to, via, second.start(), end, by) for to, via, end in _recipients(text, second)]
+    told: set[int] = set()  # where a "báo cáo Y" names the one reported to
     for pattern in (_REPORT, _SENT_REPORT):
         for m in pattern.finditer(text):
-            if m.start() not in forwarded:
-                out += [ReportPhrase(to, via, m.start(), end) for to, via, end in _recipients(text, m)]
+            if m.start() in forwarded or (pattern is _SENT_REPORT and m.start() in told):
+                continue  # ("báo cáo Y có văn bản gửi Z": Y sends to Z, not the one who reports)
+            found = [ReportPhrase(to, via, m.start(), end) for to, via, end in _recipients(text, m)]
+            if found and pattern is _REPORT:
+                told.add(m.start())
+            out += found
     # The first phrase for each (to, via, by): "gửi báo cáo … cho Y" holds "báo cáo … cho Y".
     kept: dict[tuple[str, str | None, str | None], ReportPhrase] = {}
     for phrase in sorted(out, key=lambda p: p.start):
@@ -130,10 +137,15 @@ def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]
             break
         names.append(more.group("to"))
         last = more
-    via = last.group("via") or last.group("via_bare")  # the way after the last one is for them all
-    if via:
-        via = _target(next(iter(split_bodies(via)), via))  # the first of several, not "… và Dân vận …"
+    via = _way(last)  # the way after the last one is for them all
     return [(to, via, last.end()) for to in map(_target, names) if _names_body(to)]
+
+
+def _way(m: re.Match[str]) -> str | None:
+    """The body a recipient match reports through ("(qua Z)", "qua Z"): the first of several,
+    its name whole ("Ban Tuyên giáo và Dân vận Trung ương")."""
+    via = m.group("via") or m.group("via_bare")
+    return _target(next(iter(split_bodies(via)), via)) if via else None
 
 
 def _target(name: str) -> str:

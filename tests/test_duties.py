@@ -223,6 +223,12 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
         ("báo cáo Thủ tướng Chính phủ (qua Bộ Văn hóa, Thể thao và Du lịch)",
          [("Thủ tướng Chính phủ", "Bộ Văn hóa, Thể thao và Du lịch", None)]),
         ("báo cáo Bộ Y tế (qua Cục Phòng bệnh, Vụ Kế hoạch - Tài chính)", [("Bộ Y tế", "Cục Phòng bệnh", None)]),
+        # the way and a deadline between the one sent to and what it does with the report
+        ("gửi về Sở Nội vụ (qua Phòng Tổ chức, biên chế) trước ngày 15/12/2025 để tổng hợp, báo cáo Bộ Nội vụ.",
+         [("Sở Nội vụ", "Phòng Tổ chức, biên chế", None), ("Bộ Nội vụ", None, "Sở Nội vụ")]),
+        # the one reported to sends on: it is no one the reporter sends to
+        ("đề nghị Thuế tỉnh Nghệ An báo cáo Ủy ban nhân dân tỉnh Nghệ An có văn bản gửi Bộ Tài chính",
+         [("Ủy ban nhân dân tỉnh Nghệ An", None, None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
@@ -259,6 +265,21 @@ def test_a_report_in_a_sentence_going_on_from_the_one_above_reports_for_its_subj
         "(qua Ban Tuyên giáo Đảng ủy Khối).\n")
     _, reports = _duties(text)
     assert [r[0] for r in reports] == ["Cấp ủy các chi, đảng bộ cơ sở"]
+
+
+def test_bodies_asked_to_report_in_a_paragraph_report() -> None:
+    """"X đề nghị Y báo cáo …, gửi về Z … để tổng hợp, báo cáo W": Y reports to Z, Z to W; a body
+    asked to act in another clause ("…, yêu cầu các khu này …; báo cáo …") is not who reports."""
+    text = _header("UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ", "2150/SNV-TCBC", "") + (
+        "V/v báo cáo tinh giản biên chế\nKính gửi: Các sở, ban, ngành.\n"
+        "Sở Nội vụ đề nghị các cơ quan, đơn vị báo cáo tình hình thực hiện tinh giản biên chế, gửi về Sở "
+        "Nội vụ (qua Phòng Tổ chức, biên chế) trước ngày 15/12/2025 để tổng hợp, báo cáo Bộ Nội vụ.\n"
+        "Sở Nội vụ kiểm tra các khu công nghiệp, yêu cầu các khu công nghiệp này hoàn thành hệ thống xử lý "
+        "nước thải; báo cáo Ủy ban nhân dân tỉnh trong quý IV.\n")
+    _, reports = _duties(text)
+    assert ("Các cơ quan, đơn vị", "Sở Nội vụ tỉnh Lâm Đồng", "Phòng Tổ chức, biên chế") in reports
+    assert ("Sở Nội vụ tỉnh Lâm Đồng", "Bộ Nội vụ", None) in reports
+    assert not any("khu công nghiệp" in reporter for reporter, _, _ in reports)
 
 
 def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
