@@ -95,6 +95,13 @@ def _page(*parts: str) -> str:
     return "".join(parts)
 
 
+def _kept(*parts: str) -> str:
+    """The text the layout keeps of a page made of ``parts`` (what is left out blanked)."""
+    text = _page(*parts)
+    view = clean_view(text)
+    return locate_documents(view, text).blank_outside(view).text
+
+
 @pytest.mark.parametrize("page", [
     _page(BEFORE, TABLE, DOCUMENT, AFTER),
     _page(TABLE, BEFORE, DOCUMENT, AFTER),
@@ -132,37 +139,29 @@ def test_a_file_without_any_header_is_read_whole() -> None:
 
 
 def test_an_appended_directive_after_the_signature_is_kept() -> None:
-    text = _page(DOCUMENT, "KẾT LUẬN\nCỦA BAN BÍ THƯ\nvề tiếp tục thực hiện Quyết định số 99-QĐ/TW, ngày "
+    kept = _kept(DOCUMENT, "KẾT LUẬN\nCỦA BAN BÍ THƯ\nvề tiếp tục thực hiện Quyết định số 99-QĐ/TW, ngày "
                            "03/10/2017 của Ban Bí thư về phát huy vai trò của Nhân dân trong đấu tranh.\n")
-    view = clean_view(text)
-    kept = locate_documents(view, text).blank_outside(view).text
     assert "CỦA BAN BÍ THƯ" in kept and "99-QĐ/TW" in kept
 
 
 def test_an_attachment_runs_to_the_first_chrome_line() -> None:
     attachment = ("DANH MỤC\nTHỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n(Kèm theo Công văn số 4321/CT-CS ngày 17/11/2025)\n"
                   "1. Thủ tục đăng ký thuế theo Thông tư số 86/2024/TT-BTC.\n")
-    text = _page(DOCUMENT, attachment, AFTER)
-    view = clean_view(text)
-    kept = locate_documents(view, text).blank_outside(view).text
+    kept = _kept(DOCUMENT, attachment, AFTER)
     assert "86/2024/TT-BTC" in kept and "Văn bản liên quan" not in kept and "Quý Thành viên" not in kept
 
 
 def test_an_attachment_heading_cut_over_two_lines_still_opens_it() -> None:
     attachment = ("Công văn 4321/CT-CS năm 2025. DANH\nMỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\n"
                   "1. Thủ tục đăng ký thuế theo Thông tư số 86/2024/TT-BTC.\n")
-    text = _page(DOCUMENT, attachment, AFTER)
-    view = clean_view(text)
-    kept = locate_documents(view, text).blank_outside(view).text
+    kept = _kept(DOCUMENT, attachment, AFTER)
     assert "86/2024/TT-BTC" in kept and "Văn bản liên quan" not in kept
 
 
 def test_the_documents_notes_after_its_closing_are_kept() -> None:
     notes = ("____________________\n[1] Hồ sơ dự thảo Nghị định gửi Bộ Tư pháp thẩm định.\n"
              "[2] Bộ Chính trị, Ban Bí thư đã có Kết luận số 212-KL/TW ngày 18/11/2025.\n")
-    text = _page(DOCUMENT, notes, AFTER)
-    view = clean_view(text)
-    kept = locate_documents(view, text).blank_outside(view).text
+    kept = _kept(DOCUMENT, notes, AFTER)
     assert "212-KL/TW" in kept and "Văn bản liên quan" not in kept
 
 
@@ -185,8 +184,7 @@ def test_the_header_does_not_reach_up_into_the_prose_above_it() -> None:
     lines up joins only while every line between holds at most three words."""
     text = ("Trang chủ\nTIN TỨC NỔI BẬT TRONG NGÀY HÔM NAY\nỦY BAN\nNHÂN DÂN\nTỈNH\nQUẢNG TRỊ\n-------\n"
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 812/QĐ-UBND\nQuảng Trị, ngày 02 tháng 12 năm 2025\n")
-    view = clean_view(text)
-    kept = locate_documents(view, text).blank_outside(view).text
+    kept = _kept(text)
     assert "ỦY BAN" in kept and "TIN TỨC" not in kept
 
 
