@@ -24,11 +24,12 @@ from vanban.graph.vocabulary import Role
 from vanban.loaders import patterns
 from vanban.loaders import tasks as task_rules
 from vanban.loaders.document_text import DocumentText
+from vanban.loaders.organ_names import COMMITTEE_NAME
 from vanban.loaders.recipients import kinh_gui_items
 from vanban.loaders.reports import ReportPhrase, find_reports
 from vanban.loaders.segment import Line
 from vanban.loaders.task_tables import TableTask, table_tasks
-from vanban.loaders.text import first_line
+from vanban.loaders.text import CAPITALS, first_line
 
 __all__ = ["read_duties"]
 
@@ -268,13 +269,29 @@ def _report_lines(phrases: list[ReportPhrase], organs: list[OrganRef], ev: Evide
         to = resolve(phrase.to)
         if to is None:
             continue
-        via = resolve(phrase.via) if phrase.via else None
+        via = resolve(_unit_of(phrase.via, to)) if phrase.via else None
         reporters = organs
         if phrase.by is not None:
             by = resolve(phrase.by)
             reporters = [by] if by is not None else []
         out += [ReportLine(o, to, via, ev) for o in reporters if o.key != to.key]
     return out
+
+
+def _unit_of(via: str, to: OrganRef) -> str:
+    """The way a report goes, named in full when the text names a committee's unit alone: the
+    unit of the committee reported to ("báo cáo Ban Thường vụ Huyện ủy X (qua Ban Tuyên giáo)"
+    goes through the Ban Tuyên giáo Huyện ủy X, whatever other committee's unit the text names)."""
+    if not _BARE_COMMITTEE_UNIT.fullmatch(via) or _NAMES_COMMITTEE.search(via):
+        return via  # (not "Ban Dân vận đảng ủy": its committee is named)
+    committee = next((o for o in (to, to.parent) if o is not None and COMMITTEE_NAME.match(o.name)), None)
+    return f"{via} {committee.name}" if committee is not None else via
+
+
+_NAMES_COMMITTEE = re.compile(rf"(?<=\s)(?i:{patterns.COMMITTEE_ANY_CASE})\b")
+# A committee's unit named alone: "Văn phòng", "Ban Tuyên giáo", "Ban Tuyên giáo và Dân vận".
+_BARE_COMMITTEE_UNIT = re.compile(rf"{patterns.COMMITTEE_UNIT}|Ban [{CAPITALS}]\S*(?: [a-zđà-ỹ]\S*)*"
+                                  rf"(?: và [{CAPITALS}]\S*(?: [a-zđà-ỹ]\S*)*)?")
 
 
 def _item_reports(items: list[task_rules.TaskItem], tasks: list[TaskFacts],

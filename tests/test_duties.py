@@ -282,6 +282,22 @@ def test_bodies_asked_to_report_in_a_paragraph_report() -> None:
     assert not any("khu công nghiệp" in reporter for reporter, _, _ in reports)
 
 
+def test_a_committees_unit_named_alone_as_the_way_is_the_unit_of_the_committee_reported_to() -> None:
+    """"báo cáo … về Ban Thường vụ Huyện ủy (qua Ban Tuyên giáo)": the district's Ban Tuyên giáo,
+    though the text names the province's in its addressees."""
+    text = ("ĐẢNG BỘ TỈNH QUẢNG NAM\nHUYỆN ỦY THĂNG BÌNH\n*\nSố 312-CV/HU\nV/v tổ chức hội nghị\n"
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nThăng Bình, ngày 12 tháng 10 năm 2024\n"
+            "Ban Thường vụ Huyện ủy yêu cầu:\n"
+            "1. Các tổ chức cơ sở đảng cử đảng viên tham dự đầy đủ; báo cáo kết quả về Ban Thường vụ Huyện "
+            "ủy (qua Ban Tuyên giáo) trước ngày 30/11/2024.\n"
+            "Nơi nhận:\n- Ban Tuyên giáo Tỉnh ủy (để b/c),\n- Lưu Văn phòng Huyện ủy.\n"
+            "T/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nLê Văn Dũng\n")
+    tasks, reports = _duties(text)
+    assert reports == {("Các tổ chức cơ sở đảng", "Ban Thường vụ Huyện ủy Thăng Bình",
+                        "Ban Tuyên giáo Huyện ủy Thăng Bình")}
+    assert tasks["1"] == {("Các tổ chức cơ sở đảng", "perform")}  # "cử" is a verb, "bầu cử" is not
+
+
 def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
     text = _header("ỦY BAN NHÂN DÂN\nTỈNH KON TUM", "435/QĐ-UBND", "QUYẾT ĐỊNH") + (
         "Ban hành Chương trình hành động về quan hệ lao động\n"
@@ -448,6 +464,7 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Cục Tổ chức cán bộ giúp lãnh đạo Bộ tổ chức lễ tang", "Cục Tổ chức cán bộ", False),
         ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", True),
         ("Cổng TTĐT tỉnh Lạng Sơn", "Cổng thông tin điện tử tỉnh Lạng Sơn", False),
+        ("Ủy ban bầu cử tỉnh Lào Cai chủ trì tổ chức bầu cử", "Ủy ban bầu cử tỉnh Lào Cai", False),
         # the usual abbreviations of state bodies and levels
         ("KBNN tỉnh Bình Định", "Kho bạc Nhà nước tỉnh Bình Định", False),
         ("NHNN chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
