@@ -21,8 +21,10 @@ __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "spli
 _MOTTO = patterns.MOTTO_RE
 # Possessive "*+" between "ngày", "tháng" and "năm": the quantifiers there all take spaces, and
 # a long run of them would be split in cubically many ways; no match needs any given back.
+# (Also a date in figures after the place's comma: "Hà Nội, ngày 05/12/2025".)
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,?\s*(?=(?i:ngày))(?P<date>" + patterns.HEADER_DATE + ")",
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)(?:\s*,?\s*(?=(?i:ngày))(?P<date>" + patterns.HEADER_DATE + ")"
+    r"|\s*,\s*(?P<date_in_figures>(?i:ngày)\s*" + patterns.NUMERIC_DATE + "))",
     re.IGNORECASE,
 )
 
@@ -68,13 +70,19 @@ def _place_date(text: str) -> re.Match[str] | None:
     and "năm" (a case-insensitive match of a word is in the lower case). The comma after the
     place is optional ("Hà Nội ngày 01 tháng 12 năm 2025")."""
     low = text.lower()
-    if "ngày" not in low or "tháng" not in low or "năm" not in low:
+    if "ngày" not in low or (("tháng" not in low or "năm" not in low) and not _IN_FIGURES.search(low)):
         return None
     # A match starts at most 41 characters (its place) before the spaces and comma before a
     # "ngày": the search starts there, not at every letter of the line before it (each tried
     # over 40 characters). The lower case has the text's positions when it is as long.
     day = _DAY.search(low) if len(low) == len(text) else None
-    return _PLACE_DATE.search(text, max(0, day.start() - 41) if day else 0)
+    found = _PLACE_DATE.search(text, max(0, day.start() - 41) if day else 0)
+    if found is not None and found.group("date_in_figures") and not _opens_cell(text, found.start()):
+        return None  # a date in figures is a header's only where its place opens the line or a cell
+    return found
+
+
+_IN_FIGURES = re.compile(r"ngày\s*" + patterns.NUMERIC_DATE)
 
 
 def _opens_cell(text: str, start: int) -> bool:
@@ -151,7 +159,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
             opens = found is not None and _opens_cell(text, found.start())
             if found and (date is None or opens):
                 dated_line = opens
-                date = parse_date(found.group("date"))
+                date = parse_date(found.group("date") or found.group("date_in_figures"))
                 place = found.group("place").strip(" *").strip()
                 place = _place_words(re.sub(r"^(?:.*\s{3,})", "", place))
     doc_type = None
@@ -335,13 +343,16 @@ _CAPITALS_BEFORE = re.compile(rf"(?:[{CAPITALS}]+\s+)+$")
 
 
 def _before_place_date(subject: str) -> str:
-    """A subject without the place and date a flattened header writes after it, ending it (not
-    the date of a document it names: "… Kết luận số 54-KL/TW ngày 09 tháng 5 năm 2023").
+    """A subject without the place and date a flattened header writes after it ("…, Hà Nội,
+    ngày …"; not the date of a document it names: "… Kết luận số 54-KL/TW ngày 09 tháng 5 năm
+    2023", "… của Ủy ban nhân dân tỉnh Lào Cai ngày 5 tháng 3 năm 2025").
 
     >>> _before_place_date("V/v chính sách thuế Hà Nội, ngày 25 tháng 11 năm 2025")
     'V/v chính sách thuế'
     >>> _before_place_date("V/v thực hiện Kết luận số 54-KL/TW ngày 09 tháng 5 năm 2023")
     'V/v thực hiện Kết luận số 54-KL/TW ngày 09 tháng 5 năm 2023'
+    >>> _before_place_date("V/v thực hiện Công văn của Ủy ban nhân dân tỉnh Lào Cai ngày 5 tháng 3 năm 2025")
+    'V/v thực hiện Công văn của Ủy ban nhân dân tỉnh Lào Cai ngày 5 tháng 3 năm 2025'
     >>> _before_place_date("V/v thực hiện Luật Hải quan Hà Nội, ngày 29 tháng 12 năm 2014 Kính gửi: Cục")
     'V/v thực hiện Luật Hải quan'
     """
@@ -350,9 +361,8 @@ def _before_place_date(subject: str) -> str:
         place = _place_words(dated.group("place").strip(" *"))
         end = subject.rfind(place, 0, dated.end("place")) if place else -1
         named = place is not None and (len(place.split()) > 1 or not place.isupper())
-        ending = not subject[dated.end():].strip(" .;,*|")
         comma = place is not None and "," in subject[end + len(place) : subject.find("ngày", end)]
-        if named and end > 0 and subject[end - 1] in " \t,*|" and (ending or comma):
+        if named and end > 0 and subject[end - 1] in " \t,*|" and comma:
             subject = subject[:end]
     return subject.rstrip(" .;,")
 

@@ -467,3 +467,18 @@ def test_a_subject_under_the_number_ends_before_the_place_and_date_line(place: s
             "Cục Thuế nhận được công văn số 1234/NAN-QLDN1 ngày 10/10/2025 của Thuế tỉnh Nghệ An.\n")
     doc = extract_text(text, "cv.txt").documents[0]
     assert (doc.subject, doc.date) == ("V/v chính sách thuế giá trị gia tăng", "2025-11-25")
+
+
+@pytest.mark.parametrize("date_line", ["Hà Nội, ngày 05/12/2025", "Lào Cai, ngày 05-12-2025",
+                                       "TP. Hồ Chí Minh, ngày 05.12.2025", "Hà Nội, ngày 5 tháng 12 năm 2025"])
+def test_a_header_date_in_figures(date_line: str) -> None:
+    text = (f"BỘ Y TẾ\nSố: 12/BYT-VP\n{date_line}\nV/v tăng cường phòng chống dịch\nKính gửi: Các đơn vị.\n"
+            "Bộ Y tế đề nghị các đơn vị thực hiện nghiêm túc các nội dung theo quy định hiện hành.\n")
+    assert extract_text(text, "cv.txt").documents[0].date == "2025-12-05"
+
+
+def test_a_date_in_figures_inside_a_subject_is_no_header_date() -> None:
+    """The date of a document a subject names ("… 54-KL/TW, ngày 09/5/2023 …") dates nothing."""
+    text = ("KẾ HOẠCH\nthực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư\n"
+            "Ban Thường vụ Đảng ủy Khối ban hành Kế hoạch triển khai thực hiện như sau:\n1. Quán triệt.\n")
+    assert extract_text(text, "kh.txt").documents[0].date is None
