@@ -21,12 +21,15 @@ __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "spli
 _MOTTO = patterns.MOTTO_RE
 # Possessive "*+" between "ngày", "tháng" and "năm": the quantifiers there all take spaces, and
 # a long run of them would be split in cubically many ways; no match needs any given back.
-# (Also a date in figures after the place's comma: "Hà Nội, ngày 05/12/2025".)
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)(?:\s*,?\s*(?=(?i:ngày))(?P<date>" + patterns.HEADER_DATE + ")"
-    r"|\s*,\s*(?P<date_in_figures>(?i:ngày)\s*" + patterns.NUMERIC_DATE + "))",
+    r"(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,?\s*(?=(?i:ngày))(?P<date>" + patterns.HEADER_DATE + ")",
     re.IGNORECASE,
 )
+# A date in figures, after its place and a comma: "Hà Nội, ngày 05/12/2025" (matched where the
+# line or a cell opens).
+_PLACE_DATE_IN_FIGURES = re.compile(
+    r"[\s*]*+(?P<place>[A-ZĐÀ-Ỹ][\wÀ-ỹĐđ .'-]{1,40}?)\s*,\s*"
+    r"(?P<date>(?i:ngày)\s*" + patterns.NUMERIC_DATE + ")")
 
 # The first "ngày" with the spaces and commas before it (the run taken whole: "(?<!…)" starts it
 # only where a run starts, "*+" gives none of it back).
@@ -70,16 +73,20 @@ def _place_date(text: str) -> re.Match[str] | None:
     and "năm" (a case-insensitive match of a word is in the lower case). The comma after the
     place is optional ("Hà Nội ngày 01 tháng 12 năm 2025")."""
     low = text.lower()
-    if "ngày" not in low or (("tháng" not in low or "năm" not in low) and not _IN_FIGURES.search(low)):
+    if "ngày" not in low:
         return None
+    if "tháng" not in low or "năm" not in low:  # in figures, only where its place opens a cell
+        day = _IN_FIGURES.search(low) if len(low) == len(text) else None
+        if day is None:
+            return None
+        head = text[: day.start()]
+        cell = max(head.rfind("|") + 1, head.rfind("   ") + 3 if "   " in head else 0)
+        return _PLACE_DATE_IN_FIGURES.match(text, cell)
     # A match starts at most 41 characters (its place) before the spaces and comma before a
     # "ngày": the search starts there, not at every letter of the line before it (each tried
     # over 40 characters). The lower case has the text's positions when it is as long.
     day = _DAY.search(low) if len(low) == len(text) else None
-    found = _PLACE_DATE.search(text, max(0, day.start() - 41) if day else 0)
-    if found is not None and found.group("date_in_figures") and not _opens_cell(text, found.start()):
-        return None  # a date in figures is a header's only where its place opens the line or a cell
-    return found
+    return _PLACE_DATE.search(text, max(0, day.start() - 41) if day else 0)
 
 
 _IN_FIGURES = re.compile(r"ngày\s*" + patterns.NUMERIC_DATE)
@@ -159,7 +166,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
             opens = found is not None and _opens_cell(text, found.start())
             if found and (date is None or opens):
                 dated_line = opens
-                date = parse_date(found.group("date") or found.group("date_in_figures"))
+                date = parse_date(found.group("date"))
                 place = found.group("place").strip(" *").strip()
                 place = _place_words(re.sub(r"^(?:.*\s{3,})", "", place))
     doc_type = None
@@ -380,8 +387,9 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
                     return _before_place_date(cell), i
             if type_block_end is not None and first == type_block_end and i == first + 1:
                 text = lines[i].text
+                dated = _place_date(text)  # (the place-and-date line, not a subject naming a date)
                 if (not is_heading(text) and not is_number_line(text) and len(text) > 15
-                        and not _place_date(text) and not opens_preamble(text)):
+                        and not (dated and _opens_cell(text, dated.start())) and not opens_preamble(text)):
                     return text.rstrip(" .;"), i
     return None, None
 

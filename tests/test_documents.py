@@ -372,6 +372,10 @@ SUBJECT_HEADER = ("{organ}\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộ
     # a subject in normal case under the type word is still read
     ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "KH-UBND", "KẾ HOẠCH\nTriển khai thực hiện Chỉ thị số 13/CT-TTg",
      "Ủy ban nhân dân tỉnh ban hành Kế hoạch với các nội dung sau.", "Triển khai thực hiện Chỉ thị số 13/CT-TTg"),
+    # … also when it names a document with its date in words
+    ("TỈNH ỦY NINH BÌNH", "HD/TU", "HƯỚNG DẪN\nthực hiện Kết luận số 102-KL/TW ngày 18 tháng 7 năm 2020 của Bộ Chính trị",
+     "Thực hiện Kết luận số 102-KL/TW của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Hướng dẫn như sau:",
+     "thực hiện Kết luận số 102-KL/TW ngày 18 tháng 7 năm 2020 của Bộ Chính trị"),
     # … and ends before the grounds, even after a word wanting a number ("chuyển đổi số")
     ("CHÍNH PHỦ", "NĐ-CP", "NGHỊ ĐỊNH\nQuy định chính sách thu hút chuyên gia đổi mới sáng tạo và chuyển đổi số",
      "Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;",
