@@ -56,8 +56,7 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         start, end = rel(line)
         names, role, _ = task_rules.subject_of(unit.text)
         organs = [o for o in (resolve(n) for n in names) if o is not None]
-        if not organs and unit.line > body_start and _GOES_ON.match(unit.text):
-            above = flow_lines[unit.line - 1].text  # "Đồng thời, …": the subject of the sentence above
+        if not organs and (above := _line_above(flow_lines, unit.line, body_start)):
             organs = [o for o in map(resolve, task_rules.sentence_subject(above, len(above))) if o]
         helpers = [o for o in (resolve(n) for n in task_rules.coordinators(unit.text)) if o]
         if unit.is_new_task and not organs:
@@ -91,7 +90,8 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         start, end = rel(line)
         if not organs:  # "… 1.Các sở, ngành …; định kỳ báo cáo …": the subject of its sentence
             # (or of the paragraph above, which this line goes on with: "Đồng thời, … báo cáo …")
-            above = flow_lines[i - 1].text + " " if i > body_start and _GOES_ON.match(line.text) else ""
+            above = _line_above(flow_lines, i, body_start)
+            above += " " if above else ""
             said = {p: [o for o in map(resolve, task_rules.sentence_subject(above + line.text,
                                                                             len(above) + p.start)) if o]
                     for p in phrases}
@@ -174,10 +174,16 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
 
 
 def _asked_before(text: str, at: int) -> bool:
-    """Is a body asked to act ("đề nghị Y", "yêu cầu Y") in the clause that reports at ``at``
+    """Is a body asked to act (:func:`.tasks.request_starts`) in the clause that reports at ``at``
     (no ";" between them: "…, yêu cầu các khu này hoàn thành …; báo cáo X" is another's report)?"""
-    asked = max(text.rfind(word, 0, at) for word in ("đề nghị", "Đề nghị", "yêu cầu", "Yêu cầu"))
-    return asked >= 0 and ";" not in text[asked:at]
+    asked = [start for start in task_rules.request_starts(text) if start < at]
+    return bool(asked) and ";" not in text[asked[-1]:at]
+
+
+def _line_above(flow_lines: list[Line], i: int, body_start: int) -> str:
+    """The body line above line ``i`` when line ``i`` goes on with its sentence ("… hiệu quả." /
+    "Đồng thời, … báo cáo …"), whose subject it shares; else ""."""
+    return flow_lines[i - 1].text if i > body_start and _GOES_ON.match(flow_lines[i].text) else ""
 
 
 # A sentence going on with the one above it, whose subject it shares.

@@ -14,7 +14,7 @@ from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, subject_openings
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
-from vanban.loaders.text import CAPITALS, LINKING_WORDS, ending_with, fold, opens_preamble
+from vanban.loaders.text import CAPITALS, ENDS_LINKED, fold, opens_preamble
 
 __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
@@ -278,7 +278,7 @@ def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
         if _ORGAN_START.match(named) and any(f" {fold(text)} " in issuer for text in {tail, named}):
             # the issuer's name, or the body's first words then those of its place ("CHỦ TỊCH
             # ỦY BAN NHÂN DÂN TỈNH"): the authority, unless the subject goes on into it
-            return subject if _GOES_INTO.search(before.rstrip().lower()[-12:]) else before.rstrip(" ,;")
+            return subject if ENDS_LINKED.search(before.rstrip().lower()[-12:]) else before.rstrip(" ,;")
     return subject
 
 
@@ -288,8 +288,7 @@ _SESSION_AT_END = re.compile(r"(?<!\s)\s+(?:KHÓA\s+[IVXLC]+\b[,\s]*)?"
                              r"(?:KỲ HỌP\s+(?:THỨ\s+)?[^\s,]+(?:\s+[^\s,]+)?)?$")
 _ORGAN_START = re.compile(r"(?i:" + patterns.ORGAN_MENTION + r")\b")
 # A subject that names the issuer itself goes into it by a linking word ("… CỦA ỦY BAN NHÂN DÂN
-# TỈNH"); the other words of text.OPEN_END do not ("số": "MÃ SỐ" ends a subject).
-_GOES_INTO = ending_with(LINKING_WORDS)
+# TỈNH", text.ENDS_LINKED); the other words of text.OPEN_END do not ("số": "MÃ SỐ" ends a subject).
 _WORD = re.compile(r"\S+")
 _SIGNING_TITLE = re.compile(r"^(?:" + patterns.SIGNATURE_TITLE_WORDS + r")\s*")
 # "KẾT LUẬN" opens a Thông báo's subject in capitals only: as an opening of subject_openings.txt it

@@ -456,6 +456,16 @@ _REQUEST = re.compile(r"(?<![\wÀ-ỹ])(?<!theo )(?<!Theo )(?<!xét )(?<!Xét )(
                       r"(?:[Đđ]ề nghị|[Yy]êu cầu|Giao(?: cho)?)\s+(?!của\b)(?=\S)")
 
 
+def request_starts(text: str) -> list[int]:
+    """Where a paragraph asks a body to act (the positions :func:`requests` reads from).
+
+    >>> text = "Theo đề nghị của Sở Y tế, Bộ đề nghị các tỉnh báo cáo."
+    >>> [text[at:] for at in request_starts(text)]
+    ['đề nghị các tỉnh báo cáo.']
+    """
+    return [m.start() for m in _REQUEST.finditer(text)]
+
+
 def requests(text: str) -> list[tuple[list[str], Role]]:
     """The bodies a paragraph asks to act, with their role: ``Đề nghị X chủ trì, …``, ``… trân
     trọng đề nghị X, Y chỉ đạo …``, ``Giao X khẩn trương …``.

@@ -30,6 +30,7 @@ from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
     "CAPITALS",
+    "ENDS_LINKED",
     "LINKING_WORDS",
     "OPEN_END",
     "TextView",
@@ -357,7 +358,7 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
     if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
         return "\n"
-    if (len(next_line) <= 60 and _PLACE_DATE_LINE.match(next_line) and not _LINKED.search(prev_end[-12:])
+    if (len(next_line) <= 60 and _PLACE_DATE_LINE.match(next_line) and not ENDS_LINKED.search(prev_end[-12:])
             and not prev_end.rsplit(None, 1)[-1][:1].isupper()):  # (not a place cut: "Hà" / "Nội, ngày …")
         return "\n"  # "V/v chính sách thuế" / "Hà Nội, ngày 25 tháng 11 năm 2025"
     if last in _DATE_CUT_LAST and _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
@@ -366,7 +367,7 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "25/10/" / "2021"
     if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):
         return ""  # "Nghị quyết số 27/2024/" / "UBTVQH15"
-    if opens_preamble(next_line) and not _LINKED.search(prev_end[-12:]):
+    if opens_preamble(next_line) and not ENDS_LINKED.search(prev_end[-12:]):
         return "\n"  # "… và chuyển đổi số" / "Căn cứ Luật …": each basis is a paragraph
     hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
     if blanks >= (2 if double else 1) and (hard_end or not _continues(prev_end, next_line)):
@@ -416,7 +417,8 @@ def ending_with(words: Iterable[str]) -> re.Pattern[str]:
 # A line that ends with a word wanting what follows (a linking word, a count word, a verb that
 # takes an object) goes on past a blank line: "Về việc triển khai thực hiện" / "Kết luận số …",
 # as a word processor writes a subject one line a paragraph.
-_LINKED = ending_with(LINKING_WORDS)
+# A text ending with a linking word: what follows it goes on with it.
+ENDS_LINKED = ending_with(LINKING_WORDS)
 OPEN_END = ending_with((*LINKING_WORDS, "số", "các", "những", "thực hiện", "triển khai", "ban hành",
                         "phê duyệt", "sửa đổi, bổ sung", "hướng dẫn"))
 _DIGIT_START = re.compile(r"\s*\d")
