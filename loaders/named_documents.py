@@ -81,9 +81,14 @@ class KnownNames:
 
     @classmethod
     def of_text(cls, text: str) -> KnownNames:
-        """The registry's names, and the names ``text`` writes before a number."""
-        learned = [_spaced(m.group("title")) for start in _starts(text, _LAWS)
-                   if (m := _NAME_THEN_NUMBER.match(text, start))]
+        """The registry's names, and the names ``text`` writes before a number, or before a date
+        when they join words with commas and "và" (:func:`_name_up_to_date`)."""
+        learned = []
+        for start in _starts(text, _LAWS):
+            if m := _NAME_THEN_NUMBER.match(text, start):
+                learned.append(_spaced(m.group("title")))
+            elif end := _name_up_to_date(text, start):
+                learned.append(_spaced(text[start:end]))
         return cls(learned, _registry_names()) if learned else _registry_names()
 
     def longest_at(self, text: str, start: int) -> int | None:
@@ -300,6 +305,51 @@ def _generic_end(text: str, pos: int) -> int:
             break
         pos = gap.end()
     return end
+
+
+def _name_up_to_date(text: str, start: int) -> int | None:
+    """End of a law's name that joins words with commas or "và" up to its date ("Luật Phòng
+    cháy, chữa cháy và cứu nạn, cứu hộ ngày 29 tháng 11 năm 2024") or, named by a basis of the
+    preamble, up to the basis's end ("Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ;"),
+    else None. Each word after a comma or "và" is in lower case and none opens the rest of a
+    sentence (``data/name_words.tsv``), so "Luật Đất đai và các văn bản …" is no such name.
+
+    >>> text = "Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ ngày 29 tháng 11 năm 2024;"
+    >>> text[7 : _name_up_to_date(text, 7)]
+    'Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ'
+    >>> _name_up_to_date("theo Luật Đất đai và Luật Xây dựng ngày 1/7/2024", 5) is None
+    True
+    """
+    head = next((h for h in _LAWS if text.startswith(h, start)), None)
+    space = _SPACE.match(text, start + len(head)) if head else None
+    if space is None or not text[space.end() : space.end() + 1].isupper():
+        return None
+    closing = _CLOSED_BASIS if _BASIS_BEFORE.search(text, max(0, start - 12), start) else _CLOSED_BY_DATE
+    pos, joined = space.end(), False
+    for _ in range(_MAX_NAME_WORDS):
+        word = _WORD.match(text, pos)
+        if word is None or _word_run(text, pos, _ENDS):
+            return None
+        if joined and closing.match(text, word.end()):
+            return word.end()
+        gap = _NAME_JOINER.match(text, word.end())
+        if gap is not None:
+            joined = True
+            pos = gap.end()
+            if not text[pos : pos + 1].islower():
+                return None
+            continue
+        space = _SPACE.match(text, word.end())
+        if space is None:
+            return None
+        pos = space.end()
+    return None
+
+
+_NAME_JOINER = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
+_CLOSED_BY_DATE = re.compile(r"[ \t]*,?[ \t]*(?:ngày[ \t]+\d|năm[ \t]+(?:19|20)\d\d(?!\d))")
+_CLOSED_BASIS = re.compile(_CLOSED_BY_DATE.pattern + r"|[ \t]*(?:[;.]|\n|$)")
+_BASIS_BEFORE = re.compile(r"(?:^|\n)[ \t]*[Cc]ăn cứ[ \t]+$")
 
 
 def _word_run(text: str, pos: int, phrases: dict[str, tuple[str, ...]]) -> bool:

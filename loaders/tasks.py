@@ -427,6 +427,9 @@ _OFFICE_LIST = re.compile(
 )
 
 
+_OWN_DUTY = re.compile(r"\s(?:có|chịu) trách nhiệm\s|\schủ trì\b")
+
+
 def execution_article(text: str) -> tuple[str, list[str]] | None:
     """``Điều 3. Chánh Văn phòng …, Giám đốc Sở … chịu trách nhiệm thi hành Quyết định này``:
     the article's number and the organs its office holders lead.
@@ -445,6 +448,8 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
              for p in (split_bodies(chunk) if ":" in chunk else _OFFICE_LIST.split(chunk))]
     for part in parts:
         name = _office_holder(part.strip(" ,."))
+        if _OWN_DUTY.search(name):
+            continue  # a clause of the article with its own duty ("1. Sở Y tế có trách nhiệm hướng dẫn …")
         if name and looks_like_organ(name):
             organs.append(name[:1].upper() + name[1:])
     return m.group("number"), organs

@@ -429,6 +429,11 @@ def test_a_duty_under_an_item_naming_its_organ_reports_for_it() -> None:
          "Quyết định 88/QĐ-UBND năm 2021. Điều 2.\nGiám đốc Sở Nội vụ; Chủ tịch Ủy ban nhân dân các huyện "
          "chịu trách nhiệm thi hành Quyết định này./.",
          ("Điều 2", ["Sở Nội vụ", "Ủy ban nhân dân các huyện"])),
+        # a clause with its own duty is no holder of the article (its duty is a task of its own)
+        ("Điều 4. Trách nhiệm thi hành\n1. Sở Y tế các tỉnh có trách nhiệm hướng dẫn, kiểm tra việc thực hiện "
+         "Thông tư này.\n2. Cục Quản lý dược chủ trì, phối hợp kiểm tra.\n3. Chánh Văn phòng Bộ, Thủ trưởng các "
+         "đơn vị thuộc Bộ chịu trách nhiệm thi hành Thông tư này.",
+         ("Điều 4", ["Văn phòng Bộ", "Các đơn vị thuộc Bộ"])),
     ],
 )
 def test_execution_articles_of_state_documents(text: str, expected: tuple) -> None:

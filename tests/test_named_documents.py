@@ -65,6 +65,29 @@ def test_a_law_s_name_reaches_its_real_end(text: str, expected: list[str]) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # written before its date, or as a basis of the preamble: the name runs on over "và" and commas
+        ("Căn cứ Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ ngày 29 tháng 11 năm 2024;",
+         ["Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"]),
+        ("theo Luật Trật tự, an toàn giao thông đường bộ năm 2024 và", ["Luật Trật tự, an toàn giao thông đường bộ năm 2024"]),
+        ("Căn cứ Luật Trật tự, an toàn giao thông đường bộ;\nCăn cứ Nghị định số 1/2025/NĐ-CP;",
+         ["Luật Trật tự, an toàn giao thông đường bộ", "1/2025/NĐ-CP"]),
+        # and, learned there, where the text names it again
+        ("Quy định chi tiết Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ\nCăn cứ Luật Phòng cháy, chữa cháy "
+         "và cứu nạn, cứu hộ ngày 29/11/2024;", ["Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ"] * 2),
+        # but not over a word that opens the rest of a sentence, another document or a capital
+        ("Căn cứ Luật Đất đai và các văn bản hướng dẫn ngày 1/8/2024;", ["Luật Đất đai"]),
+        ("theo Luật Đất đai và Luật Xây dựng ngày 1/7/2024", ["Luật Đất đai", "Luật Xây dựng"]),
+        ("theo Luật Đầu tư công được Quốc hội thông qua ngày 13/6/2019", ["Luật Đầu tư công"]),
+        ("thực hiện Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ;", ["Luật Phòng cháy, chữa cháy"]),
+    ],
+)
+def test_a_name_joining_words_reaches_its_date_or_the_end_of_its_basis(text: str, expected: list[str]) -> None:
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # an amending law is its own document, named with the laws it amends, with or without commas
         ("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 19 tháng 02 năm 2025; Luật sửa đổi bổ sung "
          "một số điều của Luật Ban hành văn bản quy phạm pháp luật ngày 25 tháng 6 năm 2025;",
