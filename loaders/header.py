@@ -423,14 +423,18 @@ def drop_title_prefix(text: str) -> str:
 
     >>> drop_title_prefix("Công văn 12/BXD-KT. BỘ XÂY DỰNG ----")
     'BỘ XÂY DỰNG ----'
+    >>> drop_title_prefix("Chỉ thị 12/CT-UBND năm 2024 phòng, chống dịch. ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")
+    'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ'
     """
     m = _TITLE_PREFIX.match(text) if "." in text else None
     return text[m.end():] if m else text
 
 
-# A web crawl's title of the document: "Quyết định 435/QĐ-UBND năm 2020. "
+# A web crawl's title of the document: "Quyết định 435/QĐ-UBND năm 2020. ", also with its subject
+# when the issuer's name in capitals follows ("Chỉ thị 12/CT-UBND năm 2024 tăng cường …. ỦY BAN …").
 CRAWLED_TITLE = (patterns.by_first_letter(re.escape(t.name) for t in doc_types()) + r"[ \t]+"
-                 rf"(?:{SYMBOL.pattern})(?:[ \t]+năm[ \t]+\d{{4}})?\.[ \t]+")
+                 rf"(?:{SYMBOL.pattern})(?:[ \t]+năm[ \t]+\d{{4}})?"
+                 rf"(?:\.[ \t]+|[ \t]+[^\n]{{1,300}}?\.[ \t]+(?=[{CAPITALS}]{{2,}}[ \t]+[{CAPITALS}]{{2,}}))")
 _TITLE_PREFIX = re.compile(r"^\s*" + CRAWLED_TITLE)
 
 

@@ -324,14 +324,15 @@ def _name_up_to_date(text: str, start: int) -> int | None:
     space = _SPACE.match(text, start + len(head)) if head else None
     if space is None or not text[space.end() : space.end() + 1].isupper():
         return None
-    closing = _CLOSED_BASIS if _BASIS_BEFORE.search(text, max(0, start - 12), start) else _CLOSED_BY_DATE
+    basis = _BASIS_BEFORE.search(text, max(0, start - 12), start) is not None
     pos, joined = space.end(), False
     for _ in range(_MAX_NAME_WORDS):
         word = _WORD.match(text, pos)
         if word is None or _word_run(text, pos, _ENDS):
             return None
-        if joined and closing.match(text, word.end()):
-            return word.end()
+        end = word.end()
+        if joined and (_CLOSED_BY_DATE.match(text, end) or (basis and _BASIS_END.match(text, end))):
+            return end
         gap = _NAME_JOINER.match(text, word.end())
         if gap is not None:
             joined = True
@@ -346,9 +347,9 @@ def _name_up_to_date(text: str, start: int) -> int | None:
     return None
 
 
-_NAME_JOINER = re.compile(r"[ \t]*,[ \t]*|[ \t]+và[ \t]+")
-_CLOSED_BY_DATE = re.compile(r"[ \t]*,?[ \t]*(?:ngày[ \t]+\d|năm[ \t]+(?:19|20)\d\d(?!\d))")
-_CLOSED_BASIS = re.compile(_CLOSED_BY_DATE.pattern + r"|[ \t]*(?:[;.]|\n|$)")
+_NAME_JOINER = re.compile(r"[ \t]*+,[ \t]*+|[ \t]++và[ \t]++")
+_CLOSED_BY_DATE = re.compile(r"[ \t]*+,?+[ \t]*+(?:ngày[ \t]++\d|năm[ \t]++(?:19|20)\d\d(?!\d))")
+_BASIS_END = re.compile(r"[ \t]*+(?:[;.]|\n|$)")
 _BASIS_BEFORE = re.compile(r"(?:^|\n)[ \t]*[Cc]ăn cứ[ \t]+$")
 
 

@@ -184,7 +184,10 @@ def titlecase_organ(heading: str) -> str:
         level = LEVEL_AND_PLACE.match(rest)
         if level:
             return f"{head} {level.group(1)} {_title_words(level.group(2))}".strip()
-        return f"{head} {_title_words(rest)}".strip()
+        attached = _attached_case(rest)
+        if head.endswith("Khối") and attached.startswith("Các "):
+            attached = "c" + attached[1:]  # "Đảng ủy Khối các cơ quan tỉnh"
+        return f"{head} {attached}".strip()
     # Unit + domain: capitalise the first word of each domain phrase.
     m = _UNIT_LOWER.match(lower)
     if m:
@@ -211,6 +214,39 @@ LEVEL_AND_PLACE = re.compile(rf"^({patterns.LEVEL})\s+(.*)$")
 _COMMITTEE_INSIDE = re.compile(
     r"^(\S.*?)(?<!\s)\s+((?:" + patterns.alternation(_COMMITTEE_NAMES) + r")(?:\s.*)?)$")
 _LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(\S.*)$")  # (?<!\s): once per run
+
+
+def _attached_case(rest: str) -> str:
+    """What follows a committee's name in a heading: a place (``NAM ĐÀN``), or the body or group
+    of bodies the committee serves, with its level ("Đảng ủy Công an tỉnh", "Đảng ủy Khối các cơ
+    quan tỉnh Nghệ An", "Đảng ủy Các cơ quan Đảng tỉnh").
+
+    >>> _attached_case("nam đàn"), _attached_case("các cơ quan đảng tỉnh")
+    ('Nam Đàn', 'Các cơ quan Đảng tỉnh')
+    >>> _attached_case("quân sự tỉnh hà tĩnh")
+    'Quân sự tỉnh Hà Tĩnh'
+    >>> _attached_case("cơ quan bộ tài chính")
+    'Cơ quan Bộ Tài chính'
+    """
+    words = rest.split()
+    for k in range(1, min(len(words), 4)):  # "cơ quan" / "BỘ TÀI CHÍNH": the body named after a word or two
+        body = " ".join(words[k:])
+        if _UNIT_LOWER.match(body) or _COMMITTEE_LOWER.match(body):
+            return f"{_party_case(_domain_case(' '.join(words[:k])))} {titlecase_organ(body)}"
+    if len(words) > 1 and words[-1] in _LEVELS_LOWER:
+        return f"{_party_case(_domain_case(' '.join(words[:-1])))} {words[-1]}"
+    located = _LOCATED.match(rest)
+    if located:
+        domain, level, place = located.groups()
+        return f"{_party_case(_domain_case(domain))} {level} {_title_words(place)}"
+    if words and words[0] in ("khối", "các"):
+        return _party_case(_domain_case(rest))
+    return _title_words(rest)
+
+
+def _party_case(text: str) -> str:
+    """"đảng" meaning the Party in capitals ("Các cơ quan Đảng")."""
+    return re.sub(r"(?<![\w])đảng(?![\w])", "Đảng", text)
 
 
 def _domain_case(domain: str) -> str:

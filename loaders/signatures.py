@@ -111,9 +111,58 @@ def signature_stream(lines: list[str]) -> list[tuple[str, int]]:
             pieces += [(cell, i) for cell in cells[1:]]
         elif cells and not cells[0].startswith(("-", "–", "+", "•")):
             pieces.append((cells[0], i))
-        elif cells and (glued := _glued_title(cells[0])):
+        elif cells and ((glued := _glued_title(cells[0])) or (glued := _block_at_end(cells[0]))):
             pieces.append((glued, i))
     return pieces
+
+
+def _block_at_end(item: str) -> str | None:
+    """A signature block a crawler ran into the end of the last Nơi nhận item, merging the
+    footer's lines: from the first word in capitals on which a capacity or a title opens a
+    block with its signer's name.
+
+    >>> _block_at_end("- Lưu: VT, KTTH (3b). Hương BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn")
+    'BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn'
+    >>> _block_at_end("- Lưu: VT, NN."), _block_at_end("- UBND các huyện, thị xã")
+    (None, None)
+    """
+    last = item.rsplit(None, 1)[-1]
+    if not (last[:1].isupper() and last[1:].islower() and len(item) < 300):
+        return None  # (a name ends the item)
+    for m in _CAPITAL_WORD.finditer(item):
+        rest = item[m.start():]
+        if (_opens_with_capacity(rest) and _split_inline(rest)[2]) or title_and_name(rest):
+            return rest
+    return None
+
+
+def _opens_with_capacity(text: str) -> bool:
+    """A capacity as a whole word opens ``text`` ("KT. BỘ TRƯỞNG", not the "KT" of "KTTH")."""
+    m = CAPACITY.match(text)
+    if m is None:
+        return False
+    end = m.end("cap")
+    return not text[end - 1].isalpha() or text[end : end + 1].isspace()
+
+
+_CAPITAL_WORD = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ/]*[.\s,]")
+
+
+def title_and_name(cell: str) -> tuple[str, str] | None:
+    """A title in capitals and the signer's name on one line (``CHỦ TỊCH Võ Văn Hưng``).
+
+    >>> title_and_name("BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn"), title_and_name("CHỦ TỊCH UBND")
+    (('BỘ TRƯỞNG, CHỦ NHIỆM', 'Trần Văn Sơn'), None)
+    """
+    words = cell.split()
+    if len(words) < 3 or not words[0].isupper() or words[-1].isupper():
+        return None
+    for n in (4, 3, 2):
+        title = " ".join(words[:-n])
+        if (len(words) > n and len(words) - n <= 8 and title.isupper() and TITLE_HEADS.match(title)
+                and is_person_name(" ".join(words[-n:]))):
+            return title.rstrip(" ,"), clean_name(" ".join(words[-n:]))
+    return None
 
 
 # A flattened two-column footer can run a long Nơi nhận item into the title on its right with
@@ -159,9 +208,12 @@ def find_signatures(lines: list[str]) -> list[SignatureBlock]:
 def _titled(pieces: list[tuple[str, int]]) -> SignatureBlock | None:
     """The last title in capitals (``BỘ TRƯỞNG``, ``THỦ TƯỚNG``, ``CHỦ TỊCH``) with a name
     right under it: a block without a capacity, also when an appendix follows it."""
-    for k in range(len(pieces) - 2, -1, -1):
+    for k in range(len(pieces) - 1, -1, -1):
         title = pieces[k][0]
-        if not (is_heading(title) and len(title.split()) <= 6 and TITLE_HEADS.match(title)):
+        if inline := title_and_name(title):
+            return SignatureBlock(None, inline[0], inline[1], pieces[k][1])
+        if k == len(pieces) - 1 or not (
+                is_heading(title) and len(title.split()) <= 6 and TITLE_HEADS.match(title)):
             continue
         j = k + 1
         while j < len(pieces) - 1 and _BETWEEN.match(pieces[j][0]):

@@ -68,14 +68,14 @@ _VERBS = (
     "phản ánh", "khảo sát", "chia sẻ", "cập nhật", "tiếp nhận", "chuẩn bị", "công bố", "phổ biến",
     "nâng cao", "tiến hành", "khắc phục", "huy động", "vận động", "tập huấn", "duy trì", "xem xét",
     "tăng", "quyết định", "thỏa thuận", "sẽ", "quyết liệt", "liên hệ", "đổi mới", "được", "thừa ủy quyền",
-    "chỉ ra", "niêm yết", "cử",
+    "chỉ ra", "niêm yết", "cử", "đẩy nhanh", "rút ngắn", "thúc đẩy",
 )
 # "tổ chức đảng", "tham mưu, giúp việc" (the staff bodies): nouns, not the verbs they start with.
 _NOUN_AFTER = r"(?! đảng(?! viên)| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội|,? giúp việc)"
 # Not after "các"/"những" ("các tổ chức" is a noun) nor "chương" (the "trình" of "Chương trình").
-# Nor the "giao" of "Bộ Ngoại giao", the "cử" of "bầu cử" or "ứng cử".
+# Nor the "giao" of "Bộ Ngoại giao", the "cử" of "bầu cử" or "ứng cử", the "trình" of "công trình".
 VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
-                      r"(?<!Ngoại )(?<!bầu )(?<!ứng )"
+                      r"(?<!Ngoại )(?<!bầu )(?<!ứng )(?<!công )(?<!Công )"
                       + patterns.by_first_letter(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
                       + r"(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")

@@ -229,7 +229,13 @@ def test_part_of_comes_from_the_name() -> None:
      # a committee's unit, then the committee (its level is no place's first word)
      ("BAN TỔ CHỨC TỈNH ỦY BẮC GIANG", "Ban Tổ chức Tỉnh ủy Bắc Giang"),
      ("BAN TỔ CHỨC HUYỆN ỦY NAM ĐÀN", "Ban Tổ chức Huyện ủy Nam Đàn"),
-     ("BAN KINH TẾ - NGÂN SÁCH HỘI ĐỒNG NHÂN DÂN TỈNH", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh")],
+     ("BAN KINH TẾ - NGÂN SÁCH HỘI ĐỒNG NHÂN DÂN TỈNH", "Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh"),
+     # a committee of the bodies it serves: their names as written, not each word capitalised
+     ("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "Đảng ủy Các cơ quan Đảng tỉnh"),
+     ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
+     ("ĐẢNG ỦY CÔNG AN TỈNH HÀ TĨNH", "Đảng ủy Công an tỉnh Hà Tĩnh"),
+     ("ĐẢNG ỦY CƠ QUAN BỘ TÀI CHÍNH", "Đảng ủy Cơ quan Bộ Tài chính"),
+     ("ĐẢNG ỦY XÃ TÂN LẬP", "Đảng ủy xã Tân Lập")],
 )
 def test_titlecase_headings(heading: str, expected: str) -> None:
     assert titlecase_organ(heading) == expected
@@ -252,10 +258,27 @@ def test_titlecase_headings(heading: str, expected: str) -> None:
          [("TM. HỘI ĐỒNG NHÂN DÂN TỈNH", "CHỦ TỊCH", "Hoàng Văn Nam")]),
         # a whole block on one line, the name in capitals after the title
         (["KT. BỘ TRƯỞNG THỨ TRƯỞNG ĐỖ HOÀNG ANH TUẤN"], [("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Hoàng Anh Tuấn")]),
+        # a title and the name on one line, alone or run by a crawler into the last Nơi nhận item
+        (["- Lưu: VT, NN.", "CHỦ TỊCH Võ Văn Hưng"], [(None, "CHỦ TỊCH", "Võ Văn Hưng")]),
+        (["Nơi nhận:", "- Như trên;", "- Lưu: VT, NN. CHỦ TỊCH Võ Văn Hưng"], [(None, "CHỦ TỊCH", "Võ Văn Hưng")]),
+        (["- Lưu: VT, KTTH (3b). Hương BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn"],
+         [(None, "BỘ TRƯỞNG, CHỦ NHIỆM", "Trần Văn Sơn")]),
+        (["- Lưu: VT, TH. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Hòa"], [("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hòa")]),
+        (["- Lưu: VT, Phòng Tổng hợp.", "- UBND các huyện, thị xã Hoàng Mai"], []),
     ],
 )
 def test_signature_blocks(lines: list[str], expected: list[tuple]) -> None:
     assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == expected
+
+
+@pytest.mark.parametrize("title", ["Chỉ thị 12/CT-UBND năm 2024", "Chỉ thị 12/CT-UBND",
+                                   "Chỉ thị 12/CT-UBND năm 2024 tăng cường phòng, chống dịch bệnh trên gia súc"])
+def test_a_crawled_title_before_the_issuer(title: str) -> None:
+    text = (f"{title}. ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ --------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do "
+            "- Hạnh phúc ---------------\nSố: 12/CT-UBND Quảng Trị, ngày 18 tháng 3 năm 2024\nCHỈ THỊ VỀ VIỆC TĂNG "
+            "CƯỜNG CÔNG TÁC PHÒNG, CHỐNG DỊCH BỆNH\n1. Sở Tài chính bố trí kinh phí phòng, chống dịch.\n")
+    doc = extract_text(text, "ct.txt").documents[0]
+    assert (doc.symbol, doc.doc_type, doc.issuer.name) == ("12/CT-UBND", "Chỉ thị", "Ủy ban nhân dân tỉnh Quảng Trị")
 
 
 def test_person_names() -> None:

@@ -521,3 +521,14 @@ def test_a_name_written_with_another_dash_is_the_same_body(dash: str) -> None:
     plain = resolve_organ("Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum")
     other = resolve_organ(f"Sở Lao động {dash} Thương binh và xã hội tỉnh Kon Tum")
     assert plain is not None and other is not None and plain.key == other.key
+
+
+@pytest.mark.parametrize("work", ["đẩy nhanh tiến độ các công trình lưới điện", "thúc đẩy các công trình trọng điểm",
+                                  "rà soát các công trình lưới điện"])
+def test_a_body_coordinating_ends_before_the_work(work: str) -> None:
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 512/TB-VPCP\nHà Nội, ngày 08 tháng 11 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Phó Thủ tướng Chính phủ\nPhó Thủ tướng Chính phủ kết luận như sau:\n"
+            f"1. Tập đoàn Điện lực Việt Nam chủ trì, phối hợp với các địa phương {work}.\n")
+    tasks = extract_text(text, "tb.txt").documents[0].tasks
+    assert {(a.organ.name, a.role.value) for t in tasks for a in t.assignments} == {
+        ("Tập đoàn Điện lực Việt Nam", "lead"), ("Các địa phương", "coordinate")}
