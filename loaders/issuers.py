@@ -180,8 +180,7 @@ def header_column_name(lines: Iterable[str]) -> str | None:
         cell = patterns.MOTTO_RE.sub("", re.split(r"\bS[ốô]\s*[:.]?\s*[\d.…_/-]", cell)[0]).strip(" *-|")
         if not cell or not is_heading(cell) or "NGÀY" in cell or "NĂM" in cell:
             continue
-        if cell not in names:
-            names.append(cell)
+        names += [part for part in _stacked_in_one_cell(cell) if part not in names]
     if not names:
         return None
     name = names[0]
@@ -205,7 +204,27 @@ def header_column_name(lines: Iterable[str]) -> str | None:
     return titlecase_organ(name)
 
 
+def _stacked_in_one_cell(cell: str) -> list[str]:
+    """A parent and its unit in one cell (a converter joined the column's lines): the two names,
+    else the cell. The parent is a province's or district's people's committee, a party
+    committee with its place, or a body of the registry.
+
+    >>> _stacked_in_one_cell("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG"), _stacked_in_one_cell("THÀNH ỦY HẢI PHÒNG")
+    (['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG'], ['THÀNH ỦY HẢI PHÒNG'])
+    >>> _stacked_in_one_cell("UBND THÀNH PHỐ HẢI PHÒNG SỞ Y TẾ")
+    ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ Y TẾ']
+    """
+    for m in reversed(list(_UNIT_INSIDE.finditer(cell))):  # the last: "… HẢI PHÒNG SỞ Y TẾ"
+        before, unit = cell[: m.start()].strip(" -"), cell[m.start() :]
+        if len(unit.split()) > 1 and (_PROVINCIAL_STATE.match(before) or _PLACED_COMMITTEE.match(before)
+                                      or fold(before) in organ_registry().by_fold):
+            return [before, unit]
+    return [cell]
+
+
 _UNIT_START = re.compile("^" + patterns.UNIT_HEADING)
+_UNIT_INSIDE = re.compile(r"(?<=\s)" + patterns.UNIT_HEADING)
+_PLACED_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY\s+\S")
 _LEVEL_AT_END = re.compile(r"\b(" + patterns.alternation(patterns.LEVEL_NAMES, "upper") + r")$")
 _PROVINCIAL_STATE = re.compile(
     r"^(?:" + patterns.PEOPLES_COMMITTEE.upper() + r"|UBND)\s+(?P<place>"

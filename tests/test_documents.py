@@ -509,3 +509,16 @@ def test_a_date_in_figures_inside_a_subject_is_no_header_date() -> None:
     text = ("KẾ HOẠCH\nthực hiện Kết luận số 54-KL/TW, ngày 09/5/2023 của Ban Bí thư\n"
             "Ban Thường vụ Đảng ủy Khối ban hành Kế hoạch triển khai thực hiện như sau:\n1. Quán triệt.\n")
     assert extract_text(text, "kh.txt").documents[0].date is None
+
+
+@pytest.mark.parametrize(("column", "issuer"), [
+    ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG", "Sở Công thương tỉnh Lào Cai"),
+    ("**UBND TỈNH LÀO CAI** **SỞ CÔNG THƯƠNG**", "Sở Công thương tỉnh Lào Cai"),
+    ("TỈNH ỦY HẢI DƯƠNG BAN TUYÊN GIÁO", "Ban Tuyên giáo Tỉnh ủy Hải Dương"),
+    ("THÀNH ỦY HẢI PHÒNG", "Thành ủy Hải Phòng"),
+])
+def test_a_parent_and_its_unit_in_one_header_cell(column: str, issuer: str) -> None:
+    text = (f"| {column} ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n| --- | --- |\n"
+            "| Số: 1873/SCT-QLTM V/v triển khai Chỉ thị số 21/CT-TTg | *Lào Cai, ngày 16 tháng 6 năm 2026* |\n\n"
+            "Kính gửi: Ủy ban nhân dân các xã, phường.\n\nĐề nghị các đơn vị thực hiện nghiêm túc./.\n")
+    assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
