@@ -37,6 +37,12 @@ _RECIPIENT_PATTERN = (
 )
 
 
+# A body named relative to the one reporting, before the one named ("báo cáo cấp ủy cùng cấp và Ủy
+# ban Kiểm tra Trung ương"): it names no body of its own, the one after it is reported to.
+_RELATIVE_FIRST = (r"(?:(?:các\s+)?(?:cấp ủy|ban thường vụ cấp ủy|thường trực cấp ủy|cơ quan|ủy ban kiểm tra)"
+                   r"\s+(?:cùng cấp|cấp trên|có thẩm quyền)(?:\s*+,|\s++và)\s+(?=[A-ZĐÀ-Ỹ]))?")
+
+
 # "báo cáo (kết quả …) (với|về) Y", also "báo cáo, đề xuất Y", "báo cáo, giải trình với Y", and a
 # duty that opens with it ("- Báo cáo Bộ Tài chính …"). (The "B" before the test of what stands
 # before it: a pattern whose every branch opens with a letter is scanned for that letter, not
@@ -46,7 +52,7 @@ _REPORT = re.compile(
     r"(?:\s*,\s*(?:đề xuất|kiến nghị|giải trình)(?:\s+với)?)?"
     r"(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
     r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
-    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+" + _RECIPIENT_PATTERN
+    r"(?:\s*(?:với|về|lên|cho|gửi))?\s+" + _RELATIVE_FIRST + _RECIPIENT_PATTERN
 )
 
 

@@ -522,3 +522,13 @@ def test_a_parent_and_its_unit_in_one_header_cell(column: str, issuer: str) -> N
             "| Số: 1873/SCT-QLTM V/v triển khai Chỉ thị số 21/CT-TTg | *Lào Cai, ngày 16 tháng 6 năm 2026* |\n\n"
             "Kính gửi: Ủy ban nhân dân các xã, phường.\n\nĐề nghị các đơn vị thực hiện nghiêm túc./.\n")
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
+
+
+@pytest.mark.parametrize(("unit", "issuer"), [("BAN TỔ CHỨC", "Ban Tổ chức Trung ương"),
+                                             ("VĂN PHÒNG", "Văn phòng Trung ương Đảng"),
+                                             ("ỦY BAN KIỂM TRA", "Ủy ban Kiểm tra Trung ương")])
+def test_a_unit_of_the_central_committee_is_named_as_the_registry_knows_it(unit: str, issuer: str) -> None:
+    text = (f"BAN CHẤP HÀNH TRUNG ƯƠNG    ĐẢNG CỘNG SẢN VIỆT NAM\n   {unit}\n     *       Hà Nội, ngày 21 tháng 7 năm 2025\n"
+            "   Số 28-HD/BTCTW\n\nHƯỚNG DẪN\nthực hiện Quy định số 296-QĐ/TW\n\n1. Các tỉnh ủy, thành ủy tổ chức "
+            "quán triệt Quy định.\n")
+    assert extract_text(text, "hd.txt").documents[0].issuer.name == issuer

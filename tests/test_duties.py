@@ -229,6 +229,11 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
         # the one reported to sends on: it is no one the reporter sends to
         ("đề nghị Thuế tỉnh Nghệ An báo cáo Ủy ban nhân dân tỉnh Nghệ An có văn bản gửi Bộ Tài chính",
          [("Ủy ban nhân dân tỉnh Nghệ An", None, None)]),
+        # a body named relative to the reporter names no one; the one after it is reported to
+        ("định kỳ 6 tháng, 1 năm báo cáo cấp ủy cùng cấp và Ủy ban Kiểm tra Trung ương.",
+         [("Ủy ban Kiểm tra Trung ương", None, None)]),
+        ("báo cáo cơ quan cấp trên, Bộ Y tế (qua Cục Phòng bệnh)", [("Bộ Y tế", "Cục Phòng bệnh", None)]),
+        ("báo cáo cấp ủy cùng cấp theo quy định.", []),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
