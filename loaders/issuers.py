@@ -195,8 +195,6 @@ def header_column_name(lines: Iterable[str]) -> str | None:
             m = _PROVINCIAL_STATE.match(upper)
             if m and not _COMMITTEE_PART.match(nxt):
                 name = f"{nxt} {m.group('place')}"  # "SỞ Y TẾ", "TRUNG TÂM …" of the province
-            elif registered := _registered_unit(nxt, upper):
-                name = registered  # "BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC": Ban Tổ chức Trung ương
             elif _COMMITTEE_PART.match(nxt) and not _MINISTRY.match(upper):
                 name = f"{nxt} {upper}"
             else:
@@ -222,21 +220,6 @@ def _stacked_in_one_cell(cell: str) -> list[str]:
                                       or fold(before) in organ_registry().by_fold):
             return [before, unit]
     return [cell]
-
-
-def _registered_unit(unit: str, parent: str) -> str | None:
-    """A unit of a registered parent, named the way the registry knows it: after the parent's
-    name or one of its short names (``BAN TỔ CHỨC`` of the ``BAN CHẤP HÀNH TRUNG ƯƠNG`` is
-    ``Ban Tổ chức Trung ương``)."""
-    registry = organ_registry()
-    entry = registry.by_fold.get(fold(parent))
-    if entry is None:
-        return None
-    for form in sorted((entry.name, *entry.aliases), key=len):
-        found = registry.by_fold.get(fold(f"{unit} {form}"))
-        if found is not None and found.parent == entry.name:
-            return found.name
-    return None
 
 
 _UNIT_START = re.compile("^" + patterns.UNIT_HEADING)

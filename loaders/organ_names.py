@@ -195,6 +195,9 @@ def titlecase_organ(heading: str) -> str:
         if COMMITTEE_NAME.match(titlecase_organ(m.group(2))):
             return f"{unit} {titlecase_organ(m.group(2))}"
         domain, place = m.group(2), ""
+        registered = _registered_after(domain)
+        if registered is not None:  # "BAN TỔ CHỨC BAN CHẤP HÀNH TRUNG ƯƠNG": a unit of a registered body
+            return f"{unit} {_domain_case(registered[0])} {registered[1]}".replace("  ", " ")
         inside = _COMMITTEE_INSIDE.match(domain)
         if inside:  # "BAN TỔ CHỨC TỈNH ỦY BẮC GIANG": the unit's domain, then its committee
             return f"{unit} {_domain_case(inside.group(1))} {titlecase_organ(inside.group(2))}"
@@ -214,6 +217,20 @@ LEVEL_AND_PLACE = re.compile(rf"^({patterns.LEVEL})\s+(.*)$")
 _COMMITTEE_INSIDE = re.compile(
     r"^(\S.*?)(?<!\s)\s+((?:" + patterns.alternation(_COMMITTEE_NAMES) + r")(?:\s.*)?)$")
 _LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(\S.*)$")  # (?<!\s): once per run
+
+
+def _registered_after(domain: str) -> tuple[str, str] | None:
+    """(the words before, the registry's name) when a unit's domain ends with the full name of
+    a body of the registry (``tổ chức`` + ``Ban Chấp hành Trung ương``, ``pháp chế`` + ``Bộ Tài
+    chính``; a short name such as ``Trung ương`` is no such name)."""
+    words = domain.split()
+    registry = organ_registry()
+    for k in range(len(words) - 1):
+        written = fold(" ".join(words[k:]))
+        entry = registry.by_fold.get(written)
+        if entry is not None and fold(entry.name) == written:
+            return " ".join(words[:k]), entry.name
+    return None
 
 
 def _attached_case(rest: str) -> str:
