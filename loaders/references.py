@@ -96,7 +96,8 @@ _ISSUER_END = re.compile(
 # what follows; "(tiếp tục) (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
 _ISSUING_A_PLAN = (r"(?:ban hành|phê duyệt)\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
                    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
-_TO_IMPLEMENT = r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|thi hành)(?:\s+có hiệu quả)?"
+_TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|thi hành|cụ thể hóa)"
+                 r"(?:\s+có hiệu quả)?")
 # A document described as implementing another, the gap between them: "Kế hoạch 223-KH/TU … về
 # (việc) thực hiện Kết luận 54-KL/TW", "Quyết định 416/QĐ-TTg … về ban hành Kế hoạch thực hiện
 # Chỉ thị 37-CT/TW", "Nghị quyết 88/NQ-CP … ban hành Chương trình hành động của Chính phủ thực
@@ -115,9 +116,11 @@ _DESCRIBED_NESTED = re.compile(r"\s*(?:(?:tiếp tục|triển khai)\s+)?(?:th�
 # (Its purpose may come first: "Để chủ động phòng, chống dịch, thực hiện X, …".)
 _IMPLEMENTING_SENTENCE = re.compile(
     r"^(?:(?:Để|Nhằm)\s+(?:[^;:.\n]{1,160}?,\s*)?)?(?:tiếp tục\s+)?(?:triển khai\s+)?"
-    r"(?:thực hiện|triển khai|quán triệt)"
+    r"(?:thực hiện|triển khai|quán triệt|thi hành|cụ thể hóa)"
     r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
-    r"nghiêm|đầy đủ|kịp thời))*\s*$",
+    r"nghiêm|đầy đủ|kịp thời))*"
+    # the direction a document gives: "Thực hiện (ý kiến) chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số …"
+    r"(?:\s+(?:ý kiến\s+)?chỉ đạo(?:\s+của\s+[^,;:.\n]{1,120}?)?\s+(?:tại|theo))?\s*$",
     re.IGNORECASE,
 )
 # A sentence of the preamble that issues this document as a plan to implement what follows:

@@ -269,6 +269,27 @@ def test_every_item_of_an_implementing_preamble_implements(text: str) -> None:
                                             ("01-KH/BCĐTW", "IMPLEMENTS")]
 
 
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # the direction a document gives, carried out
+        ("Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số 123/UBND-KT ngày 5/3/2025, Sở Y tế đề nghị:",
+         "IMPLEMENTS"),
+        ("Thực hiện ý kiến chỉ đạo của đồng chí Chủ tịch UBND tỉnh tại Văn bản số 123/UBND-KT, Sở đề nghị:",
+         "IMPLEMENTS"),
+        # made concrete, executed
+        ("Để cụ thể hóa Nghị quyết số 123/NQ-CP ngày 22/12/2024 của Chính phủ, Bộ ban hành Kế hoạch:", "IMPLEMENTS"),
+        ("Để thi hành Nghị định số 123/2025/NĐ-CP, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "IMPLEMENTS"),
+        # answered, asked for, based on: cited
+        ("Trả lời Công văn số 123/SCT-KT ngày 09/3/2026 của Sở Công Thương, Cục có ý kiến như sau:", "CITES"),
+        ("Theo đề nghị của Sở Tài chính tại Tờ trình số 123/TTr-STC ngày 2/4/2025, UBND tỉnh quyết định:", "CITES"),
+        ("Căn cứ chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số 123/UBND-KT, Sở Y tế đề nghị:", "CITES"),
+    ],
+)
+def test_how_a_preamble_relates_to_the_document_it_names(text: str, relation: str) -> None:
+    assert refs(text)[0][1] == relation
+
+
 def test_a_list_ends_at_a_new_clause_even_after_a_semicolon() -> None:
     found = refs("Thực hiện Kết luận số 1-KL/TW, Tỉnh ủy ban hành kế hoạch triển khai; Quyết định số 2/QĐ-UBND")
     assert [r[:2] for r in found] == [("1-KL/TW", "IMPLEMENTS"), ("2/QĐ-UBND", "CITES")]
