@@ -49,7 +49,8 @@ _RELATIVE_FIRST = (r"(?:(?:các\s+)?(?:cấp ủy|ban thường vụ cấp ủy|
 # tried at every character.)
 _REPORT = re.compile(
     r"(?:báo cáo|B(?<![^\n]B)áo cáo|B(?<=[-–•:;)] B)áo cáo)"
-    r"(?:\s*,\s*(?:đề xuất|kiến nghị|giải trình)(?:\s+với)?)?"
+    r"(?:\s*,\s*(?:đề xuất|kiến nghị|giải trình|xin ý kiến)(?:\s+với)?)?"
+    r"(?:\s+bằng\s+văn\s+bản)?"
     r"(?:\s+(?:kết quả|tình hình|tiến độ)(?:\s+(?:thực hiện|triển khai))?)?"
     r"(?:\s+(?:định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|đột xuất))?"
     r"(?:\s*(?:với|về|lên|cho|gửi))?\s+" + _RELATIVE_FIRST + _RECIPIENT_PATTERN
@@ -133,8 +134,20 @@ def find_reports(text: str) -> list[ReportPhrase]:
     return list(kept.values())
 
 
+# A steering committee's name goes on with what it steers ("Ban Chỉ đạo quốc gia về phòng thủ dân
+# sự"), up to what is reported, a deadline or the end of the clause.
+_STEERING = re.compile(r"(?:Ban Chỉ đạo|Hội đồng|Tiểu ban)\b[^,;.()\n]{0,30}$")
+_STEERS = re.compile(r"[ \t]+về[ \t]+(?!(?:kết quả|tình hình|tiến độ|việc)\b)"
+                     r"(?:[^,;.()\n]|,[ \t]*(?=chống\b)){3,100}?"
+                     r"(?=[ \t]+(?:kết quả|tình hình|tiến độ|trước|theo|để|định kỳ|vào|trong|khi|qua|"
+                     r"thông qua|xem xét|việc)\b|[ \t]*(?:,(?![ \t]*chống\b)|[;.()\n])|[ \t]*$)")
+
+
 def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]]:
     """(to, via, end) for each body a reporting phrase names from ``m`` on."""
+    if (m.group("via") is None and m.group("via_bare") is None and _STEERING.match(m.group("to"))
+            and (steers := _STEERS.match(text, m.end("to")))):
+        return [(_target(text[m.start("to") : steers.end()]), None, steers.end())]
     names, last = [m.group("to")], m
     while last.group("via") is None and last.group("via_bare") is None and (
             joint := _NEXT_RECIPIENT.match(text, last.end("to"))):

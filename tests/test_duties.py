@@ -234,6 +234,16 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
          [("Ủy ban Kiểm tra Trung ương", None, None)]),
         ("báo cáo cơ quan cấp trên, Bộ Y tế (qua Cục Phòng bệnh)", [("Bộ Y tế", "Cục Phòng bệnh", None)]),
         ("báo cáo cấp ủy cùng cấp theo quy định.", []),
+        # asking for an opinion, in writing
+        ("kịp thời báo cáo, xin ý kiến Ban Thường vụ Tỉnh ủy để chỉ đạo.", [("Ban Thường vụ Tỉnh ủy", None, None)]),
+        ("định kỳ hằng quý báo cáo bằng văn bản về Ban Thường vụ Tỉnh ủy (qua Văn phòng Tỉnh ủy).",
+         [("Ban Thường vụ Tỉnh ủy", "Văn phòng Tỉnh ủy", None)]),
+        # a steering committee's name goes on with what it steers, not with what is reported
+        ("báo cáo Ban Chỉ đạo quốc gia về phòng thủ dân sự kết quả thực hiện.",
+         [("Ban Chỉ đạo quốc gia về phòng thủ dân sự", None, None)]),
+        ("báo cáo Ban Chỉ đạo Trung ương về phòng, chống tham nhũng trước ngày 15/12/2025.",
+         [("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", None, None)]),
+        ("báo cáo Ban Chỉ đạo tỉnh về kết quả thực hiện.", [("Ban Chỉ đạo tỉnh", None, None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
