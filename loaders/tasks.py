@@ -79,7 +79,9 @@ VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Nhữ
                       + patterns.by_first_letter(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
                       + r"(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
-_LEAD_IN = re.compile(r"^(?:[Gg]iao cho|[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Đồng chí|Đ/c)\s+")
+# (also a heading of a body's duties: "Trách nhiệm của Sở Công Thương:")
+_LEAD_IN = re.compile(r"^(?:[Gg]iao cho|[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|Đồng chí|Đ/c|"
+                      r"(?:[Tt]rách nhiệm|[Nn]hiệm vụ) của)\s+")
 # What marks a duty in a list: "- ", "a) ", "1.2. ".
 _DUTY_MARK = re.compile(r"^(?:[-–+•]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\s*[.)])\s*")
 # A heading, then who is told to act: "Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì, …".
@@ -91,7 +93,8 @@ _FRAME = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong quá trình|Trong thờ
                     r"Sau khi|Theo|Để|Nhằm|Trường hợp|Khi)\b[^,;:.\n]{0,150},\s*"
                     r"(?:nếu [^;:.\n]{0,80}?,\s*(?=[Cc]ác\s|[A-ZĐÀ-Ỹ]))?")
 # The lead, however the verb phrase opens: "chủ trì", "khẩn trương chủ trì", "là cơ quan chủ trì".
-_LEADS = re.compile(r"(?i:(?:(?:khẩn trương|tiếp tục|có trách nhiệm|chịu trách nhiệm|được giao|là cơ quan|"
+_LEADS = re.compile(r"(?i:(?:(?:khẩn trương|tiếp tục|có trách nhiệm|chịu trách nhiệm|được giao|"
+                    r"là cơ quan(?: thường trực| đầu mối)?|"
                     r"làm|giữ vai trò)\s*(?:,\s*)?)*chủ trì)")
 # A place's level written alone with a capital, for the locality a document deals with ("Tỉnh tổng
 # hợp nhu cầu, báo cáo Bộ Tài chính", in a conclusion about one province).
@@ -270,7 +273,7 @@ def subject_of(text: str) -> tuple[list[str], Role, int]:
     if joined:  # a heading list of organs run into its paragraph by a lost line break
         subject = subject[: joined.start()]
     role = Role.LEAD if _LEADS.match(text, end) else Role.PERFORM
-    return split_organ_list(subject), role, end
+    return [n for n in split_organ_list(subject) if not _PRIVATE.match(n)], role, end
 
 
 def _capital_verb(text: str, before: int) -> int | None:
@@ -373,6 +376,8 @@ def heading_organ(text: str) -> str | None:
     longest = _HEADING_WORDS_BEFORE_COLON if line.endswith(":") else _HEADING_WORDS
     if len(first.split()) > longest or not looks_like_organ(first) or VERB_RE.search(first):
         return None
+    if _PRIVATE.match(first):
+        return None  # "6. Trách nhiệm của các cơ sở sản xuất trong cụm công nghiệp:"
     return first
 
 
@@ -493,6 +498,9 @@ def requests(text: str) -> list[tuple[list[str], Role]]:
 # Those asked who are no bodies: enterprises, people ("Yêu cầu các cơ sở sản xuất …").
 _NO_BODY = re.compile(r"(?i:(?:các|những)\s+(?:cơ sở|doanh nghiệp|tổ chức(?:,| khai| sản| kinh)|cá nhân|hộ|"
                       r"người)\b)")
+# Private parties a duty names (a firm, an investor, a household), which are no bodies of the state.
+_PRIVATE = re.compile(r"(?i:(?:các|những)\s+(?:cơ sở (?:sản xuất|kinh doanh)|doanh nghiệp|nhà đầu tư|"
+                      r"chủ đầu tư|cá nhân|hộ|người)\b)")
 
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=\s)\d{1,2}\.\s*(?=[A-ZĐÀ-Ỹ]))")

@@ -58,6 +58,11 @@ def _duties(text: str) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, 
         ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh thực hiện nghiêm",
          ["Bộ trưởng các bộ", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh"], "perform"),
         ("Chi cục Hải quan quyết định tạm dừng có trách nhiệm thông báo", ["Chi cục Hải quan"], "perform"),
+        # a heading of a body's duties, a standing body leading
+        ("2. Trách nhiệm của Sở Công Thương: chủ trì kiểm tra thị trường", ["Sở Công Thương"], "lead"),
+        ("Sở Y tế là cơ quan thường trực, chủ trì, phối hợp với Sở Tài chính", ["Sở Y tế"], "lead"),
+        # private parties are no bodies told to act
+        ("Các doanh nghiệp sản xuất có trách nhiệm báo cáo", [], "perform"),
         # no body: a heading, an action, a request to people
         ("Về việc hỗ trợ kinh phí: Tiếp tục rà soát", [], "perform"),
         ("Ban hành Quyết định thành lập Hội đồng", [], "perform"),
