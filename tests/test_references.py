@@ -198,6 +198,10 @@ def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issu
         ("tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025 về rà soát",
          [("15972/SXD-QLN&TTBĐS", "CITES", "2025-11-14")]),
         ("Tờ trình số 12317/TTr-SNNMT- VP ngày 18 tháng 11 năm 2025.", [("12317/TTr-SNNMT-VP", "CITES", "2025-11-18")]),
+        # … or after the number
+        ("Theo đề nghị của Sở Tài chính tại Văn bản số 14730 /STC-VP ngày 20/ 11 /2025.",
+         [("14730/STC-VP", "CITES", "2025-11-20")]),
+        ("Căn cứ Kế hoạch số 2449 -KH/ĐU ngày 07/9/2026 của Đảng ủy;", [("2449-KH/ĐU", "CITES", "2026-09-07")]),
         # a line break inside a symbol, after a dash or after its year
         ("theo Tờ trình số 512/TTr-BTC-\nQLCS ngày 12/5/2025 của Bộ Tài chính", [("512/TTr-BTC-QLCS", "CITES", "2025-05-12")]),
         ("Nghị định số 15/2025/NĐ-\nCP ngày 3/2/2025", [("15/2025/NĐ-CP", "CITES", "2025-02-03")]),
