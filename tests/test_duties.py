@@ -489,6 +489,7 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("KBNN tỉnh Bình Định", "Kho bạc Nhà nước tỉnh Bình Định", False),
         ("NHNN chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
         ("UBND các huyện, TX, TP", "Ủy ban nhân dân các huyện, thị xã, thành phố", True),
+        ("Các UVBTV Tỉnh ủy", "Các Ủy viên Ban Thường vụ Tỉnh ủy", True),
         ("Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", True),
         # what a named body is, said after a comma; a group's list is not cut
         ("Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ Nông nghiệp", "Cục Bảo tồn thiên nhiên", False),
