@@ -224,7 +224,8 @@ def _stacked_in_one_cell(cell: str) -> list[str]:
 
 _UNIT_START = re.compile("^" + patterns.UNIT_HEADING)
 _UNIT_INSIDE = re.compile(r"(?<=\s)" + patterns.UNIT_HEADING)
-_PLACED_COMMITTEE = re.compile(r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ) ỦY\s+\S")
+_PLACED_COMMITTEE = re.compile("^" + patterns.alternation(
+    (c.name for c in committees() if c.side == "party" and c.level), "upper") + r"\s+\S")  # "TỈNH ỦY X"
 _LEVEL_AT_END = re.compile(r"\b(" + patterns.alternation(patterns.LEVEL_NAMES, "upper") + r")$")
 _PROVINCIAL_STATE = re.compile(
     r"^(?:" + patterns.PEOPLES_COMMITTEE.upper() + r"|UBND)\s+(?P<place>"

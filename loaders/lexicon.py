@@ -198,6 +198,7 @@ class OrganWord:
     of_committee: bool  # names a part of a committee ("Ban Thường vụ", "Văn phòng")
     standing: bool  # the committee's standing body, which acts for it ("Ban Thường vụ", "Thường trực")
     of_ministry: bool = False  # names a unit of a ministry ("Cục", "Vụ"), written before it
+    charged: bool = False  # its name goes on with its charge ("Ban Chỉ đạo quốc gia về phòng thủ dân sự")
 
 
 @cache
@@ -205,7 +206,7 @@ def organ_words() -> tuple[OrganWord, ...]:
     """Words that open organs' names, longest first."""
     words = [OrganWord(row["word"], row["opens"] == "name", row["unit"] == "y", row["not_before"],
                        row["side"], row["part"] in ("committee", "standing"), row["part"] == "standing",
-                       row["part"] == "ministry")
+                       row["part"] == "ministry", row["charge"] == "y")
              for row in _rows("organ_words.tsv")]
     return tuple(sorted(words, key=lambda w: -len(w.word)))
 

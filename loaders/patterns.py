@@ -214,6 +214,8 @@ ABBREVIATED_BODY = alternation(short for short, long in abbreviations().items()
                                if re.match(ANY_ORGAN_WORD, long, re.IGNORECASE)) + r"\b"
 # A unit written under its parent in a header column: "BỘ TÀI CHÍNH" / "CỤC THUẾ".
 UNIT_HEADING = alternation((w.word for w in organ_words() if w.unit), "upper") + r"\b"
+# Bodies whose name goes on with their charge: "Ban Chỉ đạo quốc gia về phòng thủ dân sự".
+CHARGED_BODY = alternation(w.word for w in organ_words() if w.charged)
 # Bodies of the state only: a party series (…/TU, …/TW) is never issued by one of them. (Not a
 # party body whose name opens with a state word: "Bộ Chính trị" is no "Bộ".)
 STATE_ORGAN = ("(?!" + alternation(w.word for w in organ_words() if w.side == "party") + r"\b)"

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vanban.loaders import patterns
 from vanban.loaders.bodies import split_bodies
 from vanban.loaders.organ_names import ORGAN_HEAD, and_ending_a_name, looks_like_organ, organ_name_end
 from vanban.loaders.tasks import VERB_RE
@@ -39,8 +40,8 @@ _RECIPIENT_PATTERN = (
 
 # A body named relative to the one reporting, before the one named ("báo cáo cấp ủy cùng cấp và Ủy
 # ban Kiểm tra Trung ương"): it names no body of its own, the one after it is reported to.
-_RELATIVE_FIRST = (r"(?:(?:các\s+)?(?:cấp ủy|ban thường vụ cấp ủy|thường trực cấp ủy|cơ quan|ủy ban kiểm tra)"
-                   r"\s+(?:cùng cấp|cấp trên|có thẩm quyền)(?:\s*+,|\s++và)\s+(?=[A-ZĐÀ-Ỹ]))?")
+_RELATIVE_FIRST = (r"(?:(?:[a-zđà-ỹ]+\s+){1,4}?(?:cùng cấp|cấp trên|có thẩm quyền)(?:\s*+,|\s++và)\s+"
+                   r"(?=[A-ZĐÀ-Ỹ]))?")
 
 
 # "báo cáo (kết quả …) (với|về) Y", also "báo cáo, đề xuất Y", "báo cáo, giải trình với Y", and a
@@ -136,7 +137,7 @@ def find_reports(text: str) -> list[ReportPhrase]:
 
 # A steering committee's name goes on with what it steers ("Ban Chỉ đạo quốc gia về phòng thủ dân
 # sự"), up to what is reported, a deadline or the end of the clause.
-_STEERING = re.compile(r"(?:Ban Chỉ đạo|Hội đồng|Tiểu ban)\b[^,;.()\n]{0,30}$")
+_STEERING = re.compile(rf"(?:{patterns.CHARGED_BODY})\b[^,;.()\n]{{0,30}}$")
 _STEERS = re.compile(r"[ \t]+về[ \t]+(?!(?:kết quả|tình hình|tiến độ|việc)\b)"
                      r"(?:[^,;.()\n]|,[ \t]*(?=chống\b)){3,100}?"
                      r"(?=[ \t]+(?:kết quả|tình hình|tiến độ|trước|theo|để|định kỳ|vào|trong|khi|qua|"
