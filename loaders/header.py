@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from vanban.loaders import patterns
-from vanban.loaders.lexicon import doc_types, subject_openings
+from vanban.loaders.lexicon import doc_types, organ_words, subject_openings
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
 from vanban.loaders.text import CAPITALS, ENDS_LINKED, fold, opens_preamble
@@ -186,8 +186,11 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
     organ_lines = _organ_lines(lines, segment, symbol_line)
     in_capitals = _subject_in_capitals(type_rest)
     subject: str | None
-    if in_capitals is not None:  # the line after it opens the body
+    if in_capitals is not None:  # the line after it opens the body, unless it goes on in lower case
         subject, subject_line = _without_authority(in_capitals, organ_lines), segment.type_line
+        after = type_block_end + 1 if type_block_end is not None else len(lines)
+        if after < len(lines) and _GOES_ON.match(lines[after].text) and len(lines[after].text) < 250:
+            subject = f"{subject} {lines[after].text}"  # "KẾT LUẬN CỦA …" / "tại buổi làm việc với …"
     else:
         subject, subject_line = _subject(lines, segment, symbol_line, type_block_end)
         if subject is not None and symbol_line is not None and subject_line == symbol_line:  # one line
@@ -275,6 +278,8 @@ def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
         named = _SIGNING_TITLE.sub("", tail, count=1)
         if len(named.split()) < (1 if named != tail else 2):
             continue
+        if _UNIT_BEFORE.search(before):
+            continue  # "THƯỜNG TRỰC" / "TỈNH ỦY": one body's name, not the authority after the subject
         if _ORGAN_START.match(named) and any(f" {fold(text)} " in issuer for text in {tail, named}):
             # the issuer's name, or the body's first words then those of its place ("CHỦ TỊCH
             # ỦY BAN NHÂN DÂN TỈNH"): the authority, unless the subject goes on into it
@@ -283,6 +288,10 @@ def _without_authority(subject: str, organ_lines: tuple[str, ...]) -> str:
 
 
 _AUTHORITY_WORDS = 16  # the most words an issuing authority under a subject takes
+_UNIT_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + patterns.alternation(
+    (w.word for w in organ_words() if w.of_committee), "upper") + r")\s+$")
+# A subject in capitals going on in lower case on the next line ("tại buổi làm việc với …").
+_GOES_ON = re.compile(r"(?:tại|về|với|của|đối với|trong|nhân dịp)\s+\S")
 # The term and sitting a council writes after its name: "KHÓA XVIII, KỲ HỌP THỨ 25", "KỲ HỌP THỨ MƯỜI".
 _SESSION_AT_END = re.compile(r"(?<!\s)\s+(?:KHÓA\s+[IVXLC]+\b[,\s]*)?"
                              r"(?:KỲ HỌP\s+(?:THỨ\s+)?[^\s,]+(?:\s+[^\s,]+)?)?$")

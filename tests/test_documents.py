@@ -532,3 +532,18 @@ def test_a_unit_under_a_registered_body_is_named_with_the_body_s_name(unit: str,
             "   Số 28-HD/BTCTW\n\nHƯỚNG DẪN\nthực hiện Quy định số 296-QĐ/TW\n\n1. Các tỉnh ủy, thành ủy tổ chức "
             "quán triệt Quy định.\n")
     assert extract_text(text, "hd.txt").documents[0].issuer.name == issuer
+
+
+@pytest.mark.parametrize(("subject_lines", "subject"), [
+    # a body's name ending with the issuer's is no authority written under the subject
+    ("KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY", "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY"),
+    # a subject in capitals going on in lower case
+    ("KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY\ntại buổi làm việc với Đảng ủy xã Cẩm Xuyên",
+     "KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY tại buổi làm việc với Đảng ủy xã Cẩm Xuyên"),
+    ("KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề công tác cán bộ", "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác cán bộ"),
+])
+def test_a_notice_s_subject_in_capitals(subject_lines: str, subject: str) -> None:
+    text = ("TỈNH ỦY HÀ TĨNH\n*\nSố 156-TB/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Tĩnh, ngày 14 tháng 8 năm 2025\n\n"
+            f"THÔNG BÁO\n{subject_lines}\n-----\n\nNgày 12/8/2025, đồng chí Bí thư Tỉnh ủy chủ trì buổi làm việc. "
+            "Sau khi nghe báo cáo, đồng chí kết luận như sau:\n1. Đảng ủy xã tập trung kiện toàn tổ chức bộ máy.\n")
+    assert extract_text(text, "tb.txt").documents[0].subject == subject
