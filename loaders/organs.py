@@ -113,8 +113,7 @@ def _add_anchors(name: str, anchors: dict[str, str]) -> None:
             lvl, where = level.group(1), level.group(2)
             anchors.setdefault(fold(lvl), f"{lvl} {where}")
             anchors.setdefault(fold(f"{head} {lvl}"), name)
-            committee = patterns.committee_of_level(lvl)
-            if committee:
+            for committee in patterns.committees_of_level(lvl):  # "Tỉnh ủy", "Tỉnh đoàn" of the province
                 anchors.setdefault(fold(committee), f"{committee} {where}")
         return
     anchors.setdefault(folded_head, name)

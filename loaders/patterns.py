@@ -180,6 +180,12 @@ def committee_of_level(level: str) -> str | None:
     return next((c.name for c in committees() if c.side == "party" and c.level == level), None)
 
 
+def committees_of_level(level: str) -> tuple[str, ...]:
+    """Every committee named by an administrative level, the party's first (``tỉnh`` →
+    ``Tỉnh ủy``, ``Tỉnh đoàn``)."""
+    return tuple(c.name for c in sorted(committees(), key=lambda c: c.side != "party") if c.level == level)
+
+
 def level_of_committee(name: str) -> str | None:
     """The administrative level a committee governs (``Thành ủy`` → ``thành phố``)."""
     return next((c.level for c in committees() if fold(c.name) == fold(name) and c.level), None)

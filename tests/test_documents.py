@@ -235,7 +235,11 @@ def test_part_of_comes_from_the_name() -> None:
      ("ĐẢNG ỦY KHỐI CÁC CƠ QUAN TỈNH", "Đảng ủy Khối các cơ quan tỉnh"),
      ("ĐẢNG ỦY CÔNG AN TỈNH HÀ TĨNH", "Đảng ủy Công an tỉnh Hà Tĩnh"),
      ("ĐẢNG ỦY CƠ QUAN BỘ TÀI CHÍNH", "Đảng ủy Cơ quan Bộ Tài chính"),
-     ("ĐẢNG ỦY XÃ TÂN LẬP", "Đảng ủy xã Tân Lập")],
+     ("ĐẢNG ỦY XÃ TÂN LẬP", "Đảng ủy xã Tân Lập"),
+     # the Front and the unions: committees of a place too
+     ("BAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BẮC NINH",
+      "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh"),
+     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC NINH", "Liên đoàn Lao động tỉnh Bắc Ninh")],
 )
 def test_titlecase_headings(heading: str, expected: str) -> None:
     assert titlecase_organ(heading) == expected
@@ -547,3 +551,12 @@ def test_a_notice_s_subject_in_capitals(subject_lines: str, subject: str) -> Non
             f"THÔNG BÁO\n{subject_lines}\n-----\n\nNgày 12/8/2025, đồng chí Bí thư Tỉnh ủy chủ trì buổi làm việc. "
             "Sau khi nghe báo cáo, đồng chí kết luận như sau:\n1. Đảng ủy xã tập trung kiện toàn tổ chức bộ máy.\n")
     assert extract_text(text, "tb.txt").documents[0].subject == subject
+
+
+def test_the_youth_union_of_a_province_is_a_body_of_its_list_and_of_the_province() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 21/KH-UBND\nBắc Ninh, ngày 15 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "Tổ chức Tháng thanh niên năm 2025\n\n1. Đề nghị Hội Liên hiệp Phụ nữ tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh "
+            "phối hợp tuyên truyền đến hội viên, đoàn viên.\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert [a.organ.name for t in doc.tasks for a in t.assignments] == [
+        "Hội Liên hiệp Phụ nữ tỉnh Bắc Ninh", "Tỉnh đoàn Bắc Ninh", "Hội Nông dân tỉnh Bắc Ninh"]
