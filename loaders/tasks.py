@@ -432,6 +432,8 @@ _OFFICE_LIST = re.compile(
 )
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ỹđ])\.\s+(?=[A-ZĐÀ-Ỹ])")  # (not after "TP.")
+_PEOPLE = re.compile(r"(?i:(?:các\s+)?(?:ông|bà|đồng chí)\b)")
 _OWN_DUTY = re.compile(r"\s(?:có|chịu) trách nhiệm\s|\schủ trì\b")
 
 
@@ -448,13 +450,17 @@ def execution_article(text: str) -> tuple[str, list[str]] | None:
     if not m:
         return None
     organs = []
-    # "Các ông, bà: Chánh Văn phòng …", "Các Sở: Tài chính, Xây dựng", "Giám đốc: Trung tâm A, …"
-    parts = [p for chunk in re.split(r";\s*|\n", m.group("who"))
-             for p in (split_bodies(chunk) if ":" in chunk else _OFFICE_LIST.split(chunk))]
+    who = m.group("who")
+    sentences = list(_SENTENCE_END.finditer(who))
+    if sentences:  # "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng …": the last sentence
+        who = who[sentences[-1].end():]
+    # "Các ông, bà: Chánh Văn phòng …", "Giám đốc các Sở: Tài chính, Xây dựng", "Giám đốc: Trung tâm A, …"
+    parts = [p for chunk in re.split(r";\s*|\n", who) for piece in _OFFICE_LIST.split(chunk)
+             for p in (split_bodies(piece) if ":" in piece else [piece])]
     for part in parts:
         name = _office_holder(part.strip(" ,."))
-        if _OWN_DUTY.search(name):
-            continue  # a clause of the article with its own duty ("1. Sở Y tế có trách nhiệm hướng dẫn …")
+        if _OWN_DUTY.search(name) or _PEOPLE.match(name):
+            continue  # a clause with its own duty ("1. Sở Y tế có trách nhiệm …"), people ("các ông, bà …")
         if name and looks_like_organ(name):
             organs.append(name[:1].upper() + name[1:])
     return m.group("number"), organs

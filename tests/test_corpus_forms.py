@@ -434,6 +434,11 @@ def test_a_duty_under_an_item_naming_its_organ_reports_for_it() -> None:
          "Thông tư này.\n2. Cục Quản lý dược chủ trì, phối hợp kiểm tra.\n3. Chánh Văn phòng Bộ, Thủ trưởng các "
          "đơn vị thuộc Bộ chịu trách nhiệm thi hành Thông tư này.",
          ("Điều 4", ["Văn phòng Bộ", "Các đơn vị thuộc Bộ"])),
+        # the last sentence names the holders; a kind's list after a title; people are no bodies
+        ("Điều 3. Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: Khoa học "
+         "và Công nghệ, Tài chính; Chủ tịch UBND các xã và các ông, bà có tên tại Điều 1 chịu trách nhiệm thi hành "
+         "Quyết định này./.",
+         ("Điều 3", ["Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ", "Sở Tài chính", "UBND các xã"])),
     ],
 )
 def test_execution_articles_of_state_documents(text: str, expected: tuple) -> None:
