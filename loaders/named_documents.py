@@ -333,14 +333,14 @@ def _name_up_to_date(text: str, start: int) -> int | None:
         end = word.end()
         if joined and (_CLOSED_BY_DATE.match(text, end) or (basis and _BASIS_END.match(text, end))):
             return end
-        gap = _NAME_JOINER.match(text, word.end())
+        gap = _NAME_JOINER.match(text, end)
         if gap is not None:
             joined = True
             pos = gap.end()
             if not text[pos : pos + 1].islower():
                 return None
             continue
-        space = _SPACE.match(text, word.end())
+        space = _SPACE.match(text, end)
         if space is None:
             return None
         pos = space.end()

@@ -131,7 +131,7 @@ def _block_at_end(item: str) -> str | None:
         return None  # (a name ends the item)
     for m in _CAPITAL_WORD.finditer(item):
         rest = item[m.start():]
-        if (_opens_with_capacity(rest) and _split_inline(rest)[2]) or title_and_name(rest):
+        if (_opens_with_capacity(rest) and _split_inline(rest)[2]) or _title_and_name(rest):
             return rest
     return None
 
@@ -148,10 +148,10 @@ def _opens_with_capacity(text: str) -> bool:
 _CAPITAL_WORD = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ/]*[.\s,]")
 
 
-def title_and_name(cell: str) -> tuple[str, str] | None:
+def _title_and_name(cell: str) -> tuple[str, str] | None:
     """A title in capitals and the signer's name on one line (``CHỦ TỊCH Võ Văn Hưng``).
 
-    >>> title_and_name("BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn"), title_and_name("CHỦ TỊCH UBND")
+    >>> _title_and_name("BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn"), _title_and_name("CHỦ TỊCH UBND")
     (('BỘ TRƯỞNG, CHỦ NHIỆM', 'Trần Văn Sơn'), None)
     """
     words = cell.split()
@@ -210,7 +210,7 @@ def _titled(pieces: list[tuple[str, int]]) -> SignatureBlock | None:
     right under it: a block without a capacity, also when an appendix follows it."""
     for k in range(len(pieces) - 1, -1, -1):
         title = pieces[k][0]
-        if inline := title_and_name(title):
+        if inline := _title_and_name(title):
             return SignatureBlock(None, inline[0], inline[1], pieces[k][1])
         if k == len(pieces) - 1 or not (
                 is_heading(title) and len(title.split()) <= 6 and TITLE_HEADS.match(title)):
