@@ -231,6 +231,12 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
     if hit:
         return _registered(hit.name)
     parent = None
+    of_ministry = _UNIT_OF_MINISTRY.match(name)
+    if of_ministry is not None and fold(of_ministry.group("ministry")) in registry.by_fold:
+        # "Cục X - Bộ Tư pháp", "Cục X/Bộ Tư pháp", "Cục X (Bộ Tư pháp)": one body, "Cục X, Bộ Tư pháp"
+        ministry = _registered(registry.by_fold[fold(of_ministry.group("ministry"))].name)
+        name = f"{of_ministry.group('unit')}, {ministry.name}"
+        return OrganRef(name, f"organ:{fold(name)}", parent=ministry)
     unit = _UNIT.match(name)
     if unit:
         parent = _resolve_single(unit.group("rest"), scope)
@@ -239,6 +245,12 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
         if entry is not None:
             parent = _registered(entry.name)
     return OrganRef(name, f"organ:{fold(name)}", parent=parent)
+
+
+# A ministry's unit written with its ministry after a comma, a dash, a slash or in brackets.
+_UNIT_OF_MINISTRY = re.compile(
+    r"^(?P<unit>" + patterns.alternation(w.word for w in organ_words() if w.of_ministry) + r"\s.+?)"
+    r"\s*(?:[-–,/]|\()\s*(?P<ministry>Bộ\s[^()/,]+?)\)?$")
 
 
 def _registered_suffix(folded: str, registry: OrganRegistry) -> OrganEntry | None:

@@ -553,3 +553,11 @@ def test_a_body_coordinating_ends_before_the_work(work: str) -> None:
     tasks = extract_text(text, "tb.txt").documents[0].tasks
     assert {(a.organ.name, a.role.value) for t in tasks for a in t.assignments} == {
         ("Tập đoàn Điện lực Việt Nam", "lead"), ("Các địa phương", "coordinate")}
+
+
+@pytest.mark.parametrize("written", ["Cục Kiểm tra văn bản - Bộ Tư pháp", "Cục Kiểm tra văn bản, Bộ Tư pháp",
+                                     "Cục Kiểm tra văn bản/Bộ Tư pháp", "Cục Kiểm tra văn bản – Bộ Tư pháp"])
+def test_a_ministry_s_unit_written_with_its_ministry_is_one_body(written: str) -> None:
+    organ = resolve_organ(written)
+    assert (organ.name, organ.parent.name) == ("Cục Kiểm tra văn bản, Bộ Tư pháp", "Bộ Tư pháp")
+    assert resolve_organ("Vụ Kế hoạch - Tài chính").name == "Vụ Kế hoạch - Tài chính"  # a dash inside its name
