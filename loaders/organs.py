@@ -231,7 +231,7 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
     if hit:
         return _registered(hit.name)
     parent = None
-    of_ministry = _UNIT_OF_MINISTRY.match(name)
+    of_ministry = _UNIT_OF_MINISTRY.match(name) if len(name) < 300 else None  # (a name, not a runaway text)
     if of_ministry is not None and fold(of_ministry.group("ministry")) in registry.by_fold:
         # "Cục X - Bộ Tư pháp", "Cục X/Bộ Tư pháp", "Cục X (Bộ Tư pháp)": one body, "Cục X, Bộ Tư pháp"
         ministry = _registered(registry.by_fold[fold(of_ministry.group("ministry"))].name)
