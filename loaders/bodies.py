@@ -21,7 +21,13 @@ from vanban.loaders.lexicon import (
     titles,
 )
 from vanban.loaders.memo import remember_short
-from vanban.loaders.organ_names import LEVEL_AND_PLACE, expand_abbreviations, initials, looks_like_organ
+from vanban.loaders.organ_names import (
+    LEVEL_AND_PLACE,
+    expand_abbreviations,
+    expand_heads_before_bodies,
+    initials,
+    looks_like_organ,
+)
 from vanban.loaders.text import CAPITALS, fold
 
 __all__ = ["BARE_HEAD", "HEADED_KIND", "HEADS_OF_KIND", "kind_list_members", "split_bodies"]
@@ -68,7 +74,8 @@ def split_bodies(text: str) -> list[str]:
 @remember_short(300)  # the same short lists come back in document after document
 def _split_bodies(text: str) -> tuple[str, ...]:
     """:func:`split_bodies`, as a tuple."""
-    text = _ADDRESS.sub(lambda m: "Các " if m.group("many") else "", text.strip(" ,;.:"))
+    text = expand_heads_before_bodies(text.strip(" ,;.:"))  # "TT Tỉnh ủy": Thường trực Tỉnh ủy
+    text = _ADDRESS.sub(lambda m: "Các " if m.group("many") else "", text)
     listed = kind_list_members(text)  # "Các Bộ: TC; NN&MT": the list goes on after a semicolon
     out: list[str] = []
     for chunk in [] if listed is not None else _SEMICOLON.split(text):
@@ -328,7 +335,8 @@ def _shared_tail(text: str) -> list[str] | None:
     out = []
     for place in places:
         level = LEVEL_AND_PLACE.match(place.lower())
-        for head in heads:
+        for written in heads:
+            head = written.removeprefix(part)  # written again: "Thường trực Tỉnh ủy, Thường trực HĐND"
             own = patterns.level_of_committee(head)
             if own and level and fold(level.group(1)) == fold(own):  # "Tỉnh ủy" + "tỉnh X" → "Tỉnh ủy X"
                 out.append(f"{part}{head} {place[len(level.group(1)):].strip()}".strip())

@@ -157,7 +157,14 @@ def doc_types() -> tuple[DocType, ...]:
 @cache
 def abbreviations() -> dict[str, str]:
     """Organ-name abbreviations (``UBND`` → ``Ủy ban nhân dân``)."""
-    return {row["short"]: row["expansion"] for row in _rows("abbreviations.tsv")}
+    return {row["short"]: row["expansion"] for row in _rows("abbreviations.tsv") if not row["before"]}
+
+
+@cache
+def abbreviations_before_bodies() -> dict[str, str]:
+    """Abbreviations that mean their expansion only before a body's name (``TT Tỉnh ủy`` →
+    ``Thường trực Tỉnh ủy``)."""
+    return {row["short"]: row["expansion"] for row in _rows("abbreviations.tsv") if row["before"] == "body"}
 
 
 @cache

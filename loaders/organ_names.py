@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from vanban.loaders import patterns
 from vanban.loaders.lexicon import (
     abbreviations,
+    abbreviations_before_bodies,
     committees,
     doc_types,
     organ_registry,
@@ -126,7 +127,31 @@ def expand_abbreviations(text: str) -> str:
     """Organ abbreviations written out (``data/abbreviations.tsv``): ``UBND tỉnh`` → ``Ủy ban nhân
     dân tỉnh``."""
     table = abbreviations()
-    return _abbreviation_pattern().sub(lambda m: table[m.group(1)], text)
+    return expand_heads_before_bodies(_abbreviation_pattern().sub(lambda m: table[m.group(1)], text))
+
+
+def expand_heads_before_bodies(text: str) -> str:
+    """The abbreviations that mean theirs only before a body written out (``data/abbreviations.tsv``,
+    column before): ``TT Tỉnh ủy`` → ``Thường trực Tỉnh ủy``, ``CT, các PCT UBND tỉnh`` →
+    ``Chủ tịch, các PCT UBND tỉnh``; ``TT 15/2020/TT-BTC`` stays.
+
+    >>> expand_heads_before_bodies("TT Tỉnh ủy, TT HĐND tỉnh; TT Y tế huyện")
+    'Thường trực Tỉnh ủy, Thường trực HĐND tỉnh; TT Y tế huyện'
+    """
+    if "T" not in text:  # every short form holds one
+        return text
+    table = abbreviations_before_bodies()
+    return _before_body_pattern().sub(lambda m: table[m.group(1)], text)
+
+
+@cache
+def _before_body_pattern() -> re.Pattern[str]:
+    keys = sorted(abbreviations_before_bodies(), key=len, reverse=True)
+    short_and_long = sorted({*abbreviations(), *abbreviations().values()}, key=len, reverse=True)
+    heads = "|".join(map(re.escape, short_and_long))
+    body = f"(?:{patterns.COMMITTEE_ANY_CASE}|{patterns.ABBREVIATED_BODY})"
+    return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?=[ \t,]+(?:các[ \t]+)?(?:(?:" + heads
+                      + r")[ \t]+)?" + body + ")")
 
 
 @cache

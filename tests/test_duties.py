@@ -490,6 +490,9 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("NHNN chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
         ("UBND các huyện, TX, TP", "Ủy ban nhân dân các huyện, thị xã, thành phố", True),
         ("Các UVBTV Tỉnh ủy", "Các Ủy viên Ban Thường vụ Tỉnh ủy", True),
+        # short forms that mean a title only before a body: "TT Tỉnh ủy", "CT UBND tỉnh"
+        ("TT Tỉnh ủy Quảng Ngãi", "Thường trực Tỉnh ủy Quảng Ngãi", False),
+        ("CT UBND tỉnh Quảng Ngãi", "Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi", False),
         ("Các cơ quan tham mưu, giúp việc Tỉnh ủy", "Các cơ quan tham mưu, giúp việc Tỉnh ủy", True),
         # what a named body is, said after a comma; a group's list is not cut
         ("Cục Bảo tồn thiên nhiên, cơ quan chuyên môn thuộc Bộ Nông nghiệp", "Cục Bảo tồn thiên nhiên", False),
@@ -561,3 +564,12 @@ def test_a_ministry_s_unit_written_with_its_ministry_is_one_body(written: str) -
     organ = resolve_organ(written)
     assert (organ.name, organ.parent.name) == ("Cục Kiểm tra văn bản, Bộ Tư pháp", "Bộ Tư pháp")
     assert resolve_organ("Vụ Kế hoạch - Tài chính").name == "Vụ Kế hoạch - Tài chính"  # a dash inside its name
+
+
+@pytest.mark.parametrize(("item", "bodies"), [
+    ("TT Tỉnh ủy, TT HĐND tỉnh", ["Thường trực Tỉnh ủy", "Thường trực HĐND tỉnh"]),
+    ("CT, các PCT UBND tỉnh", ["Chủ tịch UBND tỉnh", "các PCT UBND tỉnh"]),
+    ("TT Y tế huyện", ["TT Y tế huyện"]),
+])
+def test_a_short_form_before_a_body_is_its_title(item: str, bodies: list[str]) -> None:
+    assert split_bodies(item) == bodies
