@@ -30,7 +30,7 @@ _RECIPIENT_PATTERN = (
     r"tổng hợp|gửi|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|"  # a period, not "Ngân hàng"
     + and_ending_a_name() + r"|"
     r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
-    r"kịp thời|việc|tại|sau|chậm nhất)\b|[,;.()\n]|$)"
+    r"kịp thời|việc|tại|sau|chậm nhất|bằng)\b|[,;.()\n]|$)"
     # the one it reports through: "(qua Z)", "(thông qua Z)", "qua Z"
     r"(?:\s*\(\s*(?:thông\s+)?qua\s+(?P<via>[^)]*[^)\s])\s*\)"
     r"|(?<!\s)\s+(?:thông\s+)?qua\s+(?P<via_bare>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
@@ -71,8 +71,11 @@ _HOP = re.compile(r"(?:gửi|phản ánh|báo cáo)\b(?:(?!để\b)[^,;.()\n]){0
                   r"(?=[A-ZĐÀ-Ỹ])")
 
 
-# (after the way and a deadline, if they are written: "… (qua Phòng X) trước ngày 15/12/2025 để …")
-_FORWARDED = re.compile(r"(?:[ \t]+(?:trước|chậm nhất|trong)[ \t]+[^,;.()\n]{1,40}?)?"
+# (after the way, an address and a deadline, if they are written: "… (qua Phòng X), địa chỉ email: …
+# trước ngày 15/12/2025 để …")
+_FORWARDED = re.compile(r"(?:[ \t]*,[ \t]*(?:địa chỉ|email|thư điện tử|hộp thư)[^;()\n]{1,100}?"
+                        r"(?=[ \t]+trước))?"
+                        r"(?:[ \t]+(?:trước|chậm nhất|trong)[ \t]+[^,;.()\n]{1,40}?)?"
                         r"\s+để\s+(?:tổng hợp|theo dõi)(?:\s*,\s*|\s+)"
                         r"(?:(?:tham mưu|đề xuất)(?:\s*,\s*|\s+))*(?=báo cáo\b)")
 

@@ -249,6 +249,12 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
         ("báo cáo Ban Chỉ đạo Trung ương về phòng, chống tham nhũng trước ngày 15/12/2025.",
          [("Ban Chỉ đạo Trung ương về phòng, chống tham nhũng", None, None)]),
         ("báo cáo Ban Chỉ đạo tỉnh về kết quả thực hiện.", [("Ban Chỉ đạo tỉnh", None, None)]),
+        # an address for the report before the deadline; the form of the report after the one sent to
+        ("gửi về Sở Nội vụ (qua Phòng Xây dựng chính quyền), địa chỉ email: pxd@hatinh.gov.vn trước ngày "
+         "20/12/2025 để tổng hợp, báo cáo UBND tỉnh.",
+         [("Sở Nội vụ", "Phòng Xây dựng chính quyền", None), ("UBND tỉnh", None, "Sở Nội vụ")]),
+        ("gửi báo cáo về Sở Tài chính bằng văn bản và bản điện tử trước ngày 15/01/2026.",
+         [("Sở Tài chính", None, None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
