@@ -464,7 +464,35 @@ def _named(text: str, source_file: str, view: TextView | None, offset: int) -> l
                           type_explicit=reading.symbol is not None)
         end = tail.end() if reading.symbol and tail else head_end
         out.append(_Mention(reading.start, end, head_end, ref))
+    out += _named_by_subject(text, source_file, view, offset, [(m.start, m.end) for m in out])
     return _numbered_by_name(out)
+
+
+# A normative document cited by its issuer and subject, without a number: "… thực hiện theo quy
+# định tại Nghị định của Chính phủ về bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất."
+# ("quy định tại" cites a document in force; one still to be made is "xây dựng Nghị định …".)
+# The name runs to the end of its clause.
+_BY_SUBJECT = re.compile(
+    rf"quy định tại (?P<name>(?P<type>{patterns.NORMATIVE_TYPE})[ \t]+của[ \t]+"
+    rf"[{CAPITALS}][^,;.()\n]{{1,60}}?[ \t]+về[ \t]+(?:[^;:.()\n]){{3,200}}?)(?=\.|[;:()\n]|$)")
+
+
+def _named_by_subject(text: str, source_file: str, view: TextView | None, offset: int,
+                      taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Normative documents named by their issuer and subject (:data:`_BY_SUBJECT`), where no
+    other name stands."""
+    if "quy định tại" not in text:
+        return []
+    out = []
+    for m in _BY_SUBJECT.finditer(text):
+        start, end = m.span("name")
+        if any(a < end and start < b for a, b in taken) or len(m.group("name").split()) > 30:
+            continue
+        evidence = _evidence(text, start, end, source_file, view, offset, "named-by-subject")
+        title = " ".join(m.group("name").split())
+        out.append(_Mention(start, end, end, DocumentRef(
+            symbol=None, doc_type=_canonical_type(m.group("type")), evidence=evidence, title=title)))
+    return out
 
 
 def _numbered_by_name(mentions: list[_Mention]) -> list[_Mention]:

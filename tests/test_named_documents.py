@@ -232,3 +232,16 @@ def test_the_registry_is_modest_and_says_where_each_fact_was_checked() -> None:
             assert entry.number.endswith(("QH11", "QH12", "QH13", "QH14", "QH15", "QH10")), entry
             if entry.date:
                 assert f"/{entry.date[:4]}/" in entry.number, entry
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a decree in force, cited by its issuer and subject: named to the end of the clause
+    ("thực hiện theo quy định tại Nghị định của Chính phủ về bồi thường, hỗ trợ, tái định cư khi Nhà nước "
+     "thu hồi đất. Trường hợp khác", ["Nghị định của Chính phủ về bồi thường, hỗ trợ, tái định cư khi Nhà nước thu hồi đất"]),
+    ("theo quy định tại Thông tư của Bộ Tài chính về quản lý phí; và", ["Thông tư của Bộ Tài chính về quản lý phí"]),
+    # one still to be made is no citation; one numbered is read by its number
+    ("Tham mưu ban hành Nghị định của Chính phủ về cơ chế đột phá phát triển.", []),
+    ("theo quy định tại Nghị định số 12/2025/NĐ-CP của Chính phủ về quản lý.", ["12/2025/NĐ-CP"]),
+])
+def test_a_document_cited_by_its_issuer_and_subject(text: str, expected: list[str]) -> None:
+    assert titles(text) == expected
