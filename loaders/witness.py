@@ -25,7 +25,7 @@ from vanban.loaders.lexicon import doc_types
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.page_metadata import RULE, MetadataField, PageMetadata
 from vanban.loaders.references import other_documents
-from vanban.loaders.symbols import issuer_code, normalize_symbol
+from vanban.loaders.symbols import issuer_code, normalize_symbol, registry_issuer
 from vanban.loaders.text import fold
 
 __all__ = ["primary_document", "witness"]
@@ -93,6 +93,14 @@ def witness(doc: DocumentFacts, table: PageMetadata, span_of: Callable[[tuple[in
                 note("issuer", table.issuer)
         elif not _same_issuer(doc.issuer, table.issuer.value):
             disagree("issuer", doc.issuer.name, table.issuer.value)
+    if doc.issuer is None and "issuer" not in changes and table.symbol is not None and "symbol" in changes:
+        # the number the page gives names a central issuer by its code ("…/BVHTTDL-VP"), as the
+        # document's own number would have
+        central = registry_issuer(table.symbol.value)
+        if central is not None:
+            changes["issuer"] = resolve_organ(central)
+            changes["issuer_evidence"] = _evidence(table.symbol, source, span_of)
+            notes.append(f"issuer from the code of the number in the page metadata ({table.symbol.value})")
     if table.signer is not None:
         names = [n.strip() for n in table.signer.value.replace(";", ",").split(",") if n.strip()]
         signed = {fold(s.person) for s in doc.signatures}

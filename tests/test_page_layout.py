@@ -283,6 +283,18 @@ def test_a_page_title_witnesses_a_document_shown_without_its_header() -> None:
     assert not [r for r in doc.references if r.symbol == "13/2023/NĐ-CP"]
 
 
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("Công văn 6316/BVHTTDL-VP năm 2025 triển khai kết luận Hội nghị Trung ương\n", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ("Công văn 4321/BTC-CST năm 2025 hướng dẫn thuế\n", "Bộ Tài chính"),
+])
+def test_a_page_title_s_number_names_a_central_issuer_by_its_code(title: str, issuer: str) -> None:
+    headerless = ("Kính gửi: Thủ trưởng các cơ quan thuộc Bộ.\nThực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ, "
+                  "Bộ trưởng giao các cơ quan thuộc Bộ nghiên cứu, tham mưu.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    doc = extract_text(_page(headerless, title, AFTER), "page.md").documents[0]
+    assert doc.issuer is not None and doc.issuer.name == issuer
+    assert any("issuer from the code of the number" in note for note in doc.notes)
+
+
 def test_a_title_line_inside_a_headerless_document_is_not_its_title() -> None:
     plan = ("KẾ HOẠCH\nThực hiện Kết luận số 54-KL/TW, Ban Thường vụ ban hành Kế hoạch như sau:\n"
             "Kế hoạch 223-KH/TU ngày 05/7/2023 của Ban Thường vụ Tỉnh ủy được thay thế bởi Kế hoạch này.\n"
