@@ -718,10 +718,18 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
     s, e = sentence_around(text, m.start, m.end)
     prefix = text[s : m.start].strip()
     prefix = _ITEM_MARK.sub("", prefix) if not _ITEM_NUMBER.match(prefix) else prefix
+    restart = _RESTART.match(prefix)
+    if restart is not None:  # "Kính gửi: Các Bộ trưởng Thực hiện …": a sentence whose line break was lost
+        prefix = prefix[restart.start("opener"):]
     implementing = _IMPLEMENTING_SENTENCE.match(prefix) or _ISSUING_THIS_PLAN.search(prefix)
     if implementing and not _ISSUED_BEFORE.search(text, m.end, e):
         return EdgeType.IMPLEMENTS
     return EdgeType.CITES
+
+
+# An implementing opener written with its capital inside a sentence opens a sentence of its own
+# (the last of them): "Kính gửi: Các Bộ trưởng Thực hiện Kết luận …" (the addressee's line run in).
+_RESTART = re.compile(r"(?s:.*)\s(?P<opener>(?:Thực hiện|Triển khai|Quán triệt|Tiếp tục)(?:\s|$))")
 
 
 # "Triển khai thực hiện Nghị định X, ngày … Bộ trưởng … đã ban hành Thông tư Y": the sentence

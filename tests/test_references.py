@@ -288,6 +288,9 @@ def test_every_item_of_an_implementing_preamble_implements(text: str) -> None:
         ("Trả lời Công văn số 123/SCT-KT ngày 09/3/2026 của Sở Công Thương, Cục có ý kiến như sau:", "CITES"),
         ("Theo đề nghị của Sở Tài chính tại Tờ trình số 123/TTr-STC ngày 2/4/2025, UBND tỉnh quyết định:", "CITES"),
         ("Căn cứ chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số 123/UBND-KT, Sở Y tế đề nghị:", "CITES"),
+        # the addressee's line run into the preamble: the capital opens a sentence of its own
+        ("Kính gửi: Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ\nThực hiện Kết luận số 192-KL/TW, ngày "
+         "19/9/2025 của Bộ Chính trị, Ban Chỉ đạo yêu cầu:", "IMPLEMENTS"),
     ],
 )
 def test_how_a_preamble_relates_to_the_document_it_names(text: str, relation: str) -> None:
