@@ -229,7 +229,7 @@ def titlecase_organ(heading: str) -> str:
         located = _LOCATED.match(domain)
         if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
             domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
-        return f"{unit} {_domain_case(domain)}{place}"
+        return f"{unit} {_domain_written(domain)}{place}"
     return lower[:1].upper() + lower[1:]
 
 
@@ -289,6 +289,16 @@ def _attached_case(rest: str) -> str:
 def _party_case(text: str) -> str:
     """"đảng" meaning the Party in capitals ("Các cơ quan Đảng")."""
     return re.sub(r"(?<![\w])đảng(?![\w])", "Đảng", text)
+
+
+def _domain_written(domain: str) -> str:
+    """A unit's domain as the ministry of that domain writes it (``SỞ CÔNG THƯƠNG``: "Công
+    Thương", as in "Bộ Công Thương"), else with each phrase capitalised (:func:`_domain_case`)."""
+    ministry = fold(f"Bộ {domain}")
+    entry = organ_registry().by_fold.get(ministry)
+    if entry is not None and fold(entry.name) == ministry:
+        return entry.name.split(" ", 1)[1]
+    return _domain_case(domain)
 
 
 def _domain_case(domain: str) -> str:

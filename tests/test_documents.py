@@ -239,7 +239,9 @@ def test_part_of_comes_from_the_name() -> None:
      # the Front and the unions: committees of a place too
      ("BAN THƯỜNG TRỰC ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BẮC NINH",
       "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh"),
-     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC NINH", "Liên đoàn Lao động tỉnh Bắc Ninh")],
+     ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC NINH", "Liên đoàn Lao động tỉnh Bắc Ninh"),
+     # a department's domain as the ministry of that domain writes it
+     ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI", "Sở Công Thương tỉnh Lào Cai")],
 )
 def test_titlecase_headings(heading: str, expected: str) -> None:
     assert titlecase_organ(heading) == expected
@@ -516,8 +518,8 @@ def test_a_date_in_figures_inside_a_subject_is_no_header_date() -> None:
 
 
 @pytest.mark.parametrize(("column", "issuer"), [
-    ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG", "Sở Công thương tỉnh Lào Cai"),
-    ("**UBND TỈNH LÀO CAI** **SỞ CÔNG THƯƠNG**", "Sở Công thương tỉnh Lào Cai"),
+    ("UBND TỈNH LÀO CAI SỞ CÔNG THƯƠNG", "Sở Công Thương tỉnh Lào Cai"),
+    ("**UBND TỈNH LÀO CAI** **SỞ CÔNG THƯƠNG**", "Sở Công Thương tỉnh Lào Cai"),
     ("TỈNH ỦY HẢI DƯƠNG BAN TUYÊN GIÁO", "Ban Tuyên giáo Tỉnh ủy Hải Dương"),
     ("THÀNH ỦY HẢI PHÒNG", "Thành ủy Hải Phòng"),
 ])
