@@ -14,7 +14,7 @@ from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, organ_words, subject_openings
 from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
-from vanban.loaders.text import CAPITALS, ENDS_LINKED, fold, opens_preamble
+from vanban.loaders.text import CAPITALS, ENDS_LINKED, LINKING_WORDS, fold, opens_preamble
 
 __all__ = ["CRAWLED_TITLE", "Header", "drop_title_prefix", "parse_header", "split_cells", "split_columns"]
 
@@ -291,7 +291,7 @@ _AUTHORITY_WORDS = 16  # the most words an issuing authority under a subject tak
 _UNIT_BEFORE = re.compile(r"(?<![^\W\d_])(?:" + patterns.alternation(
     (w.word for w in organ_words() if w.of_committee), "upper") + r")\s+$")
 # A subject in capitals going on in lower case on the next line ("tại buổi làm việc với …").
-_GOES_ON = re.compile(r"(?:tại|về|với|của|đối với|trong|nhân dịp)\s+\S")
+_GOES_ON = re.compile(r"(?:" + "|".join(LINKING_WORDS) + r")\s+\S")
 # The term and sitting a council writes after its name: "KHÓA XVIII, KỲ HỌP THỨ 25", "KỲ HỌP THỨ MƯỜI".
 _SESSION_AT_END = re.compile(r"(?<!\s)\s+(?:KHÓA\s+[IVXLC]+\b[,\s]*)?"
                              r"(?:KỲ HỌP\s+(?:THỨ\s+)?[^\s,]+(?:\s+[^\s,]+)?)?$")

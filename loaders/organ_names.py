@@ -222,7 +222,7 @@ def titlecase_organ(heading: str) -> str:
         domain, place = m.group(2), ""
         registered = _registered_after(domain)
         if registered is not None:  # "BAN TỔ CHỨC BAN CHẤP HÀNH TRUNG ƯƠNG": a unit of a registered body
-            return f"{unit} {_domain_case(registered[0])} {registered[1]}".replace("  ", " ")
+            return " ".join(filter(None, (unit, _domain_case(registered[0]), registered[1])))
         inside = _COMMITTEE_INSIDE.match(domain)
         if inside:  # "BAN TỔ CHỨC TỈNH ỦY BẮC GIANG": the unit's domain, then its committee
             return f"{unit} {_domain_case(inside.group(1))} {titlecase_organ(inside.group(2))}"

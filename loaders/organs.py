@@ -232,9 +232,10 @@ def _resolve_single(name: str, scope: OrganScope) -> OrganRef:
         return _registered(hit.name)
     parent = None
     of_ministry = _UNIT_OF_MINISTRY.match(name) if len(name) < 300 else None  # (a name, not a runaway text)
-    if of_ministry is not None and fold(of_ministry.group("ministry")) in registry.by_fold:
+    entry = registry.by_fold.get(fold(of_ministry.group("ministry"))) if of_ministry is not None else None
+    if of_ministry is not None and entry is not None:
         # "Cục X - Bộ Tư pháp", "Cục X/Bộ Tư pháp", "Cục X (Bộ Tư pháp)": one body, "Cục X, Bộ Tư pháp"
-        ministry = _registered(registry.by_fold[fold(of_ministry.group("ministry"))].name)
+        ministry = _registered(entry.name)
         name = f"{of_ministry.group('unit')}, {ministry.name}"
         return OrganRef(name, f"organ:{fold(name)}", parent=ministry)
     unit = _UNIT.match(name)

@@ -96,7 +96,8 @@ _ISSUER_END = re.compile(
 # what follows; "(tiếp tục) (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
 _ISSUING_A_PLAN = (r"(?:ban hành|phê duyệt)\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
                    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
-_TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai|thi hành|cụ thể hóa)"
+_IMPLEMENTING_VERBS = ("thực hiện", "triển khai", "thi hành", "cụ thể hóa")
+_TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:" + "|".join(_IMPLEMENTING_VERBS) + ")"
                  r"(?:\s+có hiệu quả)?")
 # A document described as implementing another, the gap between them: "Kế hoạch 223-KH/TU … về
 # (việc) thực hiện Kết luận 54-KL/TW", "Quyết định 416/QĐ-TTg … về ban hành Kế hoạch thực hiện
@@ -116,7 +117,7 @@ _DESCRIBED_NESTED = re.compile(r"\s*(?:(?:tiếp tục|triển khai)\s+)?(?:th�
 # (Its purpose may come first: "Để chủ động phòng, chống dịch, thực hiện X, …".)
 _IMPLEMENTING_SENTENCE = re.compile(
     r"^(?:(?:Để|Nhằm)\s+(?:[^;:.\n]{1,160}?,\s*)?)?(?:tiếp tục\s+)?(?:triển khai\s+)?"
-    r"(?:thực hiện|triển khai|quán triệt|thi hành|cụ thể hóa)"
+    r"(?:" + "|".join((*_IMPLEMENTING_VERBS, "quán triệt")) + ")"
     r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
     r"nghiêm|đầy đủ|kịp thời))*"
     # the direction a document gives: "Thực hiện (ý kiến) chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số …"
@@ -729,7 +730,8 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
 
 # An implementing opener written with its capital inside a sentence opens a sentence of its own
 # (the last of them): "Kính gửi: Các Bộ trưởng Thực hiện Kết luận …" (the addressee's line run in).
-_RESTART = re.compile(r"(?s:.*)\s(?P<opener>(?:Thực hiện|Triển khai|Quán triệt|Tiếp tục)(?:\s|$))")
+_RESTART = re.compile(r"(?s:.*)\s(?P<opener>(?:" + "|".join(
+    v[:1].upper() + v[1:] for v in (*_IMPLEMENTING_VERBS, "quán triệt", "tiếp tục")) + r")(?:\s|$))")
 
 
 # "Triển khai thực hiện Nghị định X, ngày … Bộ trưởng … đã ban hành Thông tư Y": the sentence

@@ -501,12 +501,12 @@ def requests(text: str) -> list[tuple[list[str], Role]]:
     return out
 
 
-# Those asked who are no bodies: enterprises, people ("Yêu cầu các cơ sở sản xuất …").
-_NO_BODY = re.compile(r"(?i:(?:các|những)\s+(?:cơ sở|doanh nghiệp|tổ chức(?:,| khai| sản| kinh)|cá nhân|hộ|"
-                      r"người)\b)")
 # Private parties a duty names (a firm, an investor, a household), which are no bodies of the state.
-_PRIVATE = re.compile(r"(?i:(?:các|những)\s+(?:cơ sở (?:sản xuất|kinh doanh)|doanh nghiệp|nhà đầu tư|"
-                      r"chủ đầu tư|cá nhân|hộ|người)\b)")
+_PRIVATE_PARTIES = r"cơ sở (?:sản xuất|kinh doanh)|doanh nghiệp|nhà đầu tư|chủ đầu tư|cá nhân|hộ|người"
+_PRIVATE = re.compile(rf"(?i:(?:các|những)\s+(?:{_PRIVATE_PARTIES})\b)")
+# Those asked who are no bodies: the private parties, any establishment or organisation ("Yêu cầu
+# các cơ sở …", "các tổ chức, cá nhân …").
+_NO_BODY = re.compile(rf"(?i:(?:các|những)\s+(?:{_PRIVATE_PARTIES}|cơ sở|tổ chức(?:,| khai| sản| kinh))\b)")
 
 
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+|(?<=\s)\d{1,2}\.\s*(?=[A-ZĐÀ-Ỹ]))")
