@@ -23,6 +23,7 @@ from vanban.loaders.lexicon import (
 from vanban.loaders.memo import remember_short
 from vanban.loaders.organ_names import (
     LEVEL_AND_PLACE,
+    before_singled_out,
     expand_abbreviations,
     expand_heads_before_bodies,
     initials,
@@ -74,7 +75,7 @@ def split_bodies(text: str) -> list[str]:
 @remember_short(300)  # the same short lists come back in document after document
 def _split_bodies(text: str) -> tuple[str, ...]:
     """:func:`split_bodies`, as a tuple."""
-    text = expand_heads_before_bodies(text.strip(" ,;.:"))  # "TT Tỉnh ủy": Thường trực Tỉnh ủy
+    text = expand_heads_before_bodies(before_singled_out(text).strip(" ,;.:"))  # "TT Tỉnh ủy": Thường trực …
     text = _ADDRESS.sub(lambda m: "Các " if m.group("many") else "", text)
     listed = kind_list_members(text)  # "Các Bộ: TC; NN&MT": the list goes on after a semicolon
     out: list[str] = []
@@ -105,9 +106,8 @@ _AND_AT_END = re.compile(r"(?<![\s,])(?:[\s,]+(?:và|hoặc))+$")  # (?<!…): t
 
 _OWNER = re.compile(r"^(?P<owner>[^:]{2,60}?)\s*:\s*(?P<members>\S.*)$")
 # A title (or its code: "PCT" for Phó Chủ tịch) standing for its holder, alone.
-_TITLE_CODES = patterns.alternation(short for short, long in abbreviations().items()
-                                    if re.fullmatch(rf"(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}", long))
-_BARE_TITLE = re.compile(rf"(?:(?:[Cc]ác\s+)?(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}|{_TITLE_CODES}))")
+_BARE_TITLE = re.compile(
+    rf"(?:(?:[Cc]ác\s+)?(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}|{patterns.TITLE_CODE}))")
 
 
 def _owned_members(text: str) -> list[str] | None:
@@ -148,7 +148,8 @@ def _cut_list(text: str) -> list[str]:
     pos = 0
     for m in _LIST_BREAK.finditer(text):
         coded = _registry_code_at(text, m.end())
-        if not coded and (not _NEXT_BODY.match(text, m.end()) or _BARE_NEXT.match(text, m.end())):
+        kind = _GROUP_AFTER_NAME.match(text, m.end()) is not None and _NAMED_BODY.match(text, pos) is not None
+        if not (coded or kind) and (not _NEXT_BODY.match(text, m.end()) or _BARE_NEXT.match(text, m.end())):
             continue  # (nor before a kind alone: "Các Sở, Ban, ngành")
         if _OF_MINISTRY.match(text, pos) and fold(text[m.end():].strip(" ,;.")) in organ_registry().by_fold:
             continue  # "Cục Kiểm tra văn bản …, Bộ Tư pháp": the unit, named with its ministry
@@ -158,6 +159,11 @@ def _cut_list(text: str) -> list[str]:
     registry = organ_registry()
     return [registry.by_code[p].name if p in registry.by_code else p
             for p in (p.strip(" ,;") for p in parts) if p]
+
+
+# Bodies of a kind after one named in full: "Sở Khoa học và Công nghệ, đơn vị cung cấp dịch vụ …" (but
+# "Các cơ quan, đơn vị" is one group).
+_GROUP_AFTER_NAME = re.compile(r"(?:cơ quan|đơn vị|tổ chức|doanh nghiệp)(?![^\W\d_])")
 
 
 def _registry_code_at(text: str, at: int) -> bool:
@@ -212,8 +218,13 @@ def kind_list_members(text: str) -> list[str] | None:
         return [f"{kind} {member}" for member in shared or _cut_list(members)]
     # Each member by its name or its code; a body named in full stays as it is ("Các Bộ: Tài chính,
     # Y tế, Tập đoàn Điện lực Việt Nam"), and so does a group ("Các vụ: Kế hoạch và các đơn vị …").
-    parts = [p for p in _MEMBER_BREAK.split(m.group("members").strip(" .;")) if p]
+    groups = _SEMICOLON.split(m.group("members").strip(" .;"))
     registry = organ_registry()
+    # After a semicolon, a body named in full ends the list ("Các Sở: Xây dựng, Tài chính; Ban quản lý
+    # Khu kinh tế"), unless the kind and it name a body ("Các Bộ: Tài chính; Công an").
+    ended = next((g for g, group in enumerate(groups) if g and _BODY_OPENING.match(group)
+                  and fold(f"{kind} {group}") not in registry.by_fold), len(groups))
+    parts = [p for group in groups[:ended] for p in _MEMBER_BREAK.split(group) if p]
     out: list[str] = []
     i = 0
     while i < len(parts):
@@ -233,7 +244,8 @@ def kind_list_members(text: str) -> list[str] | None:
         elif not titled:
             out.append(f"{kind} {part}")
     # "Bộ trưởng các Bộ: Quốc phòng, Công an": the head of each
-    return [f"{heads} {name}" for name in out] if heads else out
+    rest = list(_split_bodies("; ".join(groups[ended:]))) if ended < len(groups) else []
+    return ([f"{heads} {name}" for name in out] if heads else out) + rest
 
 
 def _ministries_by_name(text: str) -> list[str] | None:
@@ -301,7 +313,7 @@ def _coded_member(kind: str, code: str) -> list[str]:
 
 
 # Heads that share what follows the last one: "Tỉnh ủy, HĐND, UBND tỉnh X", "Chủ tịch, các PCT UBND tỉnh".
-_TITLE_HEAD = rf"(?:(?:[Cc]ác\s+)?(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}|{_TITLE_CODES}))"
+_TITLE_HEAD = rf"(?:(?:[Cc]ác\s+)?(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}|{patterns.TITLE_CODE}))"
 _SPELLED_OUT = patterns.alternation(long for short, long in abbreviations().items()
                                    if re.fullmatch(patterns.ABBREVIATED_BODY, short))  # "Mặt trận Tổ quốc"
 _BODY_HEAD = rf"(?:{patterns.COMMITTEE}|{patterns.ABBREVIATED_BODY}|{_SPELLED_OUT})"

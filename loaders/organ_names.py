@@ -32,6 +32,7 @@ __all__ = [
     "LEVEL_AND_PLACE",
     "ORGAN_HEAD",
     "and_ending_a_name",
+    "before_singled_out",
     "canonical_words",
     "clean_organ_text",
     "expand_abbreviations",
@@ -62,7 +63,10 @@ _NOT_BODY = patterns.alternation(_NOT_BODIES, "lower")
 # What a mention of a body opens with, in any case: an organ word, an office holder, or a group.
 _ORGAN_HEADS = re.compile(
     r"^(?:" + patterns.ORGAN_MENTION + r"|" + patterns.ABBREVIATED_BODY
-    + r"|Các(?!\s+" + _NOT_BODY + r"\b))\b",
+    + r"|Các(?!\s+" + _NOT_BODY + r"\b)"
+    # a title's code before a body: "PCT UBND tỉnh"
+    + r"|(?-i:" + patterns.TITLE_CODE + r")(?=[ \t]+(?:" + patterns.ORGAN_MENTION + "|"
+    + patterns.ABBREVIATED_BODY + r")))\b",
     re.IGNORECASE,
 )
 _GROUP_OF_NO_BODIES = re.compile(r"^(?:các|những)\s+" + _NOT_BODY + r"\b", re.IGNORECASE)
@@ -398,15 +402,31 @@ def organ_name_end(name: str) -> int:
     return end
 
 
+# What singles out some of a group it follows: "Cấp ủy các cấp, nhất là …", "…, trong đó có …".
+_SINGLING_OUT = "nhất là|đặc biệt là|trước hết là|trong đó"
+_SINGLED_OUT = re.compile(r"(?<=[^\s,])[\s,]++(?:" + _SINGLING_OUT + r")(?=\s|$)")
+
+
+def before_singled_out(text: str) -> str:
+    """A list of bodies without what it singles out of them.
+
+    >>> before_singled_out("Cấp ủy, chính quyền các cấp, nhất là thành phố Hà Nội và các đô thị lớn")
+    'Cấp ủy, chính quyền các cấp'
+    """
+    found = _SINGLED_OUT.search(text)
+    return text if found is None else text[: found.start()]
+
+
 # Words that open what is said of a body, never part of its name: "… cấp xã là đầu mối",
 # "… từ trần thì Công an cấp huyện …", "Phó Thủ tướng … có ý kiến như sau", a tense ("Các cơ sở
 # đang thi công", "… đã ban hành", "… sẽ"), "sau khi", "sau đây" ("… sau đây gọi là"), "trong quá
 # trình", "nơi" ("… cấp xã nơi có …"), "giúp" ("Cục X giúp lãnh đạo Bộ …", not "cơ quan giúp
-# việc"), "nêu trên" ("aforesaid").
+# việc"), "nêu trên" ("aforesaid"), and what singles out some of a group.
 # (From the end of a word, the spaces taken once: a run of spaces is not tried from each of them.)
 _CLAUSE = re.compile(r"(?<=\S)(?<!\snhất)\s++"  # not "nhất là" ("above all")
                      r"(?:là|thì|có ý kiến|đang|đã|sẽ|sau khi|sau đây|trong quá trình|nơi|"
-                     r"giúp(?!\s+việc)|nêu trên|nói trên|trên đây)(?=\s|$)")
+                     r"giúp(?!\s+việc)|nêu trên|nói trên|trên đây|"
+                     + _SINGLING_OUT + r")(?=\s|$)")
 _MAY_HOLD_MOTTO = re.compile(r"(?i)c[ộo]ng|đ[ộo]c l")  # every motto's first words hold one
 
 

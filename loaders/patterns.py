@@ -82,6 +82,7 @@ __all__ = [
     "SUBJECT_OPENING",
     "TERM",
     "TITLE",
+    "TITLE_CODE",
     "TYPE_NAME",
     "TYPE_WORD",
     "TYPE_WORD_ANY_CASE",
@@ -218,6 +219,9 @@ ANY_ORGAN_WORD = _organ_alternation(names_only=False) + r"\b"
 # An abbreviated body or body word as written ("UBND", "HĐND", "UBMTTQVN"), not a place ("TP").
 ABBREVIATED_BODY = alternation(short for short, long in abbreviations().items()
                                if re.match(ANY_ORGAN_WORD, long, re.IGNORECASE)) + r"\b"
+# An abbreviated office title ("PCT" for Phó Chủ tịch, "CT" for Chủ tịch before a body).
+TITLE_CODE = alternation(short for short, long in abbreviations().items()
+                         if re.fullmatch(rf"(?:{DEPUTY}\s+)?{TITLE}", long))
 # A unit written under its parent in a header column: "BỘ TÀI CHÍNH" / "CỤC THUẾ".
 UNIT_HEADING = alternation((w.word for w in organ_words() if w.unit), "upper") + r"\b"
 # Bodies whose name goes on with their charge: "Ban Chỉ đạo quốc gia về phòng thủ dân sự".

@@ -68,12 +68,21 @@ _SPACES = re.compile(r"\s+")
 _GLUED_TITLE = re.compile(rf",[ \t]*(?:{patterns.SIGNATURE_TITLE})(?:[ \t]+[{CAPITALS}]+)*[ \t]*$")
 
 
+# A person named after the office, past a dash: "Chủ tịch UBND tỉnh - Đ/c Nguyễn Văn A", "…tỉnh-Đỗ Tâm Hiển".
+_PERSON_AFTER_DASH = re.compile(
+    rf"(?<![ \t])[ \t]*[-–][ \t]*(?:(?:[Đđ]/c|[Đđ]ồng chí)[ \t]+)?"
+    rf"(?P<name>[{CAPITALS}][^\s,;]*(?:[ \t]+[{CAPITALS}][^\s,;]*){{1,4}})[ \t]*$")
+
+
 def _clean(text: str) -> str:
     if "(" in text:
         text = _BRACKETS.sub(" ", text)
     if "," in text:
         text = _GLUED_TITLE.sub("", text)  # "…, ban cán sự đảng tỉnh,PHÓ BÍ THƯ": the signer's title
     text = _TRAILING_DIGITS.sub("", text.strip(" ,;.:|"))  # glued copy counts: "Bộ Quốc phòng8"
+    person = _PERSON_AFTER_DASH.search(text) if "-" in text or "–" in text else None
+    if person is not None and person.start() > 0 and is_person_name(person.group("name")):
+        text = text[: person.start()]
     return _SPACES.sub(" ", text).strip(" ,;.:-–|")  # "|": a table cell's edge
 
 

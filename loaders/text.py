@@ -378,7 +378,15 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"
     if _is_heading(prev_line) != _is_heading(next_line):
         return "\n"
+    if ":" in next_line[:_FIELD_WIDTH] and ":" in prev_line[:_FIELD_WIDTH] and _FIELD.match(next_line) and (
+            _FIELD.match(prev_line)):
+        return "\n"  # fields one a line: "Cơ quan thực hiện: Sở Y tế" / "Cơ quan phối hợp: Không"
     return " "
+
+
+# A field's label and colon opening a line ("Cơ quan thực hiện:", "Thời hạn giải quyết:").
+_FIELD = re.compile(rf"[{CAPITALS}][^\W\d_]*+(?:[ \t]++[^\W\d_]++){{0,6}}[ \t]*+:")
+_FIELD_WIDTH = 60
 
 
 _HARD_END_CHARS = frozenset(".:;!?")

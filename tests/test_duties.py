@@ -382,6 +382,21 @@ def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
         ("Sở Nội vụ, KGVX", ["Sở Nội vụ, KGVX"]),  # a code the registry does not know cuts nothing
         ("Các PCVP UBND tỉnh, Cổng TTĐT tỉnh", ["Các PCVP UBND tỉnh", "Cổng TTĐT tỉnh"]),
         ("VPCP: BTCN, các PCN, Cổng TTĐT Chính phủ", ["Cổng TTĐT Chính phủ"]),
+        # after a semicolon, a body named in full ends a kind's list (unless the kind and it name a body)
+        ("Các Sở: Xây dựng, Tài chính; Ban quản lý Khu kinh tế cửa khẩu; Thuế tỉnh",
+         ["Sở Xây dựng", "Sở Tài chính", "Ban quản lý Khu kinh tế cửa khẩu", "Thuế tỉnh"]),
+        ("Các Sở: Nội vụ;Thanh tra tỉnh, Công an tỉnh", ["Sở Nội vụ", "Thanh tra tỉnh", "Công an tỉnh"]),
+        ("Các Bộ: Tài chính; Công an", ["Bộ Tài chính", "Bộ Công an"]),
+        # bodies of a kind after one named in full are not part of its name; a group of kinds is one group
+        ("Sở Khoa học và Công nghệ, đơn vị cung cấp dịch vụ công nghệ thông tin",
+         ["Sở Khoa học và Công nghệ", "đơn vị cung cấp dịch vụ công nghệ thông tin"]),
+        ("Bộ Công an,  cơ quan thường trực", ["Bộ Công an", "cơ quan thường trực"]),
+        ("Các cơ quan, đơn vị, tổ chức liên quan", ["Các cơ quan, đơn vị, tổ chức liên quan"]),
+        # what a list singles out of its bodies is no body of the list
+        ("Cấp ủy, chính quyền các cấp, nhất là thành phố Hà Nội, Thành phố Hồ Chí Minh và các đô thị lớn",
+         ["Cấp ủy, chính quyền các cấp"]),
+        ("Các cấp ủy, tổ chức đảng,  đặc biệt là người đứng đầu", ["Các cấp ủy, tổ chức đảng"]),
+        ("Các sở, ngành, trong đó có Sở Tài chính", ["Các sở, ngành"]),
     ],
 )
 def test_a_list_of_addressees_is_split_into_its_bodies(text: str, bodies: list[str]) -> None:
@@ -433,6 +448,29 @@ def test_distribution_list_forms() -> None:
     assert "Các huyện ủy, đảng ủy trực thuộc, ban cán sự đảng tỉnh" in names
 
 
+@pytest.mark.parametrize("item", ["- Chủ tịch, PCT UBND tỉnh-Đỗ Tâm Hiển;", "- Chủ tịch, PCT UBND tỉnh - Đ/c Đỗ Tâm Hiển;",
+                                  "- Chủ tịch, PCT UBND tỉnh – đồng chí Đỗ Tâm Hiển.", "- Chủ tịch, PCT UBND tỉnh;"])
+def test_a_person_named_after_an_addressee_is_no_part_of_its_name(item: str) -> None:
+    text = (_header("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "12/UBND-VX", "CÔNG VĂN")
+            + "1. Các sở thực hiện.\nNơi nhận:\n" + item + "\n- Báo và Phát thanh - Truyền hình Hà Tĩnh;\n- Lưu: VT.\n")
+    recipients = extract_text(text, "cv.txt").documents[0].recipients
+    assert [r.organ.name for r in recipients] == [
+        "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
+        "Báo và Phát thanh - Truyền hình Hà Tĩnh"]
+
+
+@pytest.mark.parametrize("fields", [
+    "Cơ quan thực hiện: Sở Y tế\nCơ quan có thẩm quyền quyết định: Sở Y tế\nCơ quan phối hợp: Không",
+    "Cơ quan thực hiện:  Sở Y tế\n\nCơ quan phối hợp: Không",
+])
+def test_fields_one_a_line_are_not_joined_into_one_name(fields: str) -> None:
+    text = (_header("ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "12/QĐ-UBND", "QUYẾT ĐỊNH")
+            + "Điều 1. Công bố kèm theo Quyết định này thủ tục hành chính.\nPHỤ LỤC\n2. Cấp giấy phép hành nghề\n"
+            + "2.6\n|\nThời hạn giải quyết: 20 ngày.\n|\n2.7\n|\n" + fields + "\n")
+    tasks, _ = _duties(text)
+    assert {name for pairs in tasks.values() for name, _ in pairs} == {"Sở Y tế tỉnh Hà Tĩnh"}
+
+
 def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
     text = _header("THỦ TƯỚNG CHÍNH PHỦ", "229/CĐ-TTg", "CÔNG ĐIỆN") + (
         "Về khẩn trương khắc phục hậu quả mưa lũ\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n"
@@ -474,8 +512,7 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         # what is said of a body is no part of its name
         ("Sở Công Thương là đầu mối giúp Ủy ban nhân dân tỉnh", "Sở Công Thương", False),
         ("Phó Thủ tướng Chính phủ Lê Văn Thành có ý kiến như sau", "Phó Thủ tướng Chính phủ Lê Văn Thành", False),
-        ("Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội",
-         "Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội", True),
+        ("Các cấp ủy, chính quyền địa phương, nhất là thành phố Hà Nội", "Các cấp ủy, chính quyền địa phương", True),
         # a tense, "sau khi" or "trong quá trình" opens what is said of it
         ("Các cơ sở đang thi công hoặc đã hoàn thành", "Các cơ sở", True),
         ("Các đơn vị đã được giao nhiệm vụ", "Các đơn vị", True),
