@@ -35,6 +35,12 @@ def titles(text: str) -> list[str]:
         ("- Luật Đầu tư theo phương thức đối tác công tư (được sửa đổi, bổ sung);",
          ["Luật Đầu tư theo phương thức đối tác công tư"]),
         ("của Luật An toàn, vệ sinh lao động về hoạt động kiểm định", ["Luật An toàn, vệ sinh lao động"]),
+        ("của Luật Đường bộ và Điều 77 Luật Trật tự, an toàn giao thông\nđường bộ;",
+         ["Luật Đường bộ", "Luật Trật tự, an toàn giao thông đường bộ"]),
+        # a registered name holding a word that ends others ("phải"), and its brackets
+        ("quy định chi tiết một số điều của Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch "
+         "mắc phải ở người (HIV/AIDS);",
+         ["Luật Phòng, chống nhiễm vi rút gây ra hội chứng suy giảm miễn dịch mắc phải ở người (HIV/AIDS)"]),
         ("theo Luật Hỗ trợ doanh nghiệp nhỏ và vừa không bắt buộc", ["Luật Hỗ trợ doanh nghiệp nhỏ và vừa"]),
         # a name holding "và", in either case, with its year
         ("Các quy định của Luật Địa chất và Khoáng sản năm 2024 và các văn bản hướng dẫn",
