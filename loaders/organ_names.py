@@ -57,7 +57,8 @@ _NOT_BODIES = ("văn bản", "chỉ tiêu", "nhiệm vụ", "trường hợp", "
                "quy định", "chính sách", "mục tiêu", "vấn đề", "biện pháp", "hồ sơ", "loại", "công việc",
                "tiêu chí", "thủ tục", "lĩnh vực", "chế độ", "yêu cầu", "phương án", "sản phẩm", "hàng hóa",
                "thông tin", "số liệu", "mẫu", "phụ lục", "tài liệu", "điều", "khoản", "dự án", "chương trình",
-               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm", "đối tượng",
+               "kế hoạch", "đề án", "ngành khoa học", "căn cứ", "điểm", "đối tượng", "ý kiến", "quyền",
+               "nghĩa vụ",
                *(form.lower() for t in doc_types() for form in (t.name, *t.forms)))
 _NOT_BODY = patterns.alternation(_NOT_BODIES, "lower")
 # What a mention of a body opens with, in any case: an organ word, an office holder, or a group.
@@ -421,12 +422,13 @@ def before_singled_out(text: str) -> str:
 # "… từ trần thì Công an cấp huyện …", "Phó Thủ tướng … có ý kiến như sau", a tense ("Các cơ sở
 # đang thi công", "… đã ban hành", "… sẽ"), "sau khi", "sau đây" ("… sau đây gọi là"), "trong quá
 # trình", "nơi" ("… cấp xã nơi có …"), "giúp" ("Cục X giúp lãnh đạo Bộ …", not "cơ quan giúp
-# việc"), "nêu trên" ("aforesaid"), and what singles out some of a group.
+# việc"), "nêu trên" ("aforesaid"), "do" before a lower-case word ("Ban Tổ chức lễ tang do lãnh đạo Bộ
+# chủ trì", not "Các Hội do Đảng, Nhà nước giao nhiệm vụ"), and what singles out some of a group.
 # (From the end of a word, the spaces taken once: a run of spaces is not tried from each of them.)
 _CLAUSE = re.compile(r"(?<=\S)(?<!\snhất)\s++"  # not "nhất là" ("above all")
                      r"(?:là|thì|có ý kiến|đang|đã|sẽ|sau khi|sau đây|trong quá trình|nơi|"
                      r"giúp(?!\s+việc)|nêu trên|nói trên|trên đây|"
-                     + _SINGLING_OUT + r")(?=\s|$)")
+                     + _SINGLING_OUT + rf"|do(?=\s*$|\s+(?![{CAPITALS}])\w))(?=\s|$)")
 _MAY_HOLD_MOTTO = re.compile(r"(?i)c[ộo]ng|đ[ộo]c l")  # every motto's first words hold one
 
 

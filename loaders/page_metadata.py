@@ -223,7 +223,8 @@ def _title_line() -> re.Pattern[str]:
     return re.compile(
         rf"^(?P<type>{names})\s+(?P<symbol>{SYMBOL.pattern})"
         r"(?:\s+năm\s+\d{4}|\s+ngày\s+(?P<date>\d{1,2}/\d{1,2}/\d{4}))?"
-        r"(?!\.\s)(?:.*?\s+do\s+(?P<issuer>[^,;]{3,120}?)\s+(?:ban hành|điện)\s*$)?")
+        # the last "do": "… tổn thất do bão lũ … do Cục Thuế ban hành"
+        r"(?!\.\s)(?:.*\s+do\s+(?P<issuer>[^,;]{3,120}?)\s+(?:ban hành|điện)\s*$)?")
 
 
 def read_page_title(lines: list[tuple[str, int]]) -> PageMetadata | None:
@@ -237,6 +238,9 @@ def read_page_title(lines: list[tuple[str, int]]) -> PageMetadata | None:
     ...     ("Công văn 5348/CT-CS ngày 20/11/2025 hướng dẫn góp vốn do Cục Thuế ban hành", 70)])
     >>> title.symbol.value, title.doc_type.value, title.date_iso, title.issuer.value
     ('5348/CT-CS', 'Công văn', '2025-11-20', 'Cục Thuế')
+    >>> read_page_title([("Công văn 5526/CT-CS năm 2025 hỗ trợ người bị tổn thất do bão lũ do Cục Thuế "
+    ...                   "ban hành", 0)]).issuer.value
+    'Cục Thuế'
     """
     fields: dict[str, MetadataField] = {}
     start = end = None

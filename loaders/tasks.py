@@ -75,7 +75,7 @@ _NOUN_AFTER = r"(?! đảng(?! viên)| chính trị| cơ sở| quần chúng| h�
 # Not after "các"/"những" ("các tổ chức" is a noun) nor "chương" (the "trình" of "Chương trình").
 # Nor the "giao" of "Bộ Ngoại giao", the "cử" of "bầu cử" or "ứng cử", the "trình" of "công trình".
 VERB_RE = re.compile(r"(?<![\wÀ-ỹ])(?<!các )(?<!những )(?<!Các )(?<!Những )(?<!Chương )(?<!chương )"
-                      r"(?<!Ngoại )(?<!bầu )(?<!ứng )(?<!công )(?<!Công )"
+                      r"(?<!Ngoại )(?<!bầu )(?<!ứng )(?<!công )(?<!Công )(?<!Ban )"
                       + patterns.by_first_letter(re.escape(v) for v in sorted(_VERBS, key=len, reverse=True))
                       + r"(?![\wÀ-ỹ])" + _NOUN_AFTER)
 _ORDERS = re.compile(r"\s(?:yêu cầu|đề nghị|giao cho|giao)\s+(?=\S)")
@@ -312,7 +312,9 @@ _JOINED_SENTENCE = re.compile(r"(?<=[a-zà-ỹđ]) (?=(?:Các|Những) )")
 def coordinators(text: str) -> list[str]:
     """Organs named after ``phối hợp với`` (generic ``các cơ quan liên quan`` dropped)."""
     out = []
-    for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)(?=(?<!\s)\s+(?:để|trong|"
+    # (not "tổ chức" after "các": "phối hợp với các tổ chức chính trị - xã hội")
+    for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)"
+                         r"(?=(?<!\s)(?<!\bcác)(?<!\bnhững)\s+(?:để|trong|"
                          r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
                          r"kiểm tra|tham mưu|theo dõi)\b|\s*-\s*Thời (?:gian|hạn)\b|[;.():]|$)", text):
         who = m.group("who")

@@ -517,6 +517,10 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Các cơ sở đang thi công hoặc đã hoàn thành", "Các cơ sở", True),
         ("Các đơn vị đã được giao nhiệm vụ", "Các đơn vị", True),
         ("Sở Xây dựng sẽ hướng dẫn", "Sở Xây dựng", False),
+        # "do" before a lower-case word: what is said of it ("the committee led by …")
+        ("Ban Tổ chức lễ tang do lãnh đạo Bộ chủ trì", "Ban Tổ chức lễ tang", False),
+        ("Các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ", "Các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ",
+         True),
         ("Các bộ, cơ quan liên quan trong quá trình chỉnh lý dự án", "Các bộ, cơ quan liên quan", True),
         ("Các cơ sở thuộc khoản 1 Điều này sau khi hoàn thành", "Các cơ sở thuộc khoản 1 Điều này", True),
         ("Ủy ban nhân dân cấp xã nơi có hoạt động khoáng sản", "Ủy ban nhân dân cấp xã", False),
@@ -558,6 +562,28 @@ def test_a_kind_of_body_alone_names_no_body(mention: str) -> None:
 @pytest.mark.parametrize("mention", ["Các quyết định sau hết hiệu lực kể từ ngày", "những văn bản sau",
                                      "Các Kế hoạch đã ban hành"])
 def test_documents_named_as_a_group_are_no_bodies(mention: str) -> None:
+    assert resolve_organ(mention) is None
+
+
+@pytest.mark.parametrize(("unit", "names"), [
+    # a committee's verb-like word after "Ban" is its name ("Ban chỉ đạo", "Ban tổ chức"), not the verb
+    ("Trưởng ban Ban chỉ đạo Chương trình chủ trì các cuộc họp", ["Trưởng ban Ban chỉ đạo Chương trình"]),
+    ("Ban tổ chức hội thi chủ trì, phối hợp với Sở Tư pháp", ["Ban tổ chức hội thi"]),
+])
+def test_a_committee_written_in_lower_case_keeps_its_name(unit: str, names: list[str]) -> None:
+    assert subject_of(unit)[0] == names
+
+
+@pytest.mark.parametrize("who", ["các tổ chức chính trị - xã hội", "các tổ chức chính trị-xã hội"])
+def test_a_group_named_by_a_verb_like_noun_is_a_coordinating_body(who: str) -> None:
+    text = (_header("BỘ TÀI CHÍNH", "12/TB-BTC") + f"1. Ngân hàng Chính sách xã hội chủ trì, phối hợp với {who} "
+            "để thực hiện việc kiểm tra, giám sát.\n")
+    tasks, _ = _duties(text)
+    assert tasks["1"] == {("Ngân hàng Chính sách xã hội", "lead"), (who[0].upper() + who[1:], "coordinate")}
+
+
+@pytest.mark.parametrize("mention", ["Các ý kiến khác:……", "Các quyền, nghĩa vụ khác (nếu có)"])
+def test_a_form_s_items_are_no_bodies(mention: str) -> None:
     assert resolve_organ(mention) is None
 
 
