@@ -47,6 +47,7 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
     assignments: dict[str, list[Assignment]] = {}
     new_tasks: list[TaskFacts] = []
     reports: list[ReportLine] = []
+    unsaid: list[tuple[int, list[ReportPhrase]]] = []  # reporting lines naming no organ
 
     def rel(line: Line) -> tuple[int, int]:
         return line.start - doc.start, line.end - doc.start
@@ -60,6 +61,8 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
             organs = [o for o in map(resolve, task_rules.sentence_subject(above, len(above))) if o]
         helpers = [o for o in (resolve(n) for n in task_rules.coordinators(unit.text)) if o]
         if unit.is_new_task and not organs:
+            if phrases := find_reports(unit.text):  # "Trong quá trình …, kịp thời báo cáo X": the item's
+                unsaid.append((unit.line, phrases))
             continue
         if organs or helpers:
             ev = evidence(start, end, "execution-unit")
@@ -77,7 +80,6 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
     preamble_end = items[0].line if items else segment.end
     preamble = "\n".join(ln.text for ln in flow_lines[body_start:preamble_end])
     told = [o for o in (resolve(n) for n in task_rules.preamble_assignees(preamble)) if o]
-    unsaid: list[tuple[int, list[ReportPhrase]]] = []  # reporting lines naming no organ
     for i in range(body_start, segment.end):
         if i in unit_lines:
             continue

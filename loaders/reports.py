@@ -66,9 +66,10 @@ _SENT_REPORT = re.compile(
 )
 
 
-# Sent to Y for Y to report on to X: "gửi về Y để tổng hợp, báo cáo X", "phản ánh kịp thời về Y …".
-_HOP = re.compile(r"(?:gửi|phản ánh|báo cáo)\b(?:(?!để\b)[^,;.()\n]){0,80}?\s(?:về|cho|đến|tới)\s+"
-                  r"(?=[A-ZĐÀ-Ỹ])")
+# Sent to Y for Y to report on to X: "gửi về Y để tổng hợp, báo cáo X", "phản ánh kịp thời về Y …",
+# "báo cáo Y để kịp thời tổng hợp báo cáo X", "trình Y để báo cáo X".
+_HOP = re.compile(r"(?:(?:gửi|phản ánh|báo cáo)\b(?:(?!để\b)[^,;.()\n]){0,80}?\s(?:về|cho|đến|tới)\s+"
+                  r"|(?:báo cáo|trình)[ \t]+)(?=[A-ZĐÀ-Ỹ])")
 
 
 # (after the way, an address and a deadline, if they are written: "… (qua Phòng X), địa chỉ email: …
@@ -76,7 +77,7 @@ _HOP = re.compile(r"(?:gửi|phản ánh|báo cáo)\b(?:(?!để\b)[^,;.()\n]){0
 _FORWARDED = re.compile(r"(?:[ \t]*,[ \t]*(?:địa chỉ|email|thư điện tử|hộp thư)[^;()\n]{1,100}?"
                         r"(?=[ \t]+trước))?"
                         r"(?:[ \t]+(?:trước|chậm nhất|trong)[ \t]+[^,;.()\n]{1,40}?)?"
-                        r"\s+để\s+(?:tổng hợp|theo dõi)(?:\s*,\s*|\s+)"
+                        r"\s+để\s+(?:kịp thời\s+)?(?:(?:tổng hợp|theo dõi)(?:\s*,\s*|\s+))?"
                         r"(?:(?:tham mưu|đề xuất)(?:\s*,\s*|\s+))*(?=báo cáo\b)")
 
 

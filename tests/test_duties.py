@@ -255,6 +255,12 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
          [("Sở Nội vụ", "Phòng Xây dựng chính quyền", None), ("UBND tỉnh", None, "Sở Nội vụ")]),
         ("gửi báo cáo về Sở Tài chính bằng văn bản và bản điện tử trước ngày 15/01/2026.",
          [("Sở Tài chính", None, None)]),
+        # reported to Y for Y to report on, without "về": a chain
+        ("định kỳ báo cáo Thủ tướng Chính phủ để kịp thời tổng hợp báo cáo Ban Bí thư Trung ương Đảng.",
+         [("Thủ tướng Chính phủ", None, None), ("Ban Bí thư Trung ương Đảng", None, "Thủ tướng Chính phủ")]),
+        ("tổng hợp kết quả trình Đảng ủy Chính phủ để báo cáo Bộ Chính trị;",
+         [("Đảng ủy Chính phủ", None, None), ("Bộ Chính trị", None, "Đảng ủy Chính phủ")]),
+        ("báo cáo Ủy ban nhân dân tỉnh để chỉ đạo.", [("Ủy ban nhân dân tỉnh", None, None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
@@ -322,6 +328,20 @@ def test_a_committees_unit_named_alone_as_the_way_is_the_unit_of_the_committee_r
     assert reports == {("Các tổ chức cơ sở đảng", "Ban Thường vụ Huyện ủy Thăng Bình",
                         "Ban Tuyên giáo Huyện ủy Thăng Bình")}
     assert tasks["1"] == {("Các tổ chức cơ sở đảng", "perform")}  # "cử" is a verb, "bầu cử" is not
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, kịp thời tổng hợp, báo cáo Hội đồng nhân "
+    "dân tỉnh để xem xét.",
+    "Định kỳ hằng năm báo cáo Hội đồng nhân dân tỉnh kết quả thực hiện tại kỳ họp cuối năm.",
+])
+def test_a_paragraph_under_an_execution_item_naming_no_body_reports_for_the_item_s_body(paragraph: str) -> None:
+    text = (_header("HỘI ĐỒNG NHÂN DÂN TỈNH LẠNG SƠN", "12/2025/NQ-HĐND", "NGHỊ QUYẾT")
+            + "Điều 1. Nghị quyết này quy định mức chi hỗ trợ cho nhân viên thú y cấp xã.\n"
+            + "Điều 2. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+            + paragraph + "\n2. Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n")
+    _, reports = _duties(text)
+    assert reports == {("Ủy ban nhân dân tỉnh Lạng Sơn", "Hội đồng nhân dân tỉnh Lạng Sơn", None)}
 
 
 def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
