@@ -132,7 +132,14 @@ def expand_abbreviations(text: str) -> str:
     """Organ abbreviations written out (``data/abbreviations.tsv``): ``UBND tỉnh`` → ``Ủy ban nhân
     dân tỉnh``."""
     table = abbreviations()
-    return expand_heads_before_bodies(_abbreviation_pattern().sub(lambda m: table[m.group(1)], text))
+    return expand_heads_before_bodies(_abbreviation_pattern().sub(lambda m: _written_out(m, table), text))
+
+
+def _written_out(m: re.Match[str], table: dict[str, str]) -> str:
+    """An abbreviation's words; the dot after a level's ("TP. Hà Nội", "TP.Hồ Chí Minh") left out."""
+    words = table[m.group(1)]
+    dot = m.group("dot")
+    return words if dot is None else words + (" " if words.islower() else dot)
 
 
 def expand_heads_before_bodies(text: str) -> str:
@@ -163,7 +170,8 @@ def _before_body_pattern() -> re.Pattern[str]:
 def _abbreviation_pattern() -> re.Pattern[str]:
     table = abbreviations()
     keys = sorted(table, key=len, reverse=True)
-    return re.compile(r"\b(" + patterns.by_first_letter(map(re.escape, keys)) + r")\b")
+    return re.compile(r"\b(" + patterns.by_first_letter(map(re.escape, keys))
+                      + rf")\b(?P<dot>\.[ \t]*+(?=[{CAPITALS}]))?")
 
 
 def canonical_words(text: str) -> str:

@@ -554,6 +554,11 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Ủy ban bầu cử tỉnh Lào Cai chủ trì tổ chức bầu cử", "Ủy ban bầu cử tỉnh Lào Cai", False),
         # the usual abbreviations of state bodies and levels
         ("KBNN tỉnh Bình Định", "Kho bạc Nhà nước tỉnh Bình Định", False),
+        # a level's short form with its dot, with or without a space after it
+        ("Thuế TP. Hà Nội", "Thuế thành phố Hà Nội", False),
+        ("UBND TP.Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh", False),
+        ("Công an TP.HCM", "Công an thành phố Hồ Chí Minh", False),
+        ("UBND TPHCM", "Ủy ban nhân dân thành phố Hồ Chí Minh", False),
         ("NHNN chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
         ("UBND các huyện, TX, TP", "Ủy ban nhân dân các huyện, thị xã, thành phố", True),
         ("Các UVBTV Tỉnh ủy", "Các Ủy viên Ban Thường vụ Tỉnh ủy", True),
@@ -592,6 +597,15 @@ def test_documents_named_as_a_group_are_no_bodies(mention: str) -> None:
 ])
 def test_a_committee_written_in_lower_case_keeps_its_name(unit: str, names: list[str]) -> None:
     assert subject_of(unit)[0] == names
+
+
+@pytest.mark.parametrize("who", ["Thuế TP. Hà Nội", "Thuế TP Hà Nội", "Thuế thành phố Hà Nội"])
+def test_a_body_named_with_a_level_s_short_form_is_asked_to_act(who: str) -> None:
+    text = (_header("CỤC THUẾ", "5706/CT-CS", "CÔNG VĂN") + "Kính gửi: Thuế thành phố Hà Nội\n"
+            + f"Cục Thuế nhận được công văn của Công ty.\nĐề nghị {who} nghiên cứu quy định, hướng dẫn để đối chiếu "
+            "với hồ sơ của Công ty.\n")
+    tasks, _ = _duties(text)
+    assert list(tasks.values()) == [{("Thuế thành phố Hà Nội", "perform")}]
 
 
 @pytest.mark.parametrize("who", ["các tổ chức chính trị - xã hội", "các tổ chức chính trị-xã hội"])
