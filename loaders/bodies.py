@@ -89,9 +89,7 @@ def _split_bodies(text: str) -> tuple[str, ...]:
         if members is not None:
             out += members
             continue
-        # "HĐND, UBND, UB MTTQVN TP"
-        shared = _shared_tail(chunk) or _shared_tail(expand_abbreviations(chunk))
-        out += shared if shared is not None else _cut_list(chunk)
+        out += _listed(chunk)  # "HĐND, UBND, UB MTTQVN TP"
     # "Chủ tịch Ủy ban nhân dân các tỉnh: Hà Tĩnh, Huế": the group, its places left out
     out = [_AND_AT_END.sub("", part.partition(":")[0]).rstrip() for part in out]
     # A head's title alone among others ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …"): the
@@ -99,6 +97,11 @@ def _split_bodies(text: str) -> tuple[str, ...]:
     out = (listed or []) + out
     return tuple(f"{part} các {HEADED_KIND[part].lower()}" if part in HEADED_KIND and len(out) > 1 else part
                  for part in out if part)
+
+
+def _listed(chunk: str) -> list[str]:
+    """The bodies of a list with no semicolon: heads sharing what follows the last, else each named."""
+    return _shared_tail(chunk) or _shared_tail(expand_abbreviations(chunk)) or _cut_list(chunk)
 
 
 _AND_AT_END = re.compile(r"(?<![\s,])(?:[\s,]+(?:và|hoặc))+$")  # (?<!…): tried once per run
@@ -188,7 +191,9 @@ _CODE = re.compile(r"^[A-ZĐ&]{2,10}$")
 _CODE_ITEM = re.compile(r"([A-ZĐ&]{2,14})\s*(?:[,;]|$)")
 # A body named by its own name: an organ word and a capitalised word ("Cục Kiểm soát …", not "Cục
 # thuộc Bộ"), or an abbreviated body ("UBND tỉnh").
-_NAMED_BODY = re.compile(rf"{patterns.ANY_ORGAN_WORD}\s+[{CAPITALS}0-9]|{patterns.ABBREVIATED_BODY}")
+_NAMED_BODY = re.compile(rf"{patterns.ANY_ORGAN_WORD}\s+[{CAPITALS}0-9]|{patterns.ABBREVIATED_BODY}"
+                         # or a committee ("Ủy ban nhân dân cấp xã", not a group: "Đảng ủy các bộ, ngành")
+                         rf"|{patterns.COMMITTEE_ANY_CASE}\b(?![ \t]+(?:các|những)\b)")
 _COMMITTEE_PART = re.compile(patterns.COMMITTEE_UNIT)  # the parts of a committee: "Văn phòng", "Thường trực"
 _COMMA = re.compile(r"(?<!\s)\s*,\s*")
 
@@ -212,10 +217,9 @@ def kind_list_members(text: str) -> list[str] | None:
     titled = bool(re.fullmatch(patterns.TITLE, kind))
     kind = kind[:1].upper() + kind[1:]
     if _COMMITTEE_PART.fullmatch(kind):  # "Thường trực: HĐND, UBND tỉnh X", "Văn phòng: Tỉnh ủy, UBND tỉnh"
-        members = m.group("members").strip(" .;")
-        # "Thường trực: HĐND, UBND TP"
-        shared = _shared_tail(members) or _shared_tail(expand_abbreviations(members))
-        return [f"{kind} {member}" for member in shared or _cut_list(members)]
+        # "Thường trực: HĐND, UBND TP"; "Văn phòng: Thành ủy, HĐND TP; UBND TP"
+        chunks = _SEMICOLON.split(m.group("members").strip(" .;"))
+        return [f"{kind} {member}" for chunk in chunks for member in _listed(chunk)]
     # Each member by its name or its code; a body named in full stays as it is ("Các Bộ: Tài chính,
     # Y tế, Tập đoàn Điện lực Việt Nam"), and so does a group ("Các vụ: Kế hoạch và các đơn vị …").
     groups = _SEMICOLON.split(m.group("members").strip(" .;"))

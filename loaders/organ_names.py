@@ -132,7 +132,14 @@ def expand_abbreviations(text: str) -> str:
     """Organ abbreviations written out (``data/abbreviations.tsv``): ``UBND tỉnh`` → ``Ủy ban nhân
     dân tỉnh``."""
     table = abbreviations()
-    return expand_heads_before_bodies(_abbreviation_pattern().sub(lambda m: _written_out(m, table), text))
+    text = _abbreviation_pattern().sub(lambda m: _written_out(m, table), text)
+    if "&" in text:  # "Đoàn ĐBQH&HĐND tỉnh": "Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+        text = _AMPERSAND_BETWEEN_WORDS.sub(" và ", text)
+    return expand_heads_before_bodies(text)
+
+
+# "&" between words written out (not inside a code: "KH&CN").
+_AMPERSAND_BETWEEN_WORDS = re.compile(r"(?<=[a-zà-ỹđ])[ \t]*&[ \t]*(?=[A-ZĐÀ-Ỹ])")
 
 
 def _written_out(m: re.Match[str], table: dict[str, str]) -> str:
@@ -150,10 +157,13 @@ def expand_heads_before_bodies(text: str) -> str:
     >>> expand_heads_before_bodies("TT Tỉnh ủy, TT HĐND tỉnh; TT Y tế huyện")
     'Thường trực Tỉnh ủy, Thường trực HĐND tỉnh; TT Y tế huyện'
     """
-    if "T" not in text:  # every short form holds one
-        return text
     table = abbreviations_before_bodies()
+    if not any(last in text for last in _LAST_LETTERS):  # every short form holds its last letter
+        return text
     return _before_body_pattern().sub(lambda m: table[m.group(1)], text)
+
+
+_LAST_LETTERS = frozenset(short[-1] for short in abbreviations_before_bodies())
 
 
 @cache
@@ -161,8 +171,8 @@ def _before_body_pattern() -> re.Pattern[str]:
     keys = sorted(abbreviations_before_bodies(), key=len, reverse=True)
     short_and_long = sorted({*abbreviations(), *abbreviations().values()}, key=len, reverse=True)
     heads = "|".join(map(re.escape, short_and_long))
-    body = f"(?:{patterns.COMMITTEE_ANY_CASE}|{patterns.ABBREVIATED_BODY})"
-    return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?=[ \t,]+(?:các[ \t]+)?(?:(?:" + heads
+    body = f"(?:{patterns.COMMITTEE_ANY_CASE}|{patterns.ABBREVIATED_BODY}|{patterns.ORGAN_HEAD})"
+    return re.compile(r"\b(" + "|".join(map(re.escape, keys)) + r")\b(?=[ \t,:]+(?:các[ \t]+)?(?:(?:" + heads
                       + r")[ \t]+)?" + body + ")")
 
 

@@ -416,6 +416,16 @@ def test_a_report_in_a_sentence_reports_for_its_subject() -> None:
         ("Cấp ủy, chính quyền các cấp, nhất là thành phố Hà Nội, Thành phố Hồ Chí Minh và các đô thị lớn",
          ["Cấp ủy, chính quyền các cấp"]),
         ("Các cấp ủy, tổ chức đảng,  đặc biệt là người đứng đầu", ["Các cấp ủy, tổ chức đảng"]),
+        # the offices of several committees; "VP" for Văn phòng before a body, a list going on after ";"
+        ("Các VP: Tỉnh ủy, Đoàn ĐBQH; UBND tỉnh", ["Văn phòng Tỉnh ủy", "Văn phòng Đoàn ĐBQH", "Văn phòng UBND tỉnh"]),
+        ("VP Tỉnh ủy, VP UBND tỉnh", ["Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh"]),
+        ("Lưu: VT, VP", ["Lưu"]),
+        # a committee named in full among a kind's members, and after it the rest of the group
+        ("Thủ trưởng các cơ quan: Sở Xây dựng, Ủy ban nhân dân cấp xã, các cơ quan, đơn vị có liên quan",
+         ["Thủ trưởng Sở Xây dựng", "Thủ trưởng Ủy ban nhân dân cấp xã", "Thủ trưởng các cơ quan, đơn vị có liên quan"]),
+        ("Ủy ban nhân dân cấp xã, đơn vị liên quan", ["Ủy ban nhân dân cấp xã", "đơn vị liên quan"]),
+        ("Đảng ủy các bộ, ngành, tổ chức chính trị - xã hội ở Trung ương",
+         ["Đảng ủy các bộ, ngành, tổ chức chính trị - xã hội ở Trung ương"]),
         ("Các sở, ngành, trong đó có Sở Tài chính", ["Các sở, ngành"]),
     ],
 )
@@ -477,6 +487,18 @@ def test_a_person_named_after_an_addressee_is_no_part_of_its_name(item: str) -> 
     assert [r.organ.name for r in recipients] == [
         "Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh", "Phó Chủ tịch Ủy ban nhân dân tỉnh Hà Tĩnh",
         "Báo và Phát thanh - Truyền hình Hà Tĩnh"]
+
+
+@pytest.mark.parametrize("ending", ["căn cứ Quyết định thi hành./.", "căn cứ Quyết định này để thực hiện.",
+                                    "chịu trách nhiệm thi hành Quyết định này./."])
+def test_an_execution_article_in_either_wording_assigns_its_bodies(ending: str) -> None:
+    text = (_header("ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "456/QĐ-UBND", "QUYẾT ĐỊNH")
+            + "Điều 1. Ban hành Danh mục dịch vụ sự nghiệp công.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            + "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, Uỷ ban nhân dân cấp xã, các cơ quan, đơn vị có "
+            + f"liên quan {ending}\n")
+    tasks, _ = _duties(text)
+    assert tasks["Điều 2"] == {("Văn phòng Ủy ban nhân dân tỉnh Bắc Ninh", "perform"), ("Sở Xây dựng tỉnh Bắc Ninh", "perform"),
+                               ("Ủy ban nhân dân cấp xã", "perform"), ("Các cơ quan, đơn vị có liên quan", "perform")}
 
 
 @pytest.mark.parametrize("fields", [
@@ -559,6 +581,9 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("UBND TP.Hồ Chí Minh", "Ủy ban nhân dân thành phố Hồ Chí Minh", False),
         ("Công an TP.HCM", "Công an thành phố Hồ Chí Minh", False),
         ("UBND TPHCM", "Ủy ban nhân dân thành phố Hồ Chí Minh", False),
+        # "&" between the words of two bodies written out is "và"; inside a code it stays
+        ("Văn phòng Đoàn ĐBQH&HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", False),
+        ("Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", False),
         ("NHNN chi nhánh tỉnh Lào Cai", "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai", False),
         ("UBND các huyện, TX, TP", "Ủy ban nhân dân các huyện, thị xã, thành phố", True),
         ("Các UVBTV Tỉnh ủy", "Các Ủy viên Ban Thường vụ Tỉnh ủy", True),
