@@ -123,6 +123,8 @@ class AssignmentUnit:
 
 
 _NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$")
+# A task numbered in brackets, below a numbered item or alone: "(1) Bộ Y tế chỉ đạo …".
+_BRACKETED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<text>[^\W\d_].*)$")
 _FILE_NAME = re.compile(r"^\S+\.(?:DOCX?|PDF|docx?|pdf)\b")  # a page footer "12.KLTW.DOC 5"
 _ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,3}[a-zđ]?)\s*[.:]")
 _DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}")
@@ -149,10 +151,13 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
             article = f"Điều {heading.group('n')}"
             continue
         alone = _NUMBER_ALONE.match(text)  # "1.4." on its own line, the item's words below
-        m = alone or _NUMBERED.match(text)
+        bracketed = None if alone else _bracketed_task(text)
+        m = alone or bracketed or _NUMBERED.match(text)
         if not m or _DATE_START.match(text) or _FILE_NAME.match(text):
             continue
         number = m.group("num")
+        if bracketed:  # "(1)" under "2.": task 2.(1)
+            number = f"{parent}.({number})" if (parent := _last_plain_number(items)) else f"({number})"
         path = ".".join(p for p in (section, article, number) if p)
         key = path if block == 1 else f"{block}:{path}"
         if key in seen:  # the numbering restarts under an unnumbered heading: a new block
@@ -163,11 +168,26 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
         body = [] if alone else [m.group("text")]
         for j in range(i + 1, min(end, i + 30)):
             nxt = lines[j].text
-            if _NUMBERED.match(nxt) or _ROMAN.match(nxt) or _NOI_NHAN.match(nxt) or _ARTICLE.match(nxt):
+            if (_NUMBERED.match(nxt) or _ROMAN.match(nxt) or _NOI_NHAN.match(nxt) or _ARTICLE.match(nxt)
+                    or _bracketed_task(nxt)):
                 break
             body.append(nxt)
         items.append(TaskItem(number, path, "\n".join(body)[:4000], i, section))
     return items
+
+
+def _bracketed_task(text: str) -> re.Match[str] | None:
+    """A line numbered in brackets that tells a body to act: it opens with the body or with an
+    order ("(1) Bộ Y tế chỉ đạo …", "(3) Đề nghị Ủy ban …"; not a form's note "(1) Ghi tên …")."""
+    m = _BRACKETED.match(text) if text.startswith("(") else None
+    if m is None or not (_LEAD_IN.match(m.group("text")) or looks_like_organ(m.group("text"))):
+        return None
+    return m
+
+
+def _last_plain_number(items: list[TaskItem]) -> str | None:
+    """The number of the last item numbered without brackets, if any."""
+    return next((item.number for item in reversed(items) if "(" not in item.number), None)
 
 
 def is_execution_heading(text: str) -> bool:

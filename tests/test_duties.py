@@ -489,6 +489,22 @@ def test_a_person_named_after_an_addressee_is_no_part_of_its_name(item: str) -> 
         "Báo và Phát thanh - Truyền hình Hà Tĩnh"]
 
 
+@pytest.mark.parametrize("opening", ["yêu cầu các bộ, cơ quan thực hiện một số nội dung trọng tâm như sau:",
+                                     "cụ thể:"])
+def test_tasks_numbered_in_brackets_below_an_item_are_tasks_of_their_bodies(opening: str) -> None:
+    text = (_header("VĂN PHÒNG CHÍNH PHỦ", "637/TB-VPCP") + "Phó Thủ tướng Chính phủ kết luận như sau:\n"
+            + "1. Ghi nhận sự nỗ lực của Bộ Y tế và các bộ, cơ quan liên quan.\n"
+            + f"2. Để bảo đảm tiến độ hoàn thành công trình, {opening}\n"
+            + "(1) Bộ Y tế chỉ đạo Ban Quản lý dự án hoàn thành xây dựng trước ngày 30 tháng 11 năm 2025.\n"
+            + "- Chủ trì, phối hợp với Bộ Tài chính hoàn thiện hồ sơ; khẩn trương báo cáo Chính phủ.\n"
+            + "(2) Đề nghị Ủy ban nhân dân tỉnh Ninh Bình phối hợp chặt chẽ với Bộ Y tế.\n"
+            + "(3) Ghi tên công trình vào sổ theo dõi.\n")
+    tasks, reports = _duties(text)
+    assert tasks["2.(1)"] == {("Bộ Y tế", "perform"), ("Bộ Tài chính", "coordinate")}
+    assert tasks["2.(2)"] == {("Ủy ban nhân dân tỉnh Ninh Bình", "perform"), ("Bộ Y tế", "coordinate")}
+    assert "2.(3)" not in tasks and reports == {("Bộ Y tế", "Chính phủ", None)}
+
+
 @pytest.mark.parametrize("ending", ["căn cứ Quyết định thi hành./.", "căn cứ Quyết định này để thực hiện.",
                                     "chịu trách nhiệm thi hành Quyết định này./."])
 def test_an_execution_article_in_either_wording_assigns_its_bodies(ending: str) -> None:
