@@ -134,6 +134,10 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         if (told and not named and item.path not in execution_paths and not is_heading_item
                 and "." not in item.number):
             found += [Assignment(o, Role.PERFORM, ev) for o in told]
+        # "Điều 2. Trách nhiệm của Sở Xây dựng" gives the Sở its items that name no body
+        holder = task_rules.duty_holder(item.article_title) if not found else None
+        if holder is not None and (organ := resolve(holder)) is not None:
+            found = [Assignment(organ, Role.PERFORM, ev)]
         # "3. Bộ X … thực hiện một số nhiệm vụ sau:" tells X to do "3.1.", "3.2." …
         parent = by_number.get(item.number.rpartition(".")[0]) if "." in item.number else None
         if not found and parent is not None and first_line(parent.text).rstrip().endswith(":"):

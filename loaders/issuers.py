@@ -283,8 +283,9 @@ def _bare_unit(name: str, scope: OrganScope) -> str:
     if scope.issuer is None or not scope.anchors or fold(name) in organ_registry().by_fold:
         return name
     stripped = (_BRACKETS.sub("", name) if "(" in name else name).strip(" ,.;")
-    if stripped.startswith("Sở ") and "tinh" in scope.anchors and not _PLACED.search(stripped):
-        return f"{stripped} {scope.anchors['tinh']}"  # a province's own department
+    province = next((scope.anchors[level] for level in _PROVINCE_LEVELS if level in scope.anchors), None)
+    if stripped.startswith("Sở ") and province and not _PLACED.search(stripped):
+        return f"{stripped} {province}"  # a province's (or a city's of that tier) own department
     words = stripped.split()
     if (2 <= len(words) <= 4 and words[0] == "Ban" and words[1][:1].isupper()
             and all(w.islower() for w in words[2:])):
@@ -293,6 +294,7 @@ def _bare_unit(name: str, scope: OrganScope) -> str:
     return name
 
 
+_PROVINCE_LEVELS = tuple(fold(level) for level in patterns.PROVINCE_NAMES)  # "tinh", "thanh pho"
 _PROVINCIAL_COMMITTEES = tuple(patterns.committee_of_level(lv) or "" for lv in patterns.PROVINCE_NAMES)
 _PARTY_BRANCH = re.compile(
     r"ĐẢNG BỘ (?P<level>" + patterns.alternation(patterns.PROVINCE_NAMES, "upper")

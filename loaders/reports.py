@@ -162,7 +162,14 @@ def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]
         names.append(more.group("to"))
         last = more
     via = _way(last)  # the way after the last one is for them all
+    if via is None and (later := _LATER_WAY.match(text, last.end())):  # "báo cáo X kết quả … (qua Y)"
+        via = _target(next(iter(split_bodies(later.group("via"))), later.group("via")))
     return [(to, via, last.end()) for to in map(_target, names) if _names_body(to)]
+
+
+# The way written at the end of the clause, after what is reported: "… kết quả thực hiện (qua Y)".
+_LATER_WAY = re.compile(r"(?:(?!báo cáo|gửi)[^;.()\n]){0,120}?"
+                        r"\(\s*(?:thông\s+)?qua\s+(?P<via>[^()\n]*[^()\s])\s*\)")
 
 
 def _way(m: re.Match[str]) -> str | None:

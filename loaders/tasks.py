@@ -110,6 +110,7 @@ class TaskItem:
     text: str
     line: int  # index into the document's flow lines
     section: str | None
+    article_title: str = ""  # the title of the article it stands in ("Nhiệm vụ của Tổ công tác")
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
     items: list[TaskItem] = []
     section: str | None = None
     article: str | None = None
+    article_title = ""
     block = 1
     seen: set[str] = set()
     for i in range(start, end):
@@ -148,7 +150,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
             continue
         heading = _ARTICLE.match(text)
         if heading:
-            article = f"Điều {heading.group('n')}"
+            article, article_title = f"Điều {heading.group('n')}", text[heading.end():].strip()
             continue
         alone = _NUMBER_ALONE.match(text)  # "1.4." on its own line, the item's words below
         bracketed = None if alone else _bracketed_task(text)
@@ -172,8 +174,25 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
                     or _bracketed_task(nxt)):
                 break
             body.append(nxt)
-        items.append(TaskItem(number, path, "\n".join(body)[:4000], i, section))
+        title = article_title if article else ""
+        items.append(TaskItem(number, path, "\n".join(body)[:4000], i, section, title))
     return items
+
+
+def duty_holder(article_title: str) -> str | None:
+    """The body an article's title gives the duties of ("Trách nhiệm của Sở Tài chính", "Nhiệm vụ,
+    quyền hạn của Ban Chỉ đạo"), whose items name no body of their own.
+
+    >>> duty_holder("Nhiệm vụ, quyền hạn của Ban Chỉ đạo tỉnh"), duty_holder("Hiệu lực thi hành")
+    ('Ban Chỉ đạo tỉnh', None)
+    """
+    m = _DUTIES_OF.match(article_title)
+    return m.group("who") if m is not None and looks_like_organ(m.group("who")) else None
+
+
+_DUTIES_OF = re.compile(r"(?:Nhiệm vụ|Trách nhiệm|Chức năng)"
+                        r"(?:(?:,|\s+và)\s+(?:nhiệm vụ|quyền hạn|trách nhiệm))*"
+                        r"\s+của\s+(?P<who>[^.:;]{3,120}?)\s*[.:]?$")
 
 
 def _bracketed_task(text: str) -> re.Match[str] | None:

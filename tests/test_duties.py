@@ -261,6 +261,13 @@ def test_a_table_without_who_columns_gives_no_task() -> None:
         ("tổng hợp kết quả trình Đảng ủy Chính phủ để báo cáo Bộ Chính trị;",
          [("Đảng ủy Chính phủ", None, None), ("Bộ Chính trị", None, "Đảng ủy Chính phủ")]),
         ("báo cáo Ủy ban nhân dân tỉnh để chỉ đạo.", [("Ủy ban nhân dân tỉnh", None, None)]),
+        # the way at the end of the clause, after what is reported
+        ("Định kỳ hằng tháng báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện (qua Công an tỉnh).",
+         [("Chủ tịch Ủy ban nhân dân tỉnh", "Công an tỉnh", None)]),
+        ("báo cáo Ban Thường vụ Tỉnh ủy về kết quả thực hiện ( thông qua Văn phòng Tỉnh ủy )",
+         [("Ban Thường vụ Tỉnh ủy", "Văn phòng Tỉnh ủy", None)]),
+        ("báo cáo Ủy ban nhân dân tỉnh; phối hợp với Sở Tư pháp (qua Phòng Văn bản)",
+         [("Ủy ban nhân dân tỉnh", None, None)]),
     ],
 )
 def test_reporting_phrases(text: str, expected: list[tuple]) -> None:
@@ -676,6 +683,21 @@ def test_people_a_rule_applies_to_are_no_body(mention: str) -> None:
 ])
 def test_a_level_written_with_a_capital_is_the_issuers_own_locality(issuer: str, mention: str, name: str) -> None:
     assert resolve_organ(mention, OrganScope.of(resolve_organ(issuer))).name == name
+
+
+@pytest.mark.parametrize(("issuer", "department"), [
+    ("Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Xây dựng tỉnh Bắc Ninh"),
+    ("Ủy ban nhân dân thành phố Cần Thơ", "Sở Xây dựng thành phố Cần Thơ"),
+    ("Hội đồng nhân dân thành phố Hải Phòng", "Sở Xây dựng thành phố Hải Phòng"),
+])
+def test_a_department_named_alone_is_the_issuing_province_s_or_city_s(issuer: str, department: str) -> None:
+    text = (_header(issuer.upper(), "38/2025/QĐ-UBND", "QUYẾT ĐỊNH") + "Về việc phân cấp trong lĩnh vực xây dựng\n"
+            + "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\n"
+            + "Điều 1. Phân cấp cho Sở Xây dựng thực hiện nhiệm vụ cấp giấy phép xây dựng.\n"
+            + "Điều 2. Trách nhiệm của Sở Xây dựng\n1. Tổ chức thực hiện nhiệm vụ được phân cấp.\n"
+            + "2. Định kỳ báo cáo kết quả thực hiện.\n")
+    tasks, _ = _duties(text)
+    assert tasks["Điều 2.1"] == {(department, "perform")}
 
 
 def test_a_place_ending_like_a_level_is_not_completed_twice() -> None:
