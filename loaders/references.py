@@ -44,7 +44,7 @@ from vanban.loaders.symbols import (
     repair_symbol,
     type_from_symbol,
 )
-from vanban.loaders.text import CAPITALS, TextView, fold
+from vanban.loaders.text import CAPITALS, IMPLEMENTING_VERBS, TextView, fold
 
 __all__ = ["find_references", "other_documents", "sentence_around"]
 
@@ -96,7 +96,7 @@ _ISSUER_END = re.compile(
 # what follows; "(tiếp tục) (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
 _ISSUING_A_PLAN = (r"(?:ban hành|phê duyệt)\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
                    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
-_IMPLEMENTING_VERBS = ("thực hiện", "triển khai", "thi hành", "cụ thể hóa")
+_IMPLEMENTING_VERBS = IMPLEMENTING_VERBS
 _TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:" + "|".join(_IMPLEMENTING_VERBS) + ")"
                  r"(?:\s+có hiệu quả)?")
 # A document described as implementing another, the gap between them: "Kế hoạch 223-KH/TU … về
@@ -116,12 +116,14 @@ _NESTED = re.compile(
 _DESCRIBED_NESTED = re.compile(r"\s*(?:(?:tiếp tục|triển khai)\s+)?(?:thực hiện|thi hành)\s+")
 # (Its purpose may come first: "Để chủ động phòng, chống dịch, thực hiện X, …".)
 _IMPLEMENTING_SENTENCE = re.compile(
-    r"^(?:(?:Để|Nhằm)\s+(?:[^;:.\n]{1,160}?,\s*)?)?(?:tiếp tục\s+)?(?:triển khai\s+)?"
+    r"^(?:(?:Để|Nhằm)\s+(?:[^;:.\n]{1,160}?,\s*)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?"
     r"(?:" + "|".join((*_IMPLEMENTING_VERBS, "quán triệt")) + ")"
-    r"(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
+    # several documents of a type: "Thực hiện các Nghị quyết số 18-NQ/TW và số 19-NQ/TW"
+    r"(?:\s+(?:các|những)"
+    r"|(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
     r"nghiêm|đầy đủ|kịp thời))*"
     # the direction a document gives: "Thực hiện (ý kiến) chỉ đạo của Ủy ban nhân dân tỉnh tại Văn bản số …"
-    r"(?:\s+(?:ý kiến\s+)?chỉ đạo(?:\s+của\s+[^,;:.\n]{1,120}?)?\s+(?:tại|theo))?\s*$",
+    r"(?:\s+(?:ý kiến\s+)?chỉ đạo(?:\s+của\s+[^,;:.\n]{1,120}?)?\s+(?:tại|theo))?)\s*$",
     re.IGNORECASE,
 )
 # A sentence of the preamble that issues this document as a plan to implement what follows:

@@ -31,6 +31,7 @@ from vanban.loaders.offsets import RunBuilder, RunOffsets
 __all__ = [
     "CAPITALS",
     "ENDS_LINKED",
+    "IMPLEMENTING_VERBS",
     "LINKING_WORDS",
     "OPEN_END",
     "TextView",
@@ -390,15 +391,22 @@ _FIELD_WIDTH = 60
 
 
 _HARD_END_CHARS = frozenset(".:;!?")
-# The words a paragraph of a document's preamble opens with (the bases it is issued on).
-_PREAMBLE_OPENERS = ("Căn cứ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình")
+# The verbs that say a document carries another out ("Thực hiện Kết luận số …").
+IMPLEMENTING_VERBS = ("thực hiện", "triển khai", "thi hành", "cụ thể hóa")
+# The words a paragraph of a document's preamble opens with: the bases it is issued on, and what
+# it carries out and why ("Thực hiện Nghị quyết …", "Để tổ chức thực hiện …").
+_PREAMBLE_OPENERS = ("Căn cứ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình", "Để", "Nhằm",
+                     "Tiếp tục", "Quán triệt", *(verb[:1].upper() + verb[1:] for verb in IMPLEMENTING_VERBS))
 _PREAMBLE_START = re.compile(rf"(?:{'|'.join(_PREAMBLE_OPENERS)})(?![^\W\d_])")
 
 
 def opens_preamble(line: str) -> bool:
-    """Does a line open a basis of a document's preamble ("Căn cứ Luật …", "Xét đề nghị …")?
+    """Does a line open a paragraph of a document's preamble ("Căn cứ Luật …", "Xét đề nghị …",
+    "Thực hiện Kết luận …")?
 
     >>> opens_preamble("Căn cứ Luật Tổ chức Chính phủ;"), opens_preamble("Căn cứu")
+    (True, False)
+    >>> opens_preamble("Thực hiện Nghị quyết số 57-NQ/TW"), opens_preamble("thực hiện Nghị quyết")
     (True, False)
     """
     return bool(_PREAMBLE_START.match(line))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from vanban.loaders.extract import extract_text
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.references import find_references
 from vanban.loaders.text import flow_view
@@ -75,6 +76,8 @@ def test_reference_forms(text: str, expected: list[tuple]) -> None:
         "Để triển khai thực hiện Kết luận số 54-KL/TW, Ban Thường vụ yêu cầu.",
         "Triển khai Kết luận số 54-KL/TW, Ban Thường vụ yêu cầu.",
         "Trên cơ sở đó. Thực hiện Kết luận số\n54-KL/TW của Ban Bí thư, yêu cầu.",
+        "Để tổ chức thực hiện có hiệu quả Kết luận số 54-KL/TW, Ban Thường vụ yêu cầu.",
+        "Thực hiện các Kết luận số 54-KL/TW và số 55-KL/TW của Ban Bí thư, Tỉnh ủy yêu cầu.",
     ],
 )
 def test_implementing_sentences(text: str) -> None:
@@ -91,6 +94,17 @@ def test_implementing_sentences(text: str) -> None:
 )
 def test_other_mentions_cite(text: str) -> None:
     assert refs(text)[0][:2] == ("54-KL/TW", "CITES")
+
+
+@pytest.mark.parametrize("opener", ["Thực hiện", "Triển khai", "Tiếp tục thực hiện", "Để tổ chức thực hiện",
+                                    "Nhằm cụ thể hóa", "Quán triệt và thực hiện"])
+def test_a_preamble_line_right_under_the_subject_is_no_part_of_it(opener: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            f"Về việc triển khai nhiệm vụ năm 2025\n{opener} Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính "
+            "trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n1. Các sở, ngành thực hiện nhiệm vụ được giao.\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert doc.subject == "Về việc triển khai nhiệm vụ năm 2025"
+    assert [(r.symbol, r.relation.value) for r in doc.references] == [("57-NQ/TW", "IMPLEMENTS")]
 
 
 def test_implementing_sentence_after_the_preamble_only_cites() -> None:
