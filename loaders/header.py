@@ -393,6 +393,8 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
             for cell in cells:
                 if _SUBJECT_START.match(cell):
                     return _before_place_date(cell), i
+                if (after_type := _after_type_word(cell)) is not None:  # "KẾ HOẠCH Triển khai …"
+                    return _before_place_date(after_type), i
             if type_block_end is not None and first == type_block_end and i == first + 1:
                 text = lines[i].text
                 dated = _place_date(text)  # (the place-and-date line, not a subject naming a date)
@@ -400,6 +402,18 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
                         and not (dated and _opens_cell(text, dated.start())) and not opens_preamble(text)):
                     return text.rstrip(" .;"), i
     return None, None
+
+
+def _after_type_word(cell: str) -> str | None:
+    """The subject a crawler ran onto the type word's line, in lower case after the capitals
+    (``KẾ HOẠCH Triển khai thực hiện …``, ``QUYẾT ĐỊNH Về việc …``), or None."""
+    words = cell.split()
+    capitals = next((k for k, word in enumerate(words) if not word.isupper()), len(words))
+    if not 0 < capitals < len(words):
+        return None
+    rest = " ".join(words[capitals:])
+    typed = type_of_line(" ".join(words[:capitals]), strict=False)
+    return rest if typed is not None and not typed[1] and _SUBJECT_START.match(rest) else None
 
 
 def _organ_lines(lines: list[Line], segment: Segment, symbol_line: int | None) -> tuple[str, ...]:

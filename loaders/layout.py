@@ -58,7 +58,7 @@ from vanban.loaders.header import drop_title_prefix
 from vanban.loaders.lexicon import capacities, doc_types, page_chrome_phrases
 from vanban.loaders.page_metadata import PageMetadata, read_page_title
 from vanban.loaders.segment import Line, is_heading, is_number_line, type_of_line, view_lines
-from vanban.loaders.signatures import CAPACITY, TITLE_HEADS, is_person_name
+from vanban.loaders.signatures import CAPACITY, TITLE_HEADS, is_person_name, title_and_name
 from vanban.loaders.symbols import SYMBOL
 from vanban.loaders.text import TextView, fold
 
@@ -299,8 +299,8 @@ def _closing_lines(texts: list[str]) -> list[int]:
                 j += 1
             continue
         capacity = i in marked and bool(_CAPACITY_MARK.search(text))
-        if (capacity and _signed_inline(text)) or (
-                near and _names_signer(text, titled) and not _opens_attachment(text)):
+        signer = near and (_names_signer(text, titled) or title_and_name(text) is not None)  # (a title too)
+        if (capacity and _signed_inline(text)) or (signer and not _opens_attachment(text)):
             found.append(i)
         elif near and i + 1 < n and _names_signer(f"{text} {texts[i + 1]}", titled):
             found += [i, i + 1]  # a name cut over two lines: "Bùi" / "Xuân Cường"

@@ -23,7 +23,7 @@ from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
 
 __all__ = ["CAPACITY", "TITLE_HEADS", "SignatureBlock", "find_signatures", "is_person_name",
-           "signature_stream"]
+           "signature_stream", "title_and_name"]
 
 CAPACITY = re.compile(rf"^(?P<cap>{patterns.CAPACITY})\s*(?P<rest>\S.*)$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
@@ -107,13 +107,18 @@ def signature_stream(lines: list[str]) -> list[tuple[str, int]]:
     pieces: list[tuple[str, int]] = []
     for i, line in enumerate(lines):
         cells = split_cells(line)
-        if len(cells) > 1:
-            pieces += [(cell, i) for cell in cells[1:]]
+        if len(cells) > 1:  # the right-hand cells, or all when the block opens the line ("CHỦ TỊCH    Tên")
+            pieces += [(cell, i) for cell in (cells if _opens_block(cells[0]) else cells[1:])]
         elif cells and not cells[0].startswith(("-", "–", "+", "•")):
             pieces.append((cells[0], i))
         elif cells and ((glued := _glued_title(cells[0])) or (glued := _block_at_end(cells[0]))):
             pieces.append((glued, i))
     return pieces
+
+
+def _opens_block(cell: str) -> bool:
+    """A capacity or a title in capitals: a signature block's line, not a Nơi nhận item."""
+    return bool(CAPACITY.match(cell) or (is_heading(cell) and TITLE_HEADS.match(cell)))
 
 
 def _block_at_end(item: str) -> str | None:
@@ -131,7 +136,7 @@ def _block_at_end(item: str) -> str | None:
         return None  # (a name ends the item)
     for m in _CAPITAL_WORD.finditer(item):
         rest = item[m.start():]
-        if (_opens_with_capacity(rest) and _split_inline(rest)[2]) or _title_and_name(rest):
+        if (_opens_with_capacity(rest) and _split_inline(rest)[2]) or title_and_name(rest):
             return rest
     return None
 
@@ -148,10 +153,10 @@ def _opens_with_capacity(text: str) -> bool:
 _CAPITAL_WORD = re.compile(r"(?<=\s)[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ/]*[.\s,]")
 
 
-def _title_and_name(cell: str) -> tuple[str, str] | None:
+def title_and_name(cell: str) -> tuple[str, str] | None:
     """A title in capitals and the signer's name on one line (``CHỦ TỊCH Võ Văn Hưng``).
 
-    >>> _title_and_name("BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn"), _title_and_name("CHỦ TỊCH UBND")
+    >>> title_and_name("BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn"), title_and_name("CHỦ TỊCH UBND")
     (('BỘ TRƯỞNG, CHỦ NHIỆM', 'Trần Văn Sơn'), None)
     """
     words = cell.split()
@@ -210,7 +215,7 @@ def _titled(pieces: list[tuple[str, int]]) -> SignatureBlock | None:
     right under it: a block without a capacity, also when an appendix follows it."""
     for k in range(len(pieces) - 1, -1, -1):
         title = pieces[k][0]
-        if inline := _title_and_name(title):
+        if inline := title_and_name(title):
             return SignatureBlock(None, inline[0], inline[1], pieces[k][1])
         if k == len(pieces) - 1 or not (
                 is_heading(title) and len(title.split()) <= 6 and TITLE_HEADS.match(title)):
@@ -293,6 +298,8 @@ def _read_block(pieces: list[tuple[str, int]], start: int) -> tuple[SignatureBlo
         if re.match(r"^(?:Ký bởi|Cơ quan|Email|Ngày ký|Thời gian ký|Người ký)", cell):
             continue
         cell, j = _whole_name(pieces, j)
+        if (titled := title_and_name(cell)) is not None:  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH Nguyễn Văn A"
+            title_parts, cell = [titled[0]], titled[1]
         if is_person_name(cell, known_family=False):
             title = " ".join(title_parts) or None
             if title:  # organ lines stacked under the capacity belong to it

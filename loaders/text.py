@@ -253,6 +253,10 @@ _HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kí
 # The place-and-date line of a header: "Hà Nội, ngày 25 tháng 11 năm 2025", "TP. Hồ Chí Minh, ngày …".
 _PLACE_DATE_LINE = re.compile(rf"[{CAPITALS}][^\s,]*(?:[ \t]+[{CAPITALS}][^\s,]*){{0,4}}[ \t]*,[ \t]*ngày\b")
 _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*$")
+# A line of the place and the date alone: "Lào Cai, ngày 5 tháng 3 năm 2025", "TP. Huế, ngày 05/3/2025".
+_PLACE_AND_DATE_ONLY = re.compile(
+    rf"[{CAPITALS}][^\s,/]*(?:[ \t]+[{CAPITALS}][^\s,/]*){{0,4}}[ \t]*,[ \t]*ngày[ \t]+"
+    r"(?:\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})")
 _DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
 _BARE_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*$")
 _NUMBER_VALUE = re.compile(r"^\s*[\d.…_]")
@@ -364,6 +368,8 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"  # "V/v chính sách thuế" / "Hà Nội, ngày 25 tháng 11 năm 2025"
     if last in _DATE_CUT_LAST and _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
         return " "  # "Hà Nội, ngày 20" / "tháng 11 năm 2025"
+    if last.isdigit() and len(prev_end) <= 80 and _PLACE_AND_DATE_ONLY.fullmatch(prev_end):
+        return "\n"  # the header's place and date line ends its paragraph: "… năm 2025" / "KẾ HOẠCH …"
     if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):
         return ""  # "25/10/" / "2021"
     if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):

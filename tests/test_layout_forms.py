@@ -257,3 +257,27 @@ def test_date_of_the_place_line_not_of_a_wrapped_subject() -> None:
             "triển khai thực hiện nghiêm túc.\n")
     doc = extract_text(text, "cv.txt").documents[0]
     assert (doc.symbol, doc.date, doc.place) == ("162-CV/HU", "2022-04-03", "Quế Võ")
+
+
+_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\n"
+         "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+         "Thực hiện Kế hoạch số 45-KH/TU ngày 12/01/2025 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành "
+         "Kế hoạch như sau:\n1. Sở Khoa học và Công nghệ chủ trì tham mưu thực hiện.\nNơi nhận:\n- Các sở, ban, ngành;\n"
+         "- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thành Sinh\n")
+
+
+@pytest.mark.parametrize("written", [
+    ("KẾ HOẠCH\nTriển khai", "KẾ HOẠCH Triển khai"),  # the subject run onto the type word's line
+    ("Lào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\nTriển khai", "Lào Cai, ngày 05/3/2025\nKẾ HOẠCH Triển khai"),
+    ("PHÓ CHỦ TỊCH\nNguyễn", "PHÓ CHỦ TỊCH Nguyễn"),  # the title and the name on one line
+    ("PHÓ CHỦ TỊCH\nNguyễn", "PHÓ CHỦ TỊCH    Nguyễn"),
+])
+def test_a_plan_written_with_its_lines_run_together_gives_the_same_facts(written: tuple[str, str]) -> None:
+    def facts(text: str) -> tuple:
+        doc = extract_text(text, "kh.txt").documents[0]
+        return (doc.symbol, doc.doc_type, doc.date, doc.subject, [(r.symbol, r.relation.value) for r in doc.references],
+                [(s.capacity, s.title, s.person) for s in doc.signatures])
+    assert facts(_PLAN.replace(*written)) == facts(_PLAN)
+    assert facts(_PLAN)[3:] == ("Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
+                                [("57-NQ/TW", "IMPLEMENTS"), ("45-KH/TU", "IMPLEMENTS")],
+                                [("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")])
