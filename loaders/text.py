@@ -257,6 +257,8 @@ _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*
 _PLACE_AND_DATE_ONLY = re.compile(
     rf"[{CAPITALS}][^\s,/]*(?:[ \t]+[{CAPITALS}][^\s,/]*){{0,4}}[ \t]*,[ \t]*ngày[ \t]+"
     r"(?:\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4})")
+_TERM_CUT = re.compile(r"(?<![^\W\d_])(?:khóa|khoá|KHÓA|KHOÁ)$")
+_ROMAN_TERM = re.compile(r"[IVXL]+(?![^\W\d_])")
 _DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/\s*$|\d{1,2}/\s*$")
 _BARE_NUMBER = re.compile(r"^[\s|*]*S[ốô]\s*[:.]?\s*$")
 _NUMBER_VALUE = re.compile(r"^\s*[\d.…_]")
@@ -383,6 +385,8 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"
     if hard_end and not (last == ";" and _continues(prev_end, next_line)):
         return "\n"
+    if last in "aáAÁ" and _TERM_CUT.search(prev_end[-6:]) and _ROMAN_TERM.match(next_line):
+        return " "  # "… Ban Chấp hành Trung ương Đảng khóa" / "XII"
     if _is_heading(prev_line) != _is_heading(next_line):
         return "\n"
     if ":" in next_line[:_FIELD_WIDTH] and ":" in prev_line[:_FIELD_WIDTH] and _FIELD.match(next_line) and (
@@ -399,10 +403,12 @@ _FIELD_WIDTH = 60
 _HARD_END_CHARS = frozenset(".:;!?")
 # The verbs that say a document carries another out ("Thực hiện Kết luận số …").
 IMPLEMENTING_VERBS = ("thực hiện", "triển khai", "thi hành", "cụ thể hóa")
-# The words a paragraph of a document's preamble opens with: the bases it is issued on, and what
-# it carries out and why ("Thực hiện Nghị quyết …", "Để tổ chức thực hiện …").
+# The words a paragraph of a document's preamble opens with: the bases it is issued on, what it
+# carries out and why ("Thực hiện Nghị quyết …", "Để tổ chức thực hiện …"), and the meeting or the
+# time it tells of ("Tại phiên họp …", "Ngày 10/11/2025, …", "Sau khi nghe …", "Qua 5 năm …").
 _PREAMBLE_OPENERS = ("Căn cứ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình", "Để", "Nhằm",
-                     "Tiếp tục", "Quán triệt", *(verb[:1].upper() + verb[1:] for verb in IMPLEMENTING_VERBS))
+                     "Tiếp tục", "Quán triệt", "Tại", "Ngày", "Sau khi", "Qua", "Trong",
+                     *(verb[:1].upper() + verb[1:] for verb in IMPLEMENTING_VERBS))
 _PREAMBLE_START = re.compile(rf"(?:{'|'.join(_PREAMBLE_OPENERS)})(?![^\W\d_])")
 
 

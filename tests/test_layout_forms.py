@@ -281,3 +281,14 @@ def test_a_plan_written_with_its_lines_run_together_gives_the_same_facts(written
     assert facts(_PLAN)[3:] == ("Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị",
                                 [("57-NQ/TW", "IMPLEMENTS"), ("45-KH/TU", "IMPLEMENTS")],
                                 [("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Thành Sinh")])
+
+
+def test_a_conclusion_without_blank_lines_keeps_its_subject_to_itself() -> None:
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 210-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 14 tháng 11 năm 2025\n"
+            "KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\nvề tiếp tục thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành "
+            "Trung ương Đảng khóa\nXII\nTại phiên họp ngày 10/11/2025, Bộ Chính trị kết luận như sau:\n"
+            "1. Ban Tổ chức Trung ương chủ trì theo dõi việc thực hiện Kết luận này.\n")
+    doc = extract_text(text, "kl.txt").documents[0]
+    assert doc.subject == ("về tiếp tục thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương "
+                           "Đảng khóa XII")
+    assert [(r.symbol, r.relation.value) for r in doc.references] == [("19-NQ/TW", "IMPLEMENTS")]

@@ -87,6 +87,17 @@ def test_clean_offsets_point_at_the_original_character(raw: str) -> None:
          "V/v triển khai Kế hoạch\nTP. Hồ Chí Minh, ngày 2 tháng 3 năm 2025"),
         ("theo Công văn của\nBộ Tài chính, ngày 12/3/2025 đã hướng dẫn", "theo Công văn của Bộ Tài chính, ngày 12/3/2025 đã hướng dẫn"),
         ("Hà\nNội, ngày 20 tháng 11 năm 2025", "Hà Nội, ngày 20 tháng 11 năm 2025"),  # a place cut in two
+        # the place-and-date line ends its paragraph; a wrapped line that only names a date does not
+        ("Lào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH Triển khai", "Lào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH Triển khai"),
+        ("TP. Huế, ngày 05/3/2025\nKẾ HOẠCH Triển khai", "TP. Huế, ngày 05/3/2025\nKẾ HOẠCH Triển khai"),
+        ("KL/TW, ngày 18/5/2021 về thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016\ncủa Bộ Chính trị",
+         "KL/TW, ngày 18/5/2021 về thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị"),
+        # a paragraph of the preamble opens under a subject with no blank line between them
+        ("Về việc triển khai nhiệm vụ năm 2025\nThực hiện Nghị quyết số 57-NQ/TW",
+         "Về việc triển khai nhiệm vụ năm 2025\nThực hiện Nghị quyết số 57-NQ/TW"),
+        ("về tiếp tục thực hiện Nghị quyết số 19-NQ/TW\nTại phiên họp ngày 10/11/2025, Bộ Chính trị",
+         "về tiếp tục thực hiện Nghị quyết số 19-NQ/TW\nTại phiên họp ngày 10/11/2025, Bộ Chính trị"),
+        ("Trung ương Đảng khóa\nXII.", "Trung ương Đảng khóa XII."),  # a term cut from its number
     ],
 )
 def test_flow_joins_soft_breaks(raw: str, expected: str) -> None:
