@@ -27,7 +27,7 @@ from vanban.loaders.bodies import split_bodies
 from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import titles
-from vanban.loaders.signatures import CAPACITY, is_person_name
+from vanban.loaders.signatures import CAPACITY, block_at_end, is_person_name
 from vanban.loaders.text import CAPITALS, OPEN_END, fold
 
 __all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items", "recipients_of"]
@@ -88,6 +88,8 @@ def _clean(text: str) -> str:
 
 def _item(text: str, line: int) -> list[RecipientItem]:
     raw = text.strip()
+    if "Lưu" in raw and (block := block_at_end(raw)):  # "Lưu: VT. KT. CHỦ TỊCH … Tên": the footer run in
+        raw = raw[: len(raw) - len(block)].strip()
     folded = fold(raw)
     if not raw or folded.startswith(("nhu tren", "nhu dieu", "nhu dieu")):
         return []

@@ -22,8 +22,16 @@ from vanban.loaders.memo import remember_short
 from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
 
-__all__ = ["CAPACITY", "TITLE_HEADS", "SignatureBlock", "find_signatures", "is_person_name",
-           "signature_stream", "title_and_name"]
+__all__ = [
+    "CAPACITY",
+    "TITLE_HEADS",
+    "SignatureBlock",
+    "block_at_end",
+    "find_signatures",
+    "is_person_name",
+    "signature_stream",
+    "title_and_name",
+]
 
 CAPACITY = re.compile(rf"^(?P<cap>{patterns.CAPACITY})\s*(?P<rest>\S.*)$")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
@@ -111,7 +119,9 @@ def signature_stream(lines: list[str]) -> list[tuple[str, int]]:
             pieces += [(cell, i) for cell in (cells if _opens_block(cells[0]) else cells[1:])]
         elif cells and not cells[0].startswith(("-", "–", "+", "•")):
             pieces.append((cells[0], i))
-        elif cells and ((glued := _glued_title(cells[0])) or (glued := _block_at_end(cells[0]))):
+            if "Lưu" in cells[0] and (block := block_at_end(cells[0])):  # "…; - Lưu: VT. CHỦ TỊCH Tên"
+                pieces.append((block, i))
+        elif cells and ((glued := _glued_title(cells[0])) or (glued := block_at_end(cells[0]))):
             pieces.append((glued, i))
     return pieces
 
@@ -121,14 +131,14 @@ def _opens_block(cell: str) -> bool:
     return bool(CAPACITY.match(cell) or (is_heading(cell) and TITLE_HEADS.match(cell)))
 
 
-def _block_at_end(item: str) -> str | None:
+def block_at_end(item: str) -> str | None:
     """A signature block a crawler ran into the end of the last Nơi nhận item, merging the
     footer's lines: from the first word in capitals on which a capacity or a title opens a
     block with its signer's name.
 
-    >>> _block_at_end("- Lưu: VT, KTTH (3b). Hương BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn")
+    >>> block_at_end("- Lưu: VT, KTTH (3b). Hương BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn")
     'BỘ TRƯỞNG, CHỦ NHIỆM Trần Văn Sơn'
-    >>> _block_at_end("- Lưu: VT, NN."), _block_at_end("- UBND các huyện, thị xã")
+    >>> block_at_end("- Lưu: VT, NN."), block_at_end("- UBND các huyện, thị xã")
     (None, None)
     """
     last = item.rsplit(None, 1)[-1]
@@ -289,32 +299,37 @@ def split_capacity_title(text: str) -> tuple[str, str | None]:
 
 
 def _read_block(pieces: list[tuple[str, int]], start: int) -> tuple[SignatureBlock | None, int]:
-    capacity, title, name = _split_inline(pieces[start][0])
+    """The block a capacity opens at ``pieces[start]``: its lines in capitals as written (organ
+    lines stacked under the capacity, then the title), cut into capacity and title once the
+    signer's name is read; and the index after it."""
+    written = pieces[start][0]
+    capacity, title, name = _split_inline(written)
     if name:
         return SignatureBlock(capacity, title, name, pieces[start][1]), start + 1
-    title_parts = [title] if title else []
+    below: list[str] = []  # the lines in capitals under the capacity's line
     for j in range(start + 1, min(start + 12, len(pieces))):
         cell, line = pieces[j]
         if re.match(r"^(?:Ký bởi|Cơ quan|Email|Ngày ký|Thời gian ký|Người ký)", cell):
             continue
         cell, j = _whole_name(pieces, j)
         if (titled := title_and_name(cell)) is not None:  # "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH Nguyễn Văn A"
-            title_parts, cell = [titled[0]], titled[1]
+            below.append(titled[0])
+            cell = titled[1]
         if is_person_name(cell, known_family=False):
-            title = " ".join(title_parts) or None
-            if title:  # organ lines stacked under the capacity belong to it
-                cut_capacity, cut_title = split_capacity_title(f"{capacity} {title}")
-                if cut_title:
-                    capacity, title = cut_capacity, cut_title
+            cut_capacity, cut_title, _ = _split_inline(" ".join((written, *below)))
+            if cut_title or not below:
+                capacity, title = cut_capacity, cut_title
+            else:  # a title the table does not know (an OCR slip): the lines under the capacity
+                title = " ".join(filter(None, (title, *below)))
             return SignatureBlock(capacity, title, clean_name(cell), line), j + 1
         inner = CAPACITY.match(cell)
         if inner and _capitalised(inner.group("rest")):
-            capacity, title, name = _split_inline(cell)  # TM. ỦY BAN … then KT. CHỦ TỊCH
-            title_parts = [title] if title else []
+            written, below = cell, []  # TM. ỦY BAN … then KT. CHỦ TỊCH: the innermost signs
+            capacity, title, name = _split_inline(cell)
             if name:
                 return SignatureBlock(capacity, title, name, line), j + 1
         elif is_heading(cell):
-            title_parts.append(cell)
+            below.append(cell)
     return None, start + 1
 
 

@@ -292,3 +292,18 @@ def test_a_conclusion_without_blank_lines_keeps_its_subject_to_itself() -> None:
     assert doc.subject == ("về tiếp tục thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương "
                            "Đảng khóa XII")
     assert [(r.symbol, r.relation.value) for r in doc.references] == [("19-NQ/TW", "IMPLEMENTS")]
+
+
+@pytest.mark.parametrize(("footer", "signature"), [
+    ("Nơi nhận: - Bộ Tài chính; - Lưu: VT, KTTH (2b). KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Mai Thị Thu Vân",
+     ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Mai Thị Thu Vân")),
+    ("Nơi nhận:\n- Bộ Tài chính;\n- Lưu: VT. CHỦ TỊCH Nguyễn Quốc Chung", (None, "CHỦ TỊCH", "Nguyễn Quốc Chung")),
+    ("Nơi nhận:\n- Bộ Tài chính;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nMai Thị Thu Vân",
+     ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Mai Thị Thu Vân")),
+])
+def test_a_footer_run_into_one_line_signs_and_sends_as_written_on_lines(footer: str, signature: tuple) -> None:
+    text = ("VĂN PHÒNG CHÍNH PHỦ\nSố: 640/TB-VPCP\nHà Nội, ngày 25 tháng 11 năm 2025\nTHÔNG BÁO\n"
+            "Kết luận của Phó Thủ tướng Chính phủ\n1. Bộ Tài chính khẩn trương hoàn thiện dự thảo Nghị định.\n" + footer)
+    doc = extract_text(text, "tb.txt").documents[0]
+    assert [(s.capacity, s.title, s.person) for s in doc.signatures] == [signature]
+    assert [r.organ.name for r in doc.recipients] == ["Bộ Tài chính"]
