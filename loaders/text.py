@@ -215,11 +215,32 @@ def _line_markup(text: str) -> list[tuple[int, int, str]]:
     return found + [(m.start() + 1, m.end(), m.group()[1:]) for m in _MARKDOWN_AFTER_NEWLINE.finditer(text)]
 
 
+# A rule of dashes or underscores between the cells of a header a crawler ran into one line
+# ("BỘ TÀI CHÍNH -------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM … --------------- Số: 12/BTC-CST …").
+_RULE_INSIDE_A_LINE = re.compile(r"(?<=[^\s\-_])[ \t]++[-_]{5,}+(?=[ \t]+[^\s\-_])")
+
+
+# The star under a party committee's name, run in between it and the number ("BAN CHẤP HÀNH
+# TRUNG ƯƠNG * Số 210-KL/TW"), put on its own line, one character for one.
+_STAR_INSIDE_A_LINE = re.compile(rf"(?<=[{CAPITALS}])[ \t]\*[ \t](?=S[ốô]\b|[{CAPITALS}]{{2}})")
+
+
+def _rule_on_its_own_line(m: re.Match[str]) -> str:
+    """The rule on a line of its own, one character for one: its first and last characters
+    become line breaks."""
+    rule = m.group()
+    return "\n" + rule[1:-1] + "\n"
+
+
 def _nfc_view(raw: str) -> TextView:
     """NFC, OCR letters and quotes; carriage returns dropped. Fast when already NFC."""
     n = len(raw)
     # one character for one, so offsets are unchanged
     text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
+    if "-----" in text or "_____" in text:
+        text = _RULE_INSIDE_A_LINE.sub(_rule_on_its_own_line, text)
+    if " * " in text:
+        text = _STAR_INSIDE_A_LINE.sub("\n*\n", text)
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
         return TextView(text, range(n + 1))  # identity offsets, without materialising them
     builder = _Builder()

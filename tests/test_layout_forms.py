@@ -307,3 +307,18 @@ def test_a_footer_run_into_one_line_signs_and_sends_as_written_on_lines(footer: 
     doc = extract_text(text, "tb.txt").documents[0]
     assert [(s.capacity, s.title, s.person) for s in doc.signatures] == [signature]
     assert [r.organ.name for r in doc.recipients] == ["Bộ Tài chính"]
+
+
+@pytest.mark.parametrize("header", [
+    "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+    "--------------- Số: 3783/QĐ-UBND Nghệ An, ngày 20 tháng 11 năm 2025",
+    "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN -------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+    "---------------\nSố: 3783/QĐ-UBND Nghệ An, ngày 20 tháng 11 năm 2025",
+])
+def test_a_header_a_crawler_ran_into_one_line_is_read(header: str) -> None:
+    text = (header + "\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thực hiện Chỉ thị số 20/CT-TTg\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chỉ thị số 20/CT-TTg.\n")
+    doc = extract_text(text, "qd.txt").documents[0]
+    assert (doc.symbol, doc.doc_type, doc.date, doc.issuer.name) == (
+        "3783/QĐ-UBND", "Quyết định", "2025-11-20", "Ủy ban nhân dân tỉnh Nghệ An")
