@@ -89,6 +89,7 @@ class _Builder:
 
 # Capital letters only, for a character class ("À-Ỹ" spans small letters too: "đề" is in it).
 CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EF9)) if c.isupper() and c.isalpha())
+_CAPITAL_LETTERS = frozenset(chr(c) for c in range(0x41, 0x1EF9) if chr(c).isupper() and chr(c).isalpha())
 
 
 def first_line(text: str) -> str:
@@ -215,21 +216,30 @@ def _line_markup(text: str) -> list[tuple[int, int, str]]:
     return found + [(m.start() + 1, m.end(), m.group()[1:]) for m in _MARKDOWN_AFTER_NEWLINE.finditer(text)]
 
 
-# A rule of dashes or underscores between the cells of a header a crawler ran into one line
-# ("BỘ TÀI CHÍNH -------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM … --------------- Số: 12/BTC-CST …").
-_RULE_INSIDE_A_LINE = re.compile(r"(?<=[^\s\-_])[ \t]++[-_]{5,}+(?=[ \t]+[^\s\-_])")
+def _header_cells_on_lines(text: str) -> str:
+    """The cells of a header a crawler ran into one line put on lines of their own, one
+    character for one: a rule of dashes or underscores between them ("BỘ TÀI CHÍNH --------
+    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM … ---------- Số: 12/BTC …"), its first and last
+    characters made line breaks, and the star under a party committee's name ("BAN CHẤP HÀNH
+    TRUNG ƯƠNG * Số 210-KL/TW"). (The runs are found by a scan for their literal characters.)"""
+    chars: list[str] | None = None
+    for m in (m for run in _RULE_RUNS for m in run.finditer(text)):
+        start, end = m.start(), m.end()
+        if (text[start - 2 : start - 1].strip() and text[start - 1] in " \t"
+                and text[end : end + 1] in (" ", "\t") and text[end + 1 : end + 2].strip()):
+            chars = chars or list(text)
+            chars[start - 1] = chars[end] = "\n"  # the spaces around the rule
+    for m in _STAR_RUN.finditer(text):
+        after_a_capital = m.start() > 0 and text[m.start() - 1] in _CAPITAL_LETTERS
+        if after_a_capital and _CELL_AFTER_STAR.match(text, m.end()):
+            chars = chars or list(text)
+            chars[m.start()] = chars[m.end() - 1] = "\n"
+    return text if chars is None else "".join(chars)
 
 
-# The star under a party committee's name, run in between it and the number ("BAN CHẤP HÀNH
-# TRUNG ƯƠNG * Số 210-KL/TW"), put on its own line, one character for one.
-_STAR_INSIDE_A_LINE = re.compile(rf"(?<=[{CAPITALS}])[ \t]\*[ \t](?=S[ốô]\b|[{CAPITALS}]{{2}})")
-
-
-def _rule_on_its_own_line(m: re.Match[str]) -> str:
-    """The rule on a line of its own, one character for one: its first and last characters
-    become line breaks."""
-    rule = m.group()
-    return "\n" + rule[1:-1] + "\n"
+_RULE_RUNS = (re.compile("-----+"), re.compile("_____+"))  # (each a literal first: scanned for fast)
+_STAR_RUN = re.compile(r" \* ")
+_CELL_AFTER_STAR = re.compile(rf"S[ốô]\b|[{CAPITALS}]{{2}}")
 
 
 def _nfc_view(raw: str) -> TextView:
@@ -237,10 +247,8 @@ def _nfc_view(raw: str) -> TextView:
     n = len(raw)
     # one character for one, so offsets are unchanged
     text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
-    if "-----" in text or "_____" in text:
-        text = _RULE_INSIDE_A_LINE.sub(_rule_on_its_own_line, text)
-    if " * " in text:
-        text = _STAR_INSIDE_A_LINE.sub("\n*\n", text)
+    if "-----" in text or "_____" in text or " * " in text:
+        text = _header_cells_on_lines(text)
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
         return TextView(text, range(n + 1))  # identity offsets, without materialising them
     builder = _Builder()
