@@ -123,6 +123,8 @@ class AssignmentUnit:
     is_new_task: bool
 
 
+# The first characters of the lines _NUMBERED, _ROMAN, _ARTICLE, _NUMBER_ALONE and _BRACKETED match.
+_ITEM_FIRST = frozenset("0123456789IVXĐ(")
 _NUMBER_ALONE = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.$")
 # A task numbered in brackets, below a numbered item or alone: "(1) Bộ Y tế chỉ đạo …".
 _BRACKETED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<text>[^\W\d_].*)$")
@@ -144,6 +146,8 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
     seen: set[str] = set()
     for i in range(start, end):
         text = drop_title_prefix(lines[i].text)  # "Quyết định 5/QĐ-UBND năm 2020. Điều 3." (a crawl)
+        if text[:1] not in _ITEM_FIRST:
+            continue  # no number, section or article opens the line
         roman = _ROMAN.match(text)
         if roman and (roman.group("text").isupper() or len(roman.group("text")) < 80):
             section = roman.group("roman")
@@ -170,8 +174,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
         body = [] if alone else [m.group("text")]
         for j in range(i + 1, min(end, i + 30)):
             nxt = lines[j].text
-            if (_NUMBERED.match(nxt) or _ROMAN.match(nxt) or _NOI_NHAN.match(nxt) or _ARTICLE.match(nxt)
-                    or _bracketed_task(nxt)):
+            if _ends_item(nxt):
                 break
             body.append(nxt)
         title = article_title if article else ""
@@ -193,6 +196,14 @@ def duty_holder(article_title: str) -> str | None:
 _DUTIES_OF = re.compile(r"(?:Nhiệm vụ|Trách nhiệm|Chức năng)"
                         r"(?:(?:,|\s+và)\s+(?:nhiệm vụ|quyền hạn|trách nhiệm))*"
                         r"\s+của\s+(?P<who>[^.:;]{3,120}?)\s*[.:]?$")
+
+
+def _ends_item(line: str) -> bool:
+    """Does the line open the next item, section or article, or the Nơi nhận block?"""
+    if line[:1] in _ITEM_FIRST and (_NUMBERED.match(line) or _ROMAN.match(line) or _ARTICLE.match(line)
+                                    or _bracketed_task(line)):
+        return True
+    return "Nơi" in line[:8] and bool(_NOI_NHAN.match(line))
 
 
 def _bracketed_task(text: str) -> re.Match[str] | None:

@@ -275,6 +275,10 @@ _SYMBOL_TAIL = re.compile(r"^\s*[A-ZĐ][A-Za-zĐđ]{0,6}(?:/|\b)")
 _YEAR_OF_SYMBOL = re.compile(r"(?<![\d/])\d{1,5}/(?:19|20)\d{2}/\s*$")
 _CODE_START = re.compile(r"^\s*[A-ZĐ]{2,}")
 _SEPARATOR = re.compile(r"^\s*[-_*=~.|]{1,}\s*$")
+_SEPARATOR_FIRST = frozenset("-_*=~.|")
+_SPACE_PIPE_STAR = "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace()) + "|*"
+_HEADER_LINE_FIRST = frozenset("SKkNnVv")  # how the lines _HEADER_LINE matches open
+_LIST_FIRST = frozenset("-–+•0123456789IVXLC(Đ")  # … and _LIST_START's, but "a) ", "đ. "
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
 # run of spaces would be split in cubically many ways; no match needs them to give any back.
@@ -383,16 +387,20 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
     prev_end = prev_line.rstrip()  # the regexes below that end in \s*$ need its last character
     if not prev_end or not next_line.strip():
         return "\n"
-    if _SEPARATOR.match(prev_line) or _SEPARATOR.match(next_line):
+    if ((prev_line.lstrip()[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(prev_line))
+            or (next_line[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(next_line))):
         return "\n"
     if _has_columns(prev_line) or _has_columns(next_line):
         return "\n"  # a two-column layout line (header, Nơi nhận beside the signature)
-    if _BARE_NUMBER.match(prev_line) and _NUMBER_VALUE.match(next_line):
+    numbered = prev_line.lstrip(_SPACE_PIPE_STAR)[:1] == "S"  # (what _BARE_NUMBER, _NUMBER_START match)
+    if numbered and _BARE_NUMBER.match(prev_line) and _NUMBER_VALUE.match(next_line):
         return " "  # "Số:" / "84/2025/QĐ-UBND": the number on the line under its label
     last = prev_end[-1]
     if last == "-" and _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
         return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
-    if _HEADER_LINE.match(next_line) or _NUMBER_START.match(prev_line):
+    opening = next_line.lstrip()[:2]  # (what opens the lines _HEADER_LINE, _LIST_START match)
+    if (opening[:1] in _HEADER_LINE_FIRST and _HEADER_LINE.match(next_line)) or (
+            numbered and _NUMBER_START.match(prev_line)):
         return "\n"
     if (len(next_line) <= 60 and _PLACE_DATE_LINE.match(next_line) and not ENDS_LINKED.search(prev_end[-12:])
             and not prev_end.rsplit(None, 1)[-1][:1].isupper()):  # (not a place cut: "Hà" / "Nội, ngày …")
@@ -410,7 +418,7 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
     hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
     if blanks >= (2 if double else 1) and (hard_end or not _continues(prev_end, next_line)):
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
-    if _LIST_START.match(next_line):
+    if (opening[:1] in _LIST_FIRST or opening[1:2] in ".)") and _LIST_START.match(next_line):
         return "\n"
     if hard_end and not (last == ";" and _continues(prev_end, next_line)):
         return "\n"
@@ -438,6 +446,7 @@ IMPLEMENTING_VERBS = ("thực hiện", "triển khai", "thi hành", "cụ thể 
 _PREAMBLE_OPENERS = ("Căn cứ", "Xét đề nghị", "Theo đề nghị", "Xét Tờ trình", "Xét tờ trình", "Để", "Nhằm",
                      "Tiếp tục", "Quán triệt", "Tại", "Ngày", "Sau khi", "Qua", "Trong",
                      *(verb[:1].upper() + verb[1:] for verb in IMPLEMENTING_VERBS))
+_PREAMBLE_FIRST = frozenset(opener[0] for opener in _PREAMBLE_OPENERS)
 _PREAMBLE_START = re.compile(rf"(?:{'|'.join(_PREAMBLE_OPENERS)})(?![^\W\d_])")
 
 
@@ -450,7 +459,7 @@ def opens_preamble(line: str) -> bool:
     >>> opens_preamble("Thực hiện Nghị quyết số 57-NQ/TW"), opens_preamble("thực hiện Nghị quyết")
     (True, False)
     """
-    return bool(_PREAMBLE_START.match(line))
+    return line[:1] in _PREAMBLE_FIRST and bool(_PREAMBLE_START.match(line))
 _DATE_CUT_LAST = frozenset("0123456789.…_yYgGmM")  # how _DATE_CUT_HEAD's matches can end
 
 
