@@ -129,23 +129,29 @@ def split_cells(text: str) -> list[str]:
     """
     if "   " not in text and "|" not in text and " / " not in text:
         cell = text.strip(" *|/")  # the common case: a plain line is one cell
-        return [cell] if cell and not _RULE.fullmatch(cell) else []
+        return [cell] if cell and not _is_rule(cell) else []
     cells = (c.strip(" *|/") for c in _CELL_BREAK.split(text))
-    return [c for c in cells if c and not _RULE.fullmatch(c)]
+    return [c for c in cells if c and not _is_rule(c)]
 
 
 def split_columns(text: str) -> list[str]:
     """Columns of a flattened layout line (runs of 3+ spaces or pipes), paragraphs kept."""
     if "   " not in text and "|" not in text:
         col = text.strip(" *|")
-        return [col] if col and not _RULE.fullmatch(col) else []
+        return [col] if col and not _is_rule(col) else []
     cols = (c.strip(" *|") for c in _COLUMN_BREAK.split(text))
-    return [c for c in cols if c and not _RULE.fullmatch(c)]
+    return [c for c in cols if c and not _is_rule(c)]
 
 
 _COLUMN_BREAK = re.compile(r"\s{3,}|\s*\|\s*")
 _CELL_BREAK = re.compile(r"\s{3,}|\s*\|\s*|\s+/\s+")
 _RULE = re.compile(r"[-_=*.\s]+")
+_RULE_FIRST = frozenset("-_=*. \t\n\r\f\v")
+
+
+def _is_rule(cell: str) -> bool:
+    """A cell of rule characters only ("-------", "* * *"); ``cell`` is stripped."""
+    return cell[:1] in _RULE_FIRST and bool(_RULE.fullmatch(cell))
 
 
 def parse_header(lines: list[Line], segment: Segment) -> Header:

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 CAPACITY = re.compile(rf"^(?P<cap>{patterns.CAPACITY})\s*(?P<rest>\S.*)$")
+_CAPACITY_FIRST = frozenset(mark[0] for mark in capacities())  # what a capacity opens with ("T", "K", "Q")
 _SIGNED = re.compile(r"^\(?\s*(?:Đã ký|đã ký)\s*\)?\s*:?\s*")
 _RANK = re.compile(rf"^{patterns.RANK}\s+")
 TITLE_HEADS = re.compile(patterns.SIGNATURE_TITLE)
@@ -204,7 +205,7 @@ def find_signatures(lines: list[str]) -> list[SignatureBlock]:
     used: set[int] = set()
     k = 0
     while k < len(pieces):
-        m = CAPACITY.match(pieces[k][0])
+        m = CAPACITY.match(pieces[k][0]) if pieces[k][0][:1] in _CAPACITY_FIRST else None
         if not m or not _capitalised(m.group("rest")):
             k += 1
             continue

@@ -103,7 +103,7 @@ def _cells(lines: list[str]) -> list[tuple[str, int]]:
     start = 0
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if stripped != "|" and _PIPE_ROW.search(stripped):
+        if stripped != "|" and "|" in stripped and _PIPE_ROW.search(stripped):
             if not set(stripped) - set("|-: "):
                 continue  # a markdown rule under the header
             out += [(cell.strip(" *"), i) for cell in stripped.strip("|").split("|")]

@@ -403,7 +403,7 @@ def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
     for line in lines[1:]:
         if is_execution_heading(line.lstrip("#*-–.0123456789 ")):
             break  # the execution section's bullets are its units, read as such
-        labelled = _LABELLED.match(line)
+        labelled = _LABELLED.match(line) if ("Cơ quan" in line or "Đơn vị" in line) else None
         if labelled:
             who = _LABEL_END.split(labelled.group("who"), maxsplit=1)[0].strip(" ,;")
             role = _LABEL_ROLE[labelled.group("kind")]
@@ -413,7 +413,7 @@ def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
             out.append((names, said_role))
             continue
         unit = (_BULLET.match(line) or _LETTER.match(line)) if announced else None
-        if _GIVEN.match(line) or unit:
+        if unit or ("Giao" in line[:8] and _GIVEN.match(line)):
             names, role, _ = subject_of(unit.group("text") if unit else line)
             if names and (role is Role.LEAD or not unit):
                 out.append((names, role))
