@@ -44,6 +44,10 @@ class Issued(NamedTuple):
     co_issuers: tuple[OrganRef, ...] = ()
 
 
+# The subject after the authority on the type line: "CỦA BỘ CHÍNH TRỊ VỀ TIẾP TỤC THỰC HIỆN …".
+_SUBJECT_AFTER = re.compile(r"(?<!\s)\s+V[ỀÊE]\b")
+
+
 def read_issuer(header: Header, doc: DocumentText) -> Issued:
     """The issuer of a document (see the module's docstring)."""
     joint = [o for o in map(resolve_organ, joint_issuers(header.symbol)) if o] if header.symbol else []
@@ -52,7 +56,7 @@ def read_issuer(header: Header, doc: DocumentText) -> Issued:
     candidates: list[tuple[str, str]] = []
     rest = header.type_rest
     if re.match(r"^(?:cua|hoi nghi)\b", fold(rest)):
-        named = _registry_in(rest)
+        named = _registry_in(_SUBJECT_AFTER.split(rest, maxsplit=1)[0])  # (not a body the subject names)
         if named:
             candidates.append((named, "type line"))
         of = re.search(r"\bC[UỦÙÚ]A\s+(?P<who>.+?)(?:(?<!\s)\s+V[ỀÊE]\b|$)", rest)

@@ -141,6 +141,8 @@ _IMPLEMENTING_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SELF = re.compile(rf"\b(?:{_TYPE_RE})\s+này\b")
+# Where a subject opens on a line that names the document's type and authority before it.
+_SUBJECT_OPENING = re.compile(r"(?<!\S)(?i:v/v|về)(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -712,8 +714,10 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
     if nested:
         return EdgeType.CITES
     if subject_span and subject_span[0] <= m.start < subject_span[1]:
+        before = text[subject_span[0] : m.start]
+        opening = list(_SUBJECT_OPENING.finditer(before))  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ VỀ …": from "VỀ"
         if m.start == first_in_subject and _IMPLEMENTING_SUBJECT.match(
-                text[subject_span[0] : m.start].strip()):
+                before[opening[-1].start() if opening else 0 :].strip()):
             return EdgeType.IMPLEMENTS
         return EdgeType.CITES
     if m.start >= preamble_end:

@@ -322,3 +322,17 @@ def test_a_header_a_crawler_ran_into_one_line_is_read(header: str) -> None:
     doc = extract_text(text, "qd.txt").documents[0]
     assert (doc.symbol, doc.doc_type, doc.date, doc.issuer.name) == (
         "3783/QĐ-UBND", "Quyết định", "2025-11-20", "Ủy ban nhân dân tỉnh Nghệ An")
+
+
+@pytest.mark.parametrize("subject", [
+    "về tiếp tục thực hiện Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương Đảng khóa XII",
+    "VỀ TIẾP TỤC THỰC HIỆN NGHỊ QUYẾT SỐ 19-NQ/TW NGÀY 25/10/2017 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XII",
+])
+def test_a_subject_in_capitals_under_the_authority_line_neither_issues_nor_cites(subject: str) -> None:
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 210-KL/TW\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 14 tháng 11 năm 2025\n"
+            f"KẾT LUẬN\nCỦA BỘ CHÍNH TRỊ\n{subject}\n"
+            "Tại phiên họp ngày 10/11/2025, Bộ Chính trị kết luận như sau:\n"
+            "1. Ban Tổ chức Trung ương chủ trì theo dõi việc thực hiện Kết luận này.\n")
+    doc = extract_text(text, "kl.txt").documents[0]
+    assert doc.issuer.name == "Bộ Chính trị"
+    assert [(r.symbol, r.relation.value) for r in doc.references] == [("19-NQ/TW", "IMPLEMENTS")]
