@@ -714,10 +714,11 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
     if nested:
         return EdgeType.CITES
     if subject_span and subject_span[0] <= m.start < subject_span[1]:
+        if m.start != first_in_subject:
+            return EdgeType.CITES
         before = text[subject_span[0] : m.start]
         opening = list(_SUBJECT_OPENING.finditer(before))  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ VỀ …": from "VỀ"
-        if m.start == first_in_subject and _IMPLEMENTING_SUBJECT.match(
-                before[opening[-1].start() if opening else 0 :].strip()):
+        if _IMPLEMENTING_SUBJECT.match(before[opening[-1].start() if opening else 0 :].strip()):
             return EdgeType.IMPLEMENTS
         return EdgeType.CITES
     if m.start >= preamble_end:
