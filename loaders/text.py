@@ -220,8 +220,9 @@ def _header_cells_on_lines(text: str) -> str:
     """The cells of a header a crawler ran into one line put on lines of their own, one
     character for one: a rule of dashes or underscores between them ("BỘ TÀI CHÍNH --------
     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM … ---------- Số: 12/BTC …"), its first and last
-    characters made line breaks, and the star under a party committee's name ("BAN CHẤP HÀNH
-    TRUNG ƯƠNG * Số 210-KL/TW"). (The runs are found by a scan for their literal characters.)"""
+    characters made line breaks, the star under a party committee's name ("BAN CHẤP HÀNH
+    TRUNG ƯƠNG * Số 210-KL/TW") and the number after the name in capitals ("… TỈNH LÀO CAI Số:
+    12/KH-UBND"). (The runs are found by a scan for their literal characters.)"""
     chars: list[str] | None = None
     for m in (m for run in _RULE_RUNS for m in run.finditer(text)):
         start, end = m.start(), m.end()
@@ -234,11 +235,16 @@ def _header_cells_on_lines(text: str) -> str:
         if after_a_capital and _CELL_AFTER_STAR.match(text, m.end()):
             chars = chars or list(text)
             chars[m.start()] = chars[m.end() - 1] = "\n"
+    for m in _NUMBER_CELL.finditer(text):  # "ỦY BAN NHÂN DÂN TỈNH LÀO CAI Số: 12/KH-UBND"
+        if m.start() > 0 and text[m.start() - 1] in _CAPITAL_LETTERS:
+            chars = chars or list(text)
+            chars[m.start()] = "\n"
     return text if chars is None else "".join(chars)
 
 
 _RULE_RUNS = (re.compile("-----+"), re.compile("_____+"))  # (each a literal first: scanned for fast)
 _STAR_RUN = re.compile(r" \* ")
+_NUMBER_CELL = re.compile(r" S[ốô](?=[ \t]*:?[ \t]*\d)")  # (a literal first: scanned for fast)
 _CELL_AFTER_STAR = re.compile(rf"S[ốô]\b|[{CAPITALS}]{{2}}")
 
 
@@ -247,7 +253,7 @@ def _nfc_view(raw: str) -> TextView:
     n = len(raw)
     # one character for one, so offsets are unchanged
     text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
-    if "-----" in text or "_____" in text or " * " in text:
+    if "-----" in text or "_____" in text or " * " in text or " Số" in text:
         text = _header_cells_on_lines(text)
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
         return TextView(text, range(n + 1))  # identity offsets, without materialising them

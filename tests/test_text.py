@@ -41,6 +41,8 @@ def test_tone_placement(raw: str, expected: str) -> None:
          "BỘ TÀI CHÍNH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n----------\nSố: 12/BTC"),
         ("BAN CHẤP HÀNH TRUNG ƯƠNG * Số 210-KL/TW", "BAN CHẤP HÀNH TRUNG ƯƠNG\n*\nSố 210-KL/TW"),
         ("a * b, 2 * 3", "a * b, 2 * 3"),
+        ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI Số: 12/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 12/KH-UBND"),
+        ("theo Công văn Số 12 của Sở", "theo Công văn Số 12 của Sở"),
         ("--------\nHọ và tên: ----------", "--------\nHọ và tên: ----------"),  # a rule alone, a blank to fill
     ],
 )
