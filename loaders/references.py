@@ -96,8 +96,7 @@ _ISSUER_END = re.compile(
 # what follows; "(tiếp tục) (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
 _ISSUING_A_PLAN = (r"(?:ban hành|phê duyệt)\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
                    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
-_IMPLEMENTING_VERBS = IMPLEMENTING_VERBS
-_TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:" + "|".join(_IMPLEMENTING_VERBS) + ")"
+_TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:" + "|".join(IMPLEMENTING_VERBS) + ")"
                  r"(?:\s+có hiệu quả)?")
 # A document described as implementing another, the gap between them: "Kế hoạch 223-KH/TU … về
 # (việc) thực hiện Kết luận 54-KL/TW", "Quyết định 416/QĐ-TTg … về ban hành Kế hoạch thực hiện
@@ -117,7 +116,7 @@ _DESCRIBED_NESTED = re.compile(r"\s*(?:(?:tiếp tục|triển khai)\s+)?(?:th�
 # (Its purpose may come first: "Để chủ động phòng, chống dịch, thực hiện X, …".)
 _IMPLEMENTING_SENTENCE = re.compile(
     r"^(?:(?:Để|Nhằm)\s+(?:[^;:.\n]{1,160}?,\s*)?)?(?:tiếp tục\s+)?(?:tổ chức\s+)?(?:triển khai\s+)?"
-    r"(?:" + "|".join((*_IMPLEMENTING_VERBS, "quán triệt")) + ")"
+    r"(?:" + "|".join((*IMPLEMENTING_VERBS, "quán triệt")) + ")"
     # several documents of a type: "Thực hiện các Nghị quyết số 18-NQ/TW và số 19-NQ/TW"
     r"(?:\s+(?:các|những)"
     r"|(?:\s*,?\s*(?:và\s+)?(?:có hiệu quả|nghiêm túc|tốt|hiệu quả|thắng lợi|triển khai|thực hiện|"
@@ -738,7 +737,7 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
 # An implementing opener written with its capital inside a sentence opens a sentence of its own
 # (the last of them): "Kính gửi: Các Bộ trưởng Thực hiện Kết luận …" (the addressee's line run in).
 _RESTART = re.compile(r"(?s:.*)\s(?P<opener>(?:" + "|".join(
-    v[:1].upper() + v[1:] for v in (*_IMPLEMENTING_VERBS, "quán triệt", "tiếp tục")) + r")(?:\s|$))")
+    v[:1].upper() + v[1:] for v in (*IMPLEMENTING_VERBS, "quán triệt", "tiếp tục")) + r")(?:\s|$))")
 
 
 # "Triển khai thực hiện Nghị định X, ngày … Bộ trưởng … đã ban hành Thông tư Y": the sentence

@@ -23,6 +23,8 @@ from vanban.loaders.tasks import VERB_RE
 __all__ = ["ReportPhrase", "find_reports"]
 
 
+# The way written in brackets: "(qua Z)", "(thông qua Z)".
+_WAY_IN_BRACKETS = r"\(\s*(?:thông\s+)?qua\s+(?P<via>[^)]*[^)\s])\s*\)"
 # The one reported to, up to what follows its name, and the "(qua …)" it reports through.
 _RECIPIENT_PATTERN = (
     r"(?P<to>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
@@ -32,7 +34,7 @@ _RECIPIENT_PATTERN = (
     r"xem xét|những|về|kết quả|tình hình|quyết định|trình|cho ý kiến|phê duyệt|giải quyết|biết|ngay|"
     r"kịp thời|việc|tại|sau|chậm nhất|bằng)\b|[,;.()\n]|$)"
     # the one it reports through: "(qua Z)", "(thông qua Z)", "qua Z"
-    r"(?:\s*\(\s*(?:thông\s+)?qua\s+(?P<via>[^)]*[^)\s])\s*\)"
+    r"(?:\s*" + _WAY_IN_BRACKETS +
     r"|(?<!\s)\s+(?:thông\s+)?qua\s+(?P<via_bare>[A-ZĐÀ-Ỹ][^,;.()\n]*?)"
     r"(?=(?<!\s)\s+(?:để|trước|theo|định kỳ|vào|trong|khi|kết quả)\b|[,;.()\n]|$))?"
 )
@@ -163,20 +165,24 @@ def _recipients(text: str, m: re.Match[str]) -> list[tuple[str, str | None, int]
         last = more
     via = _way(last)  # the way after the last one is for them all
     if via is None and (later := _LATER_WAY.match(text, last.end())):  # "báo cáo X kết quả … (qua Y)"
-        via = _target(next(iter(split_bodies(later.group("via"))), later.group("via")))
+        via = _first_body(later.group("via"))
     return [(to, via, last.end()) for to in map(_target, names) if _names_body(to)]
 
 
 # The way written at the end of the clause, after what is reported: "… kết quả thực hiện (qua Y)".
-_LATER_WAY = re.compile(r"(?:(?!báo cáo|gửi)[^;.()\n]){0,120}?"
-                        r"\(\s*(?:thông\s+)?qua\s+(?P<via>[^()\n]*[^()\s])\s*\)")
+_LATER_WAY = re.compile(r"(?:(?!báo cáo|gửi)[^;.()\n]){0,120}?" + _WAY_IN_BRACKETS)
 
 
 def _way(m: re.Match[str]) -> str | None:
     """The body a recipient match reports through ("(qua Z)", "qua Z"): the first of several,
     its name whole ("Ban Tuyên giáo và Dân vận Trung ương")."""
     via = m.group("via") or m.group("via_bare")
-    return _target(next(iter(split_bodies(via)), via)) if via else None
+    return _first_body(via) if via else None
+
+
+def _first_body(way: str) -> str:
+    """The first body a way names, its name whole."""
+    return _target(next(iter(split_bodies(way)), way))
 
 
 def _target(name: str) -> str:
