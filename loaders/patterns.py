@@ -239,7 +239,8 @@ STATE_ORGAN = ("(?!" + alternation(w.word for w in organ_words() if w.side == "p
 # The titles alone (a quick search: a lookbehind before an alternation makes the regex engine
 # try it at every position), then with the word boundaries a title stands between.
 SIGNATURE_TITLE_WORDS = "(?:" + alternation([t.title for t in titles() if t.signs] + [DEPUTY], "upper") + ")"
-SIGNATURE_TITLE = r"\b(?<!BAN )" + SIGNATURE_TITLE_WORDS + r"\b"
+# (A deputy's word after "BAN" is a title too: "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN".)
+SIGNATURE_TITLE = (r"\b(?:" + DEPUTY.upper() + r"\b|(?<!BAN )" + SIGNATURE_TITLE_WORDS + r")\b")
 # The title of a head, as written before the body it heads: "Giám đốc Sở X".
 HEAD_TITLE = alternation(t.title for t in titles() if t.heads)
 CAPACITY = alternation(capacities())

@@ -271,6 +271,11 @@ def test_titlecase_headings(heading: str, expected: str) -> None:
          [(None, "BỘ TRƯỞNG, CHỦ NHIỆM", "Trần Văn Sơn")]),
         (["- Lưu: VT, TH. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Hòa"], [("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Hòa")]),
         (["- Lưu: VT, Phòng Tổng hợp.", "- UBND các huyện, thị xã Hoàng Mai"], []),
+        # a deputy's title right after a capacity ending in "BAN" (no body "BAN PHÓ …")
+        (["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "", "Nguyễn Thị Lan"],
+         [("K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Nguyễn Thị Lan")]),
+        (["KT. TRƯỞNG BAN PHÓ TRƯỞNG BAN THƯỜNG TRỰC Lê Văn Hòa"],
+         [("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Lê Văn Hòa")]),
     ],
 )
 def test_signature_blocks(lines: list[str], expected: list[tuple]) -> None:
