@@ -213,6 +213,8 @@ def titlecase_organ(heading: str) -> str:
     'Ủy ban nhân dân tỉnh Lào Cai'
     >>> titlecase_organ("BAN TỔ CHỨC TỈNH ỦY BẮC GIANG")
     'Ban Tổ chức Tỉnh ủy Bắc Giang'
+    >>> titlecase_organ("ĐẢNG BỘ HUYỆN CỦ CHI ĐẢNG ỦY XÃ ĐỒNG TÂM")
+    'Đảng bộ huyện Củ Chi Đảng ủy xã Đồng Tâm'
     """
     text = re.sub(r"\s+", " ", normalize_tones(heading)).strip()
     if not text:
@@ -253,6 +255,15 @@ def titlecase_organ(heading: str) -> str:
         if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
             domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
         return f"{unit} {_domain_written(domain)}{place}"
+    located = _LEVEL_AND_PLACE.match(lower)
+    if located:  # "ĐẢNG BỘ HUYỆN CỦ CHI ĐẢNG ỦY XÃ ĐỒNG TÂM": the place after its level, a body after it
+        domain, level_word, place = located.groups()
+        words = place.split()
+        body = next((k for k in range(1, len(words)) if _COMMITTEE_LOWER.match(" ".join(words[k:]))
+                     or _UNIT_LOWER.match(" ".join(words[k:]))), len(words))
+        named = _title_words(" ".join(words[:body]))
+        after = titlecase_organ(" ".join(words[body:])) if body < len(words) else ""
+        return " ".join(filter(None, (domain[:1].upper() + domain[1:], level_word, named, after)))
     return lower[:1].upper() + lower[1:]
 
 
@@ -264,7 +275,12 @@ _UNIT_LOWER = re.compile(r"^(" + patterns.alternation(_UNIT_NAMES) + r")\s+(.*)$
 LEVEL_AND_PLACE = re.compile(rf"^({patterns.LEVEL})\s+(.*)$")
 _COMMITTEE_INSIDE = re.compile(
     r"^(\S.*?)(?<!\s)\s+((?:" + patterns.alternation(_COMMITTEE_NAMES) + r")(?:\s.*)?)$")
+# A level word that makes one word with the lower-case word after it: "tỉnh ủy", "huyện đoàn",
+# "xã hội", "tỉnh lỵ".
+_LEVEL_COMPOUND = r"(?:ủy|uỷ|đoàn|đội|hội|lỵ)\b"
 _LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(\S.*)$")  # (?<!\s): once per run
+# The same, the level a word of its own ("xã", not "xã hội"), in a heading written in lower case.
+_LEVEL_AND_PLACE = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(?!{_LEVEL_COMPOUND})(\S.*)$")
 
 
 def _registered_after(domain: str) -> tuple[str, str] | None:
@@ -377,7 +393,11 @@ _LEVEL_NAMED = re.compile(rf"^(?:(?:{patterns.DEPUTY}\s+)?{patterns.TITLE}\s+)?{
                           rf"(?:{patterns.alternation(patterns.LEVEL_NAMES, 'initial')})(?=\s)")
 # Lower-case words that go on with a name after its place or its registry name: a lower level
 # ("xã X huyện Y"), a group or level ("… các cấp"), a branch ("Ngân hàng Nhà nước chi nhánh …").
-_GOES_ON = re.compile(rf"(?:{patterns.LEVEL}|các|cấp|trực thuộc|khu vực|chi nhánh)\b")
+_GOES_ON = re.compile(rf"(?:{patterns.LEVEL}|các|cấp|trực thuộc|khu vực|chi nhánh|ủy|uỷ)\b")
+# A level ending a body's name with no place after it ("Công an tỉnh", "Đài … tỉnh"), where a
+# lower-case word follows that makes no word with it ("tỉnh ủy", "huyện đoàn", "xã hội", "tỉnh lỵ")
+# and goes on with no list ("các xã, phường và đặc khu …").
+_BARE_LEVEL = re.compile(rf"(?<=\S)\s+(?:{patterns.LEVEL})(?=\s+(?!{_LEVEL_COMPOUND}|và\b|hoặc\b)[^\W\d_])")
 _WORD = re.compile(r"\S+")
 
 
@@ -389,9 +409,10 @@ def organ_name_end(name: str) -> int:
     >>> [n[: organ_name_end(n)] for n in ("Ủy ban nhân dân tỉnh Lai Châu Cộng Hòa Xã Hội Chủ Nghĩa Việt Nam",
     ...     "Thủ tướng Chính phủ sửa đổi Nghị định", "Thuế thành phố Huế đối chiếu với quy định",
     ...     "Bộ trưởng Bộ Tài chính - Phó Trưởng ban Chỉ đạo", "Ủy ban nhân dân tỉnh quyết định",
-    ...     "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai")]  # doctest: +NORMALIZE_WHITESPACE
+    ...     "Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai",
+    ...     "Công an tỉnh lập danh sách")]  # doctest: +NORMALIZE_WHITESPACE
     ['Ủy ban nhân dân tỉnh Lai Châu ', 'Thủ tướng Chính phủ', 'Thuế thành phố Huế', 'Bộ trưởng Bộ Tài chính',
-     'Ủy ban nhân dân tỉnh', 'Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai']
+     'Ủy ban nhân dân tỉnh', 'Ngân hàng Nhà nước chi nhánh tỉnh Lào Cai', 'Công an tỉnh']
     """
     end = len(name)
     motto = patterns.MOTTO_BEGINNING_RE.search(name) if _MAY_HOLD_MOTTO.search(name) else None
@@ -418,6 +439,9 @@ def organ_name_end(name: str) -> int:
     for place in _PLACE.finditer(name, 0, end):
         if _stops_at(name, place.end(), end):
             return place.end()
+    for level in _BARE_LEVEL.finditer(name, 0, end):
+        if _stops_at(name, level.end(), end):
+            return level.end()
     return end
 
 

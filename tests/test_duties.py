@@ -58,6 +58,9 @@ def _duties(text: str) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, 
         ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh thực hiện nghiêm",
          ["Bộ trưởng các bộ", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh"], "perform"),
         ("Chi cục Hải quan quyết định tạm dừng có trách nhiệm thông báo", ["Chi cục Hải quan"], "perform"),
+        # bodies named by what they are, a level after them
+        ("Bảo hiểm xã hội tỉnh hướng dẫn thủ tục", ["Bảo hiểm xã hội tỉnh"], "perform"),
+        ("Bệnh viện Đa khoa tỉnh chuẩn bị giường bệnh", ["Bệnh viện Đa khoa tỉnh"], "perform"),
         # a heading of a body's duties, a standing body leading
         ("2. Trách nhiệm của Sở Công Thương: chủ trì kiểm tra thị trường", ["Sở Công Thương"], "lead"),
         ("Sở Y tế là cơ quan thường trực, chủ trì, phối hợp với Sở Tài chính", ["Sở Y tế"], "lead"),
@@ -620,6 +623,14 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
         ("Các cơ quan, đơn vị thuộc Bộ Tài chính", "Các cơ quan, đơn vị thuộc Bộ Tài chính", True),
         # the noise of a scan after a name
         ('Văn phòng Trung ương Đảng. <Ỹ`.ưF_" " Sa', "Văn phòng Trung ương Đảng", False),
+        # a level with no place after it ends the name before any lower-case word but one it makes a
+        # word with ("tỉnh ủy", "xã hội") or a list going on ("và")
+        ("Công an tỉnh lập danh sách đối tượng", "Công an tỉnh", False),
+        ("Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Đài Phát thanh và Truyền hình tỉnh", False),
+        ("Bảo hiểm xã hội huyện rà soát đối tượng", "Bảo hiểm xã hội huyện", False),
+        ("Ủy ban nhân dân các xã, phường và đặc khu Lý Sơn", "Ủy ban nhân dân các xã, phường và đặc khu Lý Sơn",
+         True),
+        ("Đảng bộ huyện Củ Chi Đảng ủy xã Đồng Tâm", "Đảng bộ huyện Củ Chi Đảng ủy xã Đồng Tâm", False),
     ],
 )
 def test_an_organ_name_never_swallows_a_verb_or_the_motto(mention: str, name: str, collective: bool) -> None:
