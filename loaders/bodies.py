@@ -209,6 +209,8 @@ def kind_list_members(text: str) -> list[str] | None:
     ['Trung tâm Công báo - Tin học tỉnh', 'Trung tâm Phục vụ hành chính công']
     >>> kind_list_members("Bộ trưởng các Bộ: Quốc phòng, Y tế")
     ['Bộ trưởng Bộ Quốc phòng', 'Bộ trưởng Bộ Y tế']
+    >>> kind_list_members("Các Bộ trưởng: Công an, Y tế")
+    ['Bộ trưởng Bộ Công an', 'Bộ trưởng Bộ Y tế']
     """
     m = _KIND_LIST.match(text)
     if m is None:
@@ -216,6 +218,7 @@ def kind_list_members(text: str) -> list[str] | None:
     kind, heads = m.group("kind"), m.group("heads")
     titled = bool(re.fullmatch(patterns.TITLE, kind))
     kind = kind[:1].upper() + kind[1:]
+    head_of = HEADED_KIND.get(kind) if titled else None  # "Bộ trưởng" heads a "Bộ"
     if _COMMITTEE_PART.fullmatch(kind):  # "Thường trực: HĐND, UBND tỉnh X", "Văn phòng: Tỉnh ủy, UBND tỉnh"
         # "Thường trực: HĐND, UBND TP"; "Văn phòng: Thành ủy, HĐND TP; UBND TP"
         chunks = _SEMICOLON.split(m.group("members").strip(" .;"))
@@ -241,7 +244,9 @@ def kind_list_members(text: str) -> list[str] | None:
             break
         i = joined or i + 1
         named = fold(f"{kind} {part}") not in registry.by_fold and _NAMED_BODY.match(part)
-        if joined is None and ((titled and looks_like_organ(part)) or named):
+        if head_of and (joined or fold(f"{head_of} {part}") in registry.by_fold):
+            out.append(f"{kind} {head_of} {part}")  # "Các Bộ trưởng: Quốc phòng, …": the head of each
+        elif joined is None and ((titled and looks_like_organ(part)) or named):
             out.append(part)
         elif _CODE.match(part):
             out += _coded_member(kind, part)

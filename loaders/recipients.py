@@ -28,7 +28,7 @@ from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import titles
 from vanban.loaders.signatures import CAPACITY, block_at_end, is_person_name
-from vanban.loaders.text import CAPITALS, OPEN_END, fold
+from vanban.loaders.text import CAPITALS, OPEN_END, TELEGRAM, fold
 
 __all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items", "recipients_of"]
 
@@ -211,9 +211,6 @@ def _may_say_noi_nhan(line: str) -> bool:
 _KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 # A header's lines run together by a crawler: "… ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan …".
 _KINH_GUI_INSIDE = re.compile(r"(?<=\s)Kính gửi\s*:\s*(?P<rest>\S.*)$")
-# A Công điện names its addressees after its sender: "THỦ TƯỚNG CHÍNH PHỦ điện:".
-_TELEGRAM = re.compile(rf"^[\W_]*(?P<who>[{CAPITALS}]+(?: [{CAPITALS}]+)*)[\s*]*(?i:điện)\s*:"
-                       rf"[\s*]*(?P<rest>.*)$")
 _DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
 _SEPARATOR = re.compile(r"^[\s|*]*$")  # an empty line or a table's cell break
 _SENTENCE_END = re.compile(rf"\.\s+(?=[{CAPITALS}])")
@@ -247,7 +244,7 @@ def _addressee_opening(line: str) -> re.Match[str] | None:
     if ("ử" in line or "Ử" in line) and "kính g" in line.lower():
         return _KINH_GUI.match(line) or _KINH_GUI_INSIDE.search(line)
     if "điện" in line or "ĐIỆN" in line:
-        return _TELEGRAM.match(line)
+        return TELEGRAM.match(line)
     return None
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "IMPLEMENTING_VERBS",
     "LINKING_WORDS",
     "OPEN_END",
+    "TELEGRAM",
     "TextView",
     "clean_view",
     "ending_with",
@@ -285,6 +286,9 @@ _SEPARATOR_FIRST = frozenset("-_*=~.|")
 _SPACE_PIPE_STAR = "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace()) + "|*"
 _HEADER_LINE_FIRST = frozenset("SKkNnVv")  # how the lines _HEADER_LINE matches open
 _LIST_FIRST = frozenset("-–+•0123456789IVXLC(Đ")  # … and _LIST_START's, but "a) ", "đ. "
+# A Công điện names its addressees after its sender: "THỦ TƯỚNG CHÍNH PHỦ điện:".
+TELEGRAM = re.compile(rf"^[\W_]*(?P<who>[{CAPITALS}]+(?: [{CAPITALS}]+)*)[\s*]*(?i:điện)\s*:"
+                      rf"[\s*]*(?P<rest>.*)$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
 # run of spaces would be split in cubically many ways; no match needs them to give any back.
@@ -408,6 +412,8 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
     if (opening[:1] in _HEADER_LINE_FIRST and _HEADER_LINE.match(next_line)) or (
             numbered and _NUMBER_START.match(prev_line)):
         return "\n"
+    if ("điện" in next_line or "ĐIỆN" in next_line) and TELEGRAM.match(next_line):
+        return "\n"  # "Về việc ứng phó với bão" / "THỦ TƯỚNG CHÍNH PHỦ điện:"
     if (len(next_line) <= 60 and _PLACE_DATE_LINE.match(next_line) and not ENDS_LINKED.search(prev_end[-12:])
             and not prev_end.rsplit(None, 1)[-1][:1].isupper()):  # (not a place cut: "Hà" / "Nội, ngày …")
         return "\n"  # "V/v chính sách thuế" / "Hà Nội, ngày 25 tháng 11 năm 2025"

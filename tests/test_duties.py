@@ -555,6 +555,19 @@ def test_a_head_title_alone_in_a_telegram_is_the_heads_of_its_kind() -> None:
                                                                             "Thủ tướng Chính phủ")]
 
 
+@pytest.mark.parametrize("heads", ["Các Bộ trưởng: Quốc phòng, Công an, Nông nghiệp và Môi trường.",
+                                   "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường."])
+def test_a_telegram_to_heads_of_listed_ministries_addresses_each_head(heads: str) -> None:
+    text = _header("THỦ TƯỚNG CHÍNH PHỦ", "95/CĐ-TTg", "CÔNG ĐIỆN") + (
+        f"Về việc ứng phó với bão số 9\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- {heads}\n"
+        "Để chủ động ứng phó với bão, Thủ tướng Chính phủ yêu cầu:\n1. Văn phòng Chính phủ theo dõi.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTHỦ TƯỚNG\nPhạm Văn B\n")
+    doc = extract_text(text, "cd.txt").documents[0]
+    assert doc.subject == "Về việc ứng phó với bão số 9"  # the sender's line is no part of it
+    assert [r.organ.name for r in doc.recipients if r.kind == "kinh_gui"] == [
+        "Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Nông nghiệp và Môi trường"]
+
+
 # --- where a name ends ---------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("mention", "name", "collective"),
