@@ -147,14 +147,16 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         tasks.append(task)
         by_number[item.number] = task
     # A paragraph asking bodies to act ("Đề nghị X chủ trì …") is a task, unless it is the
-    # preamble announcing the numbered tasks or it is read as part of an item that names its organs.
+    # preamble announcing the numbered tasks or it is read as part of an item that names its organs
+    # (but a paragraph of an item opening with the request asks on its own: "Yêu cầu X …" closing
+    # the last item).
     firsts = {item.line for item in items}
     assigned_lines = _lines_of_items([item for item, task in zip(items, tasks, strict=True)
                                       if task.assignments])
     for i in range(body_start, segment.end):
         line = flow_lines[i]
-        if (i in unit_lines or i in firsts or i in assigned_lines
-                or (told and line.text.rstrip().endswith(":"))):
+        in_assigned_item = i in assigned_lines and not task_rules.opens_request(line.text)
+        if i in unit_lines or i in firsts or in_assigned_item or (told and line.text.rstrip().endswith(":")):
             continue
         requested = _requested(line.text, resolve)
         if requested:

@@ -527,6 +527,11 @@ _REQUEST = re.compile(r"(?<![\wÀ-ỹ])(?<!theo )(?<!Theo )(?<!xét )(?<!Xét )(
                       r"(?:[Đđ]ề nghị|[Yy]êu cầu|Giao(?: cho)?)\s+(?!của\b)(?=\S)")
 
 
+def opens_request(line: str) -> bool:
+    """Does a paragraph open by asking bodies to act ("Yêu cầu Thủ trưởng các sở …", "Đề nghị …")?"""
+    return line[:1] in "ĐđYyG" and _REQUEST.match(line) is not None
+
+
 def request_starts(text: str) -> list[int]:
     """Where a paragraph asks a body to act (the positions :func:`requests` reads from).
 

@@ -110,6 +110,24 @@ def test_a_request_paragraph_is_a_task() -> None:
             ("Bộ Văn hóa, Thể thao và Du lịch", "perform")} in tasks.values()
 
 
+@pytest.mark.parametrize("closing", [
+    "Yêu cầu Thủ trưởng các sở, ban, ngành nghiêm túc thực hiện Chỉ thị này./.",
+    "Đề nghị Thủ trưởng các sở, ban, ngành nghiêm túc thực hiện.",
+    "Giao Thủ trưởng các sở, ban, ngành tổ chức thực hiện Chỉ thị này.",
+])
+def test_a_request_closing_the_last_item_is_a_task_of_its_own(closing: str) -> None:
+    text = _header("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI", "08/CT-UBND", "CHỈ THỊ") + (
+        "Về tăng cường công tác phòng cháy, chữa cháy\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n"
+        "1. Công an tỉnh chủ trì kiểm tra an toàn phòng cháy, chữa cháy.\n"
+        "2. Chủ tịch Ủy ban nhân dân các huyện chịu trách nhiệm về công tác phòng cháy trên địa bàn.\n"
+        f"{closing}\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n")
+    tasks, _ = _duties(text)
+    assert {("Thủ trưởng các sở, ban, ngành", "perform")} in tasks.values()
+    assert tasks["2"] == {("Chủ tịch Ủy ban nhân dân các huyện", "perform")}
+
+
 CONCLUSION = _header("VĂN PHÒNG CHÍNH PHỦ\n", "700/TB-VPCP") + """\
 Kết luận của Phó Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Lai Châu
 Sau khi nghe lãnh đạo tỉnh Lai Châu báo cáo tình hình, Phó Thủ tướng Chính phủ kết luận như sau:
