@@ -117,6 +117,13 @@ def _add_anchors(name: str, anchors: dict[str, str]) -> None:
                 anchors.setdefault(fold(committee), f"{committee} {where}")
         return
     anchors.setdefault(folded_head, name)
+    located_committee = LEVEL_AND_PLACE.match(place)
+    if located_committee:  # "Đảng ủy xã Bảo Thắng": its "xã", "Ủy ban nhân dân xã", "Đảng ủy xã"
+        lvl, where = located_committee.group(1), located_committee.group(2)
+        anchors.setdefault(fold(lvl), f"{lvl} {where}")
+        anchors.setdefault(fold(f"{head} {lvl}"), name)
+        committee = f"{patterns.PEOPLES_COMMITTEE} {lvl}"
+        anchors.setdefault(fold(committee), f"{committee} {where}")
     level = patterns.level_of_committee(head)
     if level:
         anchors.setdefault(fold(level), f"{level} {place}")

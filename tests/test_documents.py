@@ -200,6 +200,11 @@ def test_symbol_type_codes_and_dates() -> None:
         ("Ban Dân vận TW", None, "Ban Dân vận Trung ương"),
         ("Ban Bí thư Trung ương Đảng", None, "Ban Bí thư"),
         ("Văn phòng Tỉnh ủy", "Ủy ban nhân dân tỉnh Lào Cai", "Văn phòng Tỉnh ủy Lào Cai"),
+        # a commune's party committee: the bodies of its commune named by the level alone
+        ("Ủy ban nhân dân xã", "Đảng ủy xã Bảo Thắng", "Ủy ban nhân dân xã Bảo Thắng"),
+        ("Ban Thường vụ Đảng ủy xã", "Đảng ủy xã Bảo Thắng", "Ban Thường vụ Đảng ủy xã Bảo Thắng"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam phường", "Đảng ủy phường Tân Định",
+         "Ủy ban Mặt trận Tổ quốc Việt Nam phường Tân Định"),
     ],
 )
 def test_relative_organ_names_resolve_in_scope(mention: str, issuer: str | None, expected: str) -> None:
