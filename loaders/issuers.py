@@ -189,7 +189,7 @@ def header_column_name(lines: Iterable[str]) -> str | None:
         return None
     name = names[0]
     for nxt in names[1:]:
-        if _UNIT_START.match(nxt) and not _DANGLING.search(name):
+        if _UNIT_START.match(nxt) and not _cut_inside_name(name, nxt):
             upper = name
             level = _LEVEL_AT_END.search(nxt)
             where = re.search(rf"\b{level.group(1)}\s+(.+)$", upper) if level else None
@@ -238,9 +238,31 @@ _PROVINCIAL_STATE = re.compile(
 _COMMITTEE_PART = re.compile("^" + patterns.alternation(
     [w.word for w in organ_words() if w.of_committee] + ["Ban"], "upper"))
 _MINISTRY = re.compile(r"^BỘ\b")
-# A header line cut inside a name ("ỦY" / "BAN NHÂN DÂN", "UBND THÀNH PHỐ HÀ" / "NỘI"): the
-# line goes on with the next, whatever word opens it.
-_DANGLING = re.compile(r"(?:^\S+|\b(?:ỦY|VĂN|TỔNG|CHI|CỦA|VÀ))$")
+# A header line cut inside a name ("UBND THÀNH PHỐ HÀ" / "NỘI", "… CỦA" / "…"): the line goes on
+# with the next, whatever word opens it.
+_DANGLING = re.compile(r"(?:^\S+|\b(?:CỦA|VÀ))$")
+# The first two words of the organ words of two words or more ("ỦY BAN", "CHI CỤC", "VĂN PHÒNG").
+_ORGAN_WORD_OPENINGS = frozenset(fold(" ".join(w.word.split()[:2])) for w in organ_words() if " " in w.word)
+_ORGAN_WORDS = frozenset(fold(w.word) for w in organ_words())
+
+
+def _cut_inside_name(line: str, following: str) -> bool:
+    """Does a header line end inside a name the next line goes on with: a word that wants more
+    ("… CỦA" / …), a line of one word, or an organ word cut in two ("ỦY" / "BAN NHÂN DÂN",
+    "CHI" / "CỤC THUẾ"; not the place "CỦ CHI" above "ĐẢNG ỦY XÃ …")?
+
+    >>> _cut_inside_name("UBND TỈNH LÀO CAI CHI", "CỤC THUẾ")
+    True
+    >>> _cut_inside_name("ĐẢNG BỘ HUYỆN CỦ CHI", "ĐẢNG ỦY XÃ AN")
+    False
+    """
+    if _DANGLING.search(line):
+        return True
+    words = line.split()
+    if fold(" ".join(words[-2:])) in _ORGAN_WORDS:  # "TỈNH ỦY" above "BAN TUYÊN GIÁO" is whole
+        return False
+    first = following.split(None, 1)[0] if following.strip() else ""
+    return fold(f"{words[-1]} {first}") in _ORGAN_WORD_OPENINGS
 _RULE_LINE = re.compile(r"[\s*]*(?:[-_=~.]{3,}|\*)[\s*]*")
 _MOTTO_OPENING = re.compile(patterns.MOTTO_OPENING_FOLDED)
 

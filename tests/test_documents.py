@@ -540,6 +540,23 @@ def test_a_parent_and_its_unit_in_one_header_cell(column: str, issuer: str) -> N
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
+@pytest.mark.parametrize(("parent", "unit", "issuer"), [
+    # a commune's party committee under its province's (or district's) party organisation; a place
+    # ending in a word that may open an organ word ("CỦ CHI") is no name cut over two lines
+    ("ĐẢNG BỘ HUYỆN CỦ CHI", "ĐẢNG ỦY XÃ ĐỒNG TÂM", "Đảng ủy xã Đồng Tâm"),
+    ("ĐẢNG BỘ TỈNH LÀO CAI", "ĐẢNG ỦY XÃ BẢO THẮNG", "Đảng ủy xã Bảo Thắng"),
+    ("TỈNH ỦY", "BAN TUYÊN GIÁO", "Ban Tuyên giáo Tỉnh ủy"),
+    # an organ word cut over the two lines
+    ("ỦY", "BAN NHÂN DÂN TỈNH LÀO CAI", "Ủy ban nhân dân tỉnh Lào Cai"),
+])
+def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit: str, issuer: str) -> None:
+    text = (f"   {parent}                         ĐẢNG CỘNG SẢN VIỆT NAM\n   {unit}\n   *"
+            "                                            Đồng Tâm, ngày 23 tháng 4 năm 2020\n   Số 50-CV/ĐU\n\n"
+            "Về việc triển khai thực hiện Công văn 133-CV/HU\n\nKính gửi: - Các chi bộ trực thuộc.\n\n"
+            "Đề nghị các chi bộ thực hiện nghiêm túc./.\n")
+    assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
+
+
 @pytest.mark.parametrize(("unit", "issuer"), [("BAN TỔ CHỨC", "Ban Tổ chức Ban Chấp hành Trung ương"),
                                              ("VĂN PHÒNG", "Văn phòng Ban Chấp hành Trung ương")])
 def test_a_unit_under_a_registered_body_is_named_with_the_body_s_name(unit: str, issuer: str) -> None:
