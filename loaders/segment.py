@@ -241,8 +241,10 @@ def _header_end(lines: list[Line], anchor: int | None, end: int | None) -> int:
         text = lines[i].text
         if _is_body(text) and not _looks_like_subject(text, subject_seen):
             return i
-        if not is_heading(text) and not _is_header_like(text):
-            subject_seen = True
+        under_type_line = anchor is not None and i == anchor + 1
+        if not is_heading(text) and (not _is_header_like(text) or (
+                under_type_line and (text[:1].islower() or _looks_like_subject(text, False)))):
+            subject_seen = True  # (the subject under the type line, a date inside it too)
         i += 1
     return end
 

@@ -540,6 +540,21 @@ def test_a_parent_and_its_unit_in_one_header_cell(column: str, issuer: str) -> N
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
+@pytest.mark.parametrize("subject", [
+    "thực hiện Kế hoạch số 186-KH/HU ngày 07 tháng 12 năm 2021 của Ban Thường vụ Huyện ủy",
+    "Về thực hiện Kế hoạch số 186-KH/HU ngày 07 tháng 12 năm 2021 của Ban Thường vụ Huyện ủy",
+])
+def test_a_subject_naming_a_date_leaves_the_first_section_in_the_body(subject: str) -> None:
+    """A date in the subject under the type line makes it no header line: the preamble after it
+    opens the body, and the first Roman section is a section of the body."""
+    text = ("ĐẢNG ỦY XÃ NGHĨA TRUNG\nSố 240-KH/ĐU\nKẾ HOẠCH\n" + subject + "\n-----\n"
+            "Thực hiện Kế hoạch số 186-KH/HU ngày 07/12/2021 của Ban Thường vụ Huyện ủy, Ban Thường vụ "
+            "Đảng ủy ban hành Kế hoạch triển khai thực hiện như sau:\nI- MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+            "- Quán triệt sâu sắc.\n2. Yêu cầu\n- Thực hiện nghiêm túc.\nII- NHIỆM VỤ, GIẢI PHÁP\n"
+            "1. Các chi bộ rà soát quy chế.\n")
+    assert [t.path for t in extract_text(text, "kh.txt").documents[0].tasks] == ["I.1", "I.2", "II.1"]
+
+
 @pytest.mark.parametrize(("parent", "unit", "issuer"), [
     # a commune's party committee under its province's (or district's) party organisation; a place
     # ending in a word that may open an organ word ("CỦ CHI") is no name cut over two lines
