@@ -22,7 +22,7 @@ from vanban.graph.model import OrganRef
 from vanban.loaders import patterns
 from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import Header, drop_title_prefix, split_cells, split_columns
-from vanban.loaders.lexicon import committees, organ_registry, organ_words, titles
+from vanban.loaders.lexicon import committees, organ_registry, organ_word_openings, organ_words, titles
 from vanban.loaders.organ_names import looks_like_organ, titlecase_organ
 from vanban.loaders.organs import OrganScope, resolve_organ
 from vanban.loaders.segment import is_heading, type_of_line
@@ -241,8 +241,6 @@ _MINISTRY = re.compile(r"^BỘ\b")
 # A header line cut inside a name ("UBND THÀNH PHỐ HÀ" / "NỘI", "… CỦA" / "…"): the line goes on
 # with the next, whatever word opens it.
 _DANGLING = re.compile(r"(?:^\S+|\b(?:CỦA|VÀ))$")
-# The first two words of the organ words of two words or more ("ỦY BAN", "CHI CỤC", "VĂN PHÒNG").
-_ORGAN_WORD_OPENINGS = frozenset(fold(" ".join(w.word.split()[:2])) for w in organ_words() if " " in w.word)
 _ORGAN_WORDS = frozenset(fold(w.word) for w in organ_words())
 
 
@@ -262,7 +260,7 @@ def _cut_inside_name(line: str, following: str) -> bool:
     if fold(" ".join(words[-2:])) in _ORGAN_WORDS:  # "TỈNH ỦY" above "BAN TUYÊN GIÁO" is whole
         return False
     first = following.split(None, 1)[0] if following.strip() else ""
-    return fold(f"{words[-1]} {first}") in _ORGAN_WORD_OPENINGS
+    return fold(f"{words[-1]} {first}") in organ_word_openings()
 _RULE_LINE = re.compile(r"[\s*]*(?:[-_=~.]{3,}|\*)[\s*]*")
 _MOTTO_OPENING = re.compile(patterns.MOTTO_OPENING_FOLDED)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from vanban.loaders.text import fold
+from vanban.graph.keys import fold
 
 __all__ = [
     "Committee",
@@ -42,6 +42,8 @@ __all__ = [
     "name_words",
     "named_documents",
     "organ_registry",
+    "organ_word_names",
+    "organ_word_openings",
     "organ_words",
     "page_chrome_phrases",
     "page_metadata_labels",
@@ -216,6 +218,22 @@ def organ_words() -> tuple[OrganWord, ...]:
                        row["part"] == "ministry", row["charge"] == "y")
              for row in _rows("organ_words.tsv")]
     return tuple(sorted(words, key=lambda w: -len(w.word)))
+
+
+@cache
+def organ_word_openings() -> frozenset[str]:
+    """The first two words, folded, of the organ words and committees of more than one word
+    (``ban thuong``, ``uy ban``, ``chi cuc``): a line ending in the first of them, the next one
+    opening with the second, cuts a name in two."""
+    names = [w.word for w in organ_words()] + [c.name for c in committees()]
+    return frozenset(fold(" ".join(name.split()[:2])) for name in names if " " in name)
+
+
+@cache
+def organ_word_names() -> frozenset[str]:
+    """The organ words and committees of more than one word, folded (``ban thuong vu``, ``tinh uy``)."""
+    return frozenset(fold(name) for name in [w.word for w in organ_words()] + [c.name for c in committees()]
+                     if " " in name)
 
 
 @dataclass(frozen=True)

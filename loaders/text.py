@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from vanban.graph.keys import fold
+from vanban.loaders.lexicon import organ_word_names, organ_word_openings
 from vanban.loaders.offsets import RunBuilder, RunOffsets
 
 __all__ = [
@@ -476,9 +477,22 @@ _DATE_CUT_LAST = frozenset("0123456789.…_yYgGmM")  # how _DATE_CUT_HEAD's matc
 
 
 def _continues(prev_end: str, next_line: str) -> bool:
-    """Does the sentence plainly go on: the next line starts in lower case, or this one ends
-    with a word wanting what follows (:data:`OPEN_END`)?"""
-    return next_line.lstrip()[:1].islower() or bool(OPEN_END.search(prev_end[-24:]))
+    """Does the sentence plainly go on: the next line starts in lower case, this one ends with
+    a word wanting what follows (:data:`OPEN_END`), or a name is cut between the words of an
+    organ word ("… báo cáo Ban" / "Thường vụ Đảng ủy") or between a committee's part and the
+    committee ("… của Ban Thường vụ" / "Thành ủy")?"""
+    opening = next_line.lstrip()
+    if opening[:1].islower() or OPEN_END.search(prev_end[-24:]):
+        return True
+    if not opening[:1].isupper():
+        return False
+    next_words = opening.split(None, 2)[:2]
+    last_words = prev_end.split()[-3:]
+    if last_words[-1][:1].isupper() and fold(f"{last_words[-1]} {next_words[0]}") in organ_word_openings():
+        return True  # "… báo cáo Ban" / "Thường vụ Đảng ủy"
+    # "… của Ban Thường vụ" / "Thành ủy …": a body's part, then the committee it is part of
+    return fold(" ".join(next_words)) in organ_word_names() and any(
+        fold(" ".join(last_words[k:])) in organ_word_names() for k in range(len(last_words) - 1))
 # The prepositions and conjunctions that join a phrase to what follows it ("… của" / "Ủy ban …").
 LINKING_WORDS = ("của", "về", "và", "với", "cho", "tại", "theo", "thuộc", "trong", "đối với", "để", "do")
 

@@ -106,6 +106,11 @@ def test_clean_offsets_point_at_the_original_character(raw: str) -> None:
         ("về tiếp tục thực hiện Nghị quyết số 19-NQ/TW\nTại phiên họp ngày 10/11/2025, Bộ Chính trị",
          "về tiếp tục thực hiện Nghị quyết số 19-NQ/TW\nTại phiên họp ngày 10/11/2025, Bộ Chính trị"),
         ("Trung ương Đảng khóa\nXII.", "Trung ương Đảng khóa XII."),  # a term cut from its number
+        # a name cut by a blank line inside an organ word, or between a committee's part and it
+        ("định kỳ báo cáo với Ban\n\nThường vụ Đảng ủy (qua Văn phòng)", "định kỳ báo cáo với Ban Thường vụ Đảng ủy (qua Văn phòng)"),
+        ("ngày 20/1/2020 của Ban Thường vụ\n\nThành ủy (sau đây viết tắt)",
+         "ngày 20/1/2020 của Ban Thường vụ Thành ủy (sau đây viết tắt)"),
+        ("xây dựng Đảng\n\nQuán triệt sâu sắc", "xây dựng Đảng\nQuán triệt sâu sắc"),
     ],
 )
 def test_flow_joins_soft_breaks(raw: str, expected: str) -> None:
