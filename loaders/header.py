@@ -392,9 +392,11 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
              type_block_end: int | None) -> tuple[str | None, int | None]:
     if symbol_line is not None and (beside := _subject_beside_number(lines[symbol_line].text)):
         return beside, symbol_line
-    starts = [i for i in (type_block_end, symbol_line) if i is not None]
-    for first in sorted(starts):
-        for i in range(first + 1, min(first + 4, segment.end)):
+    starts = sorted(i for i in (type_block_end, symbol_line) if i is not None)
+    for k, first in enumerate(starts):
+        # (lines under the number up to the type block only: the subject under the type word first)
+        stop = min(first + 4, segment.end, *(starts[k + 1:k + 2] or [segment.end]))
+        for i in range(first + 1, stop):
             cells = split_cells(lines[i].text)
             for cell in cells:
                 if _SUBJECT_START.match(cell):

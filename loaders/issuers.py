@@ -217,11 +217,13 @@ def _stacked_in_one_cell(cell: str) -> list[str]:
     (['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG'], ['THÀNH ỦY HẢI PHÒNG'])
     >>> _stacked_in_one_cell("UBND THÀNH PHỐ HẢI PHÒNG SỞ Y TẾ")
     ['UBND THÀNH PHỐ HẢI PHÒNG', 'SỞ Y TẾ']
+    >>> _stacked_in_one_cell("ĐẢNG BỘ TỈNH LÀO CAI ĐẢNG ỦY XÃ BẢO THẮNG")
+    ['ĐẢNG BỘ TỈNH LÀO CAI', 'ĐẢNG ỦY XÃ BẢO THẮNG']
     """
     for m in reversed(list(_UNIT_INSIDE.finditer(cell))):  # the last: "… HẢI PHÒNG SỞ Y TẾ"
         before, unit = cell[: m.start()].strip(" -"), cell[m.start() :]
-        if len(unit.split()) > 1 and (_PROVINCIAL_STATE.match(before) or _PLACED_COMMITTEE.match(before)
-                                      or fold(before) in organ_registry().by_fold):
+        placed = any(p.match(before) for p in (_PROVINCIAL_STATE, _PLACED_COMMITTEE, _PLACED_PARTY))
+        if len(unit.split()) > 1 and (placed or fold(before) in organ_registry().by_fold):
             return [before, unit]
     return [cell]
 
@@ -230,6 +232,8 @@ _UNIT_START = re.compile("^" + patterns.UNIT_HEADING)
 _UNIT_INSIDE = re.compile(r"(?<=\s)" + patterns.UNIT_HEADING)
 _PLACED_COMMITTEE = re.compile("^" + patterns.alternation(
     (c.name for c in committees() if c.side == "party" and c.level), "upper") + r"\s+\S")  # "TỈNH ỦY X"
+# A locality's party organisation: "ĐẢNG BỘ TỈNH LÀO CAI" above "ĐẢNG ỦY XÃ BẢO THẮNG".
+_PLACED_PARTY = re.compile(r"^ĐẢNG BỘ (?:" + patterns.LEVEL.upper() + r")\s+\S")
 _LEVEL_AT_END = re.compile(r"\b(" + patterns.alternation(patterns.LEVEL_NAMES, "upper") + r")$")
 _PROVINCIAL_STATE = re.compile(
     r"^(?:" + patterns.PEOPLES_COMMITTEE.upper() + r"|UBND)\s+(?P<place>"
@@ -332,7 +336,10 @@ def _province_of_header(lines: Iterable[str]) -> str | None:
         m = _PARTY_BRANCH.search(line)
         if m:
             committee = patterns.committee_of_level(m.group("level").lower()) or ""
-            return titlecase_organ(f"{committee.upper()} {m.group('place')}")
+            place = m.group("place")
+            # (not the unit's name run on after it: "LÀO CAI ĐẢNG ỦY XÃ …", but "HẢI PHÒNG")
+            unit = next((u for u in _UNIT_INSIDE.finditer(place) if len(place[u.start():].split()) > 1), None)
+            return titlecase_organ(f"{committee.upper()} {place[: unit.start()] if unit else place}".strip())
     return None
 
 

@@ -572,6 +572,20 @@ def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit:
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
+def test_a_crawled_header_run_into_one_line_keeps_the_unit_its_subject_and_its_province() -> None:
+    text = ("ĐẢNG BỘ TỈNH LÀO CAI ĐẢNG ỦY XÃ BẢO THẮNG * Số 25-KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM Bảo Thắng, ngày 10 "
+            "tháng 9 năm 2025\nKẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+            "Thực hiện Kế hoạch số 45-KH/TU ngày 15/3/2025 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Đảng ủy xã "
+            "xây dựng Kế hoạch thực hiện như sau:\n1. Ủy ban nhân dân xã chủ trì triển khai các nền tảng số.\n"
+            "Nơi nhận:\n- Ban Thường vụ Tỉnh ủy (b/c),\n- Lưu Văn phòng Đảng ủy.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n"
+            "Hoàng Văn Tâm\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert doc.issuer.name == "Đảng ủy xã Bảo Thắng"
+    assert doc.subject == "thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    assert doc.recipients[0].organ.name == "Ban Thường vụ Tỉnh ủy Lào Cai"
+    assert {a.organ.name for t in doc.tasks for a in t.assignments} == {"Ủy ban nhân dân xã Bảo Thắng"}
+
+
 @pytest.mark.parametrize(("unit", "issuer"), [("BAN TỔ CHỨC", "Ban Tổ chức Ban Chấp hành Trung ương"),
                                              ("VĂN PHÒNG", "Văn phòng Ban Chấp hành Trung ương")])
 def test_a_unit_under_a_registered_body_is_named_with_the_body_s_name(unit: str, issuer: str) -> None:
