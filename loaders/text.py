@@ -437,8 +437,8 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return "\n"
     if last in "aáAÁ" and _TERM_CUT.search(prev_end[-6:]) and _ROMAN_TERM.match(next_line):
         return " "  # "… Ban Chấp hành Trung ương Đảng khóa" / "XII"
-    if _is_heading(prev_line) != _is_heading(next_line):
-        return "\n"
+    if _is_heading(prev_line) != _is_heading(next_line) and not OPEN_END.search(prev_end[-24:]):
+        return "\n"  # (not "… Nghị quyết số" / "66/NQ-CP.", "… của" / "BỘ CHÍNH TRỊ")
     if ":" in next_line[:_FIELD_WIDTH] and ":" in prev_line[:_FIELD_WIDTH] and _FIELD.match(next_line) and (
             _FIELD.match(prev_line)):
         return "\n"  # fields one a line: "Cơ quan thực hiện: Sở Y tế" / "Cơ quan phối hợp: Không"
@@ -522,8 +522,12 @@ def _has_columns(line: str) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    """An all-capitals line (header column, type line, section title)."""
-    return line.isupper() and len(_LETTERS.findall(line)) >= 3
+    """An all-capitals line (header column, type line, section title), not a number alone
+    ("66/NQ-CP.")."""
+    return line.isupper() and len(_LETTERS.findall(line)) >= 3 and not _SYMBOL_ALONE.match(line)
+
+
+_SYMBOL_ALONE = re.compile(r"\s*\d[\w.]*[/-][\w/.-]*[.;,]?\s*$")
 
 
 _LETTERS = re.compile(r"[^\W\d_]")

@@ -111,6 +111,11 @@ def test_clean_offsets_point_at_the_original_character(raw: str) -> None:
         ("ngày 20/1/2020 của Ban Thường vụ\n\nThành ủy (sau đây viết tắt)",
          "ngày 20/1/2020 của Ban Thường vụ Thành ủy (sau đây viết tắt)"),
         ("xây dựng Đảng\n\nQuán triệt sâu sắc", "xây dựng Đảng\nQuán triệt sâu sắc"),
+        # a number wrapped onto a line of its own is no heading in capitals
+        ("triển khai Nghị quyết số\n66/NQ-CP.", "triển khai Nghị quyết số 66/NQ-CP."),
+        ("sửa đổi Nghị định số\n63/2010/NĐ-CP;", "sửa đổi Nghị định số 63/2010/NĐ-CP;"),
+        ("kết luận của\nBAN BÍ THƯ", "kết luận của BAN BÍ THƯ"),
+        ("Căn cứ tình hình thực tế\nI. MỤC ĐÍCH, YÊU CẦU", "Căn cứ tình hình thực tế\nI. MỤC ĐÍCH, YÊU CẦU"),
     ],
 )
 def test_flow_joins_soft_breaks(raw: str, expected: str) -> None:
