@@ -394,16 +394,18 @@ def _subject(lines: list[Line], segment: Segment, symbol_line: int | None,
         return beside, symbol_line
     starts = sorted(i for i in (type_block_end, symbol_line) if i is not None)
     for k, first in enumerate(starts):
-        # (lines under the number up to the type block only: the subject under the type word first)
-        stop = min(first + 4, segment.end, *(starts[k + 1:k + 2] or [segment.end]))
-        for i in range(first + 1, stop):
+        # The three lines with words under the number, down to the type block only (the subject
+        # under the type word first); a table's cell breaks ("|") between them count for none.
+        stop = min(segment.end, *(starts[k + 1:k + 2] or [segment.end]))
+        below = [i for i in range(first + 1, min(stop, first + 8)) if split_cells(lines[i].text)][:3]
+        for i in below:
             cells = split_cells(lines[i].text)
             for cell in cells:
                 if _SUBJECT_START.match(cell):
                     return _before_place_date(cell), i
                 if (after_type := _after_type_word(cell)) is not None:  # "KẾ HOẠCH Triển khai …"
                     return _before_place_date(after_type), i
-            if type_block_end is not None and first == type_block_end and i == first + 1:
+            if type_block_end is not None and first == type_block_end and i == below[0]:
                 text = lines[i].text
                 dated = _place_date(text)  # (the place-and-date line, not a subject naming a date)
                 if (not is_heading(text) and not is_number_line(text) and len(text) > 15

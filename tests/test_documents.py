@@ -572,6 +572,16 @@ def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit:
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
+def test_a_subject_under_the_date_cell_of_a_saved_header_is_read() -> None:
+    """Cell breaks ("|") between the number, the date and the V/v line count for no line."""
+    text = ("|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố: 5706/CT-CS\n|\n*Hà Nội, ngày 03\n"
+            "tháng 12 năm 2025*\n|\nV/v chính sách thuế giá trị gia tăng\nKính gửi: Thuế tỉnh Bắc Ninh.\n"
+            "Cục Thuế nhận được công văn số 9172/HAN-KTr5 ngày 06/8/2025 của Thuế tỉnh Bắc Ninh.\n")
+    doc = extract_text(text, "cv.txt").documents[0]
+    assert (doc.doc_type, doc.subject) == ("Công văn", "V/v chính sách thuế giá trị gia tăng")
+
+
 def test_a_crawled_header_run_into_one_line_keeps_the_unit_its_subject_and_its_province() -> None:
     text = ("ĐẢNG BỘ TỈNH LÀO CAI ĐẢNG ỦY XÃ BẢO THẮNG * Số 25-KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM Bảo Thắng, ngày 10 "
             "tháng 9 năm 2025\nKẾ HOẠCH\nthực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
