@@ -151,6 +151,7 @@ def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
         roman = _ROMAN.match(text)
         if roman and (roman.group("text").isupper() or len(roman.group("text")) < 80):
             section = roman.group("roman")
+            article, article_title = None, ""  # a section after the articles: an attached plan's
             continue
         heading = _ARTICLE.match(text)
         if heading:

@@ -263,6 +263,10 @@ def task_paths(text: str) -> list[tuple[str, str]]:
         # a number alone on its line, its words below; a page footer holding a file name
         ("I. NHIỆM VỤ\n1.4.\nXây dựng kế hoạch tuyên truyền.\n12.KLTW75.DOC 3\n1.5. Tổng kết.\n",
          [("I.1.4", "Xây dựng kế hoạch tuyên truyền."), ("I.1.5", "Tổng kết.")]),
+        # a plan attached after a decision's articles: its sections are no part of the last article
+        ("Điều 3. Giám đốc Sở Nội vụ chịu trách nhiệm thi hành.\nKẾ HOẠCH\nI. MỤC ĐÍCH\n1. Triển khai kịp thời.\n"
+         "II. NHIỆM VỤ\n1. Sở Nội vụ theo dõi.\n",
+         [("I.1", "Triển khai kịp thời."), ("II.1", "Sở Nội vụ theo dõi.")]),
     ],
 )
 def test_repeated_task_numbers_get_their_own_paths(text: str, expected: list[tuple[str, str]]) -> None:
