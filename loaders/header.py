@@ -165,7 +165,8 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
         if symbol_line is None and is_number_line(text):
             symbol_line = i
             symbol, blank_suffix = _read_symbol(text)
-        if not dated_line:
+        if not dated_line and not (date is None and i > (segment.type_line or 0) and opens_preamble(text)):
+            # (a date in the preamble, "Căn cứ Luật … ngày 16 tháng 6 năm 2025", dates no header)
             found = _place_date(text)
             # A place and date opening its line or cell wins over one inside a wrapped subject
             # ("Về việc thực hiện Hướng dẫn 68-HD/TU, ngày 17 tháng 2 năm 2022 …").

@@ -572,6 +572,15 @@ def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit:
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
+@pytest.mark.parametrize("date_line", ["Lào Cai, ngảy 5 tháng 3 năm 2025", "Lào Cai, ngày    tháng 3 năm 2025", ""])
+def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> None:
+    """An unreadable header date leaves the date unknown, not the date of a law the preamble cites."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n" + date_line + "\nKẾ HOẠCH\nTriển khai thực hiện "
+            "Nghị quyết số 57-NQ/TW\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n1. Sở Tài chính chủ trì thực hiện.\n")
+    assert extract_text(text, "kh.txt").documents[0].date is None
+
+
 def test_a_subject_under_the_date_cell_of_a_saved_header_is_read() -> None:
     """Cell breaks ("|") between the number, the date and the V/v line count for no line."""
     text = ("|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
