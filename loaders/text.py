@@ -49,6 +49,9 @@ __all__ = [
 # Tone placement: hoá/hóa, uỷ/ủy. Keys and names use the first-vowel form (hóa, ủy).
 _TONES = "\u0301\u0300\u0309\u0303\u0323"  # sắc huyền hỏi ngã nặng
 _GLIDES = {"o": "ae", "O": "AE", "u": "y", "U": "Y"}
+# A dash of another kind between a symbol's parts (an en or em dash, a non-breaking hyphen, a
+# minus sign): "45–KH/TU", "57/NQ–CP"; not one between words ("Độc lập – Tự do") or years.
+_SYMBOL_DASH = re.compile(r"(?<=[0-9A-Za-zĐđ])[–—‑−](?=[A-ZĐ])")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
 _OCR = str.maketrans({"Ð": "Đ", "ð": "đ", "\f": "\n",
                       # Cyrillic look-alikes seen inside symbols (TT-BТС)
@@ -255,6 +258,8 @@ def _nfc_view(raw: str) -> TextView:
     n = len(raw)
     # one character for one, so offsets are unchanged
     text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
+    if "–" in text or "—" in text or "‑" in text or "−" in text:
+        text = _SYMBOL_DASH.sub("-", text)  # "45–KH/TU": a symbol's dash as a word processor wrote it
     if "-----" in text or "_____" in text or " * " in text or " Số" in text:
         text = _header_cells_on_lines(text)
     if "\r" not in text and unicodedata.is_normalized("NFC", text):

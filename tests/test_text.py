@@ -44,6 +44,10 @@ def test_tone_placement(raw: str, expected: str) -> None:
         ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI Số: 12/KH-UBND", "ỦY BAN NHÂN DÂN TỈNH LÀO CAI\nSố: 12/KH-UBND"),
         ("theo Công văn Số 12 của Sở", "theo Công văn Số 12 của Sở"),
         ("--------\nHọ và tên: ----------", "--------\nHọ và tên: ----------"),  # a rule alone, a blank to fill
+        # a symbol's dash written as an en or em dash, a non-breaking hyphen or a minus sign
+        ("Kế hoạch số 45–KH/TU", "Kế hoạch số 45-KH/TU"), ("số 57/NQ—CP", "số 57/NQ-CP"),
+        ("số 12/QĐ‑UBND", "số 12/QĐ-UBND"), ("số 8−CT/TW", "số 8-CT/TW"),
+        ("Độc lập – Tự do – Hạnh phúc", "Độc lập – Tự do – Hạnh phúc"), ("giai đoạn 2021–2025", "giai đoạn 2021–2025"),
     ],
 )
 def test_clean_view_text(raw: str, expected: str) -> None:
