@@ -60,7 +60,7 @@ from vanban.loaders.page_metadata import PageMetadata, read_page_title
 from vanban.loaders.segment import Line, is_heading, is_number_line, type_of_line, view_lines
 from vanban.loaders.signatures import CAPACITY, TITLE_HEADS, is_person_name, title_and_name
 from vanban.loaders.symbols import SYMBOL
-from vanban.loaders.text import TextView, fold
+from vanban.loaders.text import NOI_NHAN, TextView, fold
 
 __all__ = ["Layout", "Region", "locate_documents"]
 
@@ -131,7 +131,7 @@ _MOTTO = re.compile(patterns.MOTTO_FOLDED)
 _DATE = re.compile(r"(?:^|,)\s*" + patterns.HEADER_DATE_FOLDED)
 _BARE_NUMBER = re.compile(r"^S[ốô]\s*[:.]?$", re.IGNORECASE)
 _SYMBOL_START = re.compile(r"^[\d.…_]")
-_NOI_NHAN = re.compile(r"^nơi nhận\b", re.IGNORECASE)
+_NOI_NHAN = re.compile("^" + NOI_NHAN + r"\b")
 _ITEM = re.compile(r"^[-–+•]")
 _SIGNED_MARK = re.compile(r"^\(?\s*đã ký\s*\)?$", re.IGNORECASE)
 _STRIP = " \t|*#>_"
@@ -382,7 +382,7 @@ def _by_first_letter(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 # (searched one by one: an alternation of them all is slower than the searches one by one).
 # "Nơi nhận" opens a line: found by the newline before it (a literal first, scanned for fast),
 # or at the start.
-_CLOSING_WORDS = (re.compile(r"\A(?i:nơi nhận)"), re.compile(r"\n(?i:nơi nhận)"), re.compile("ký"),
+_CLOSING_WORDS = (re.compile(r"\A" + NOI_NHAN), re.compile(r"\n" + NOI_NHAN), re.compile("ký"),
                   *_by_first_letter(capacities()), re.compile(patterns.SIGNATURE_TITLE_WORDS))
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 

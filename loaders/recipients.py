@@ -28,7 +28,7 @@ from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import titles
 from vanban.loaders.signatures import CAPACITY, block_at_end, is_person_name
-from vanban.loaders.text import CAPITALS, OPEN_END, TELEGRAM, fold
+from vanban.loaders.text import CAPITALS, NOI_NHAN, OPEN_END, TELEGRAM, fold
 
 __all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items", "recipients_of"]
 
@@ -121,7 +121,8 @@ def _left_paragraphs(lines: list[str], start: int = 0) -> Iterator[tuple[str, in
 
 _PACKED = re.compile(r"(?<!\s)\s+/\s+")  # (?<!\s): tried once per run of spaces
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[;,.]))\s*[-–+•]\s+")
-_NOI_NHAN = re.compile(r"^\W*Nơi nhận\s*:?\s*", re.IGNORECASE)
+_NOI_NHAN = re.compile(r"^\W*" + NOI_NHAN + r"\s*:?\s*")
+_NOI_NHAN_INSIDE = re.compile(NOI_NHAN)  # (a line holding it somewhere: a cell may open with it)
 
 
 def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
@@ -143,7 +144,7 @@ def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
     for paragraph, i in _left_paragraphs(lines, first):
         if not started:
             m = _NOI_NHAN.match(paragraph)
-            if not m or "nhận" not in paragraph.lower():
+            if not m:
                 continue
             started, paragraph = True, paragraph[m.end():]
             if not paragraph:
@@ -190,22 +191,10 @@ _CUT_HEADINGS = {"noi": "nhan", "kinh": "gui"}
 def _block_start(lines: list[str]) -> int | None:
     """The first line with a left-hand paragraph that opens the ``Nơi nhận`` block."""
     for i, line in enumerate(lines):
-        if _may_say_noi_nhan(line) and any(_NOI_NHAN.match(paragraph) and "nhận" in paragraph.lower()
-                                           for paragraph, _ in _left_paragraphs([line])):
+        if _NOI_NHAN_INSIDE.search(line) and any(_NOI_NHAN.match(paragraph)
+                                                 for paragraph, _ in _left_paragraphs([line])):
             return i
     return None
-
-
-def _may_say_noi_nhan(line: str) -> bool:
-    """Whether a line can hold "Nơi nhận" in some case: an "ơ" five characters before an "ậ"
-    (either case; no other letter matches them when case is ignored)."""
-    for vowel in "ậẬ":
-        at = line.find(vowel, 5)
-        while at >= 0:
-            if line[at - 5] in "ơƠ":
-                return True
-            at = line.find(vowel, at + 1)
-    return False
 
 
 _KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)

@@ -30,7 +30,7 @@ from vanban.loaders.header import CRAWLED_TITLE, drop_title_prefix
 from vanban.loaders.lexicon import organ_registry, titles
 from vanban.loaders.organ_names import looks_like_organ
 from vanban.loaders.segment import Line
-from vanban.loaders.text import first_line, fold
+from vanban.loaders.text import NOI_NHAN, first_line, fold
 
 __all__ = [
     "GENERIC",
@@ -131,7 +131,7 @@ _BRACKETED = re.compile(r"^\((?P<num>\d{1,2})\)\s*(?P<text>[^\W\d_].*)$")
 _FILE_NAME = re.compile(r"^\S+\.(?:DOCX?|PDF|docx?|pdf)\b")  # a page footer "12.KLTW.DOC 5"
 _ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,3}[a-zđ]?)\s*[.:]")
 _DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}")
-_NOI_NHAN = re.compile(r"^\W*Nơi nhận")
+_NOI_NHAN = re.compile(r"^\W*" + NOI_NHAN)
 
 
 def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
@@ -204,7 +204,7 @@ def _ends_item(line: str) -> bool:
     if line[:1] in _ITEM_FIRST and (_NUMBERED.match(line) or _ROMAN.match(line) or _ARTICLE.match(line)
                                     or _bracketed_task(line)):
         return True
-    return "Nơi" in line[:8] and bool(_NOI_NHAN.match(line))
+    return ("N" in line[:8] or "n" in line[:8]) and bool(_NOI_NHAN.match(line))
 
 
 def _bracketed_task(text: str) -> re.Match[str] | None:

@@ -34,6 +34,7 @@ __all__ = [
     "ENDS_LINKED",
     "IMPLEMENTING_VERBS",
     "LINKING_WORDS",
+    "NOI_NHAN",
     "OPEN_END",
     "TELEGRAM",
     "TextView",
@@ -292,13 +293,16 @@ _SEPARATOR_FIRST = frozenset("-_*=~.|")
 _SPACE_PIPE_STAR = "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace()) + "|*"
 _HEADER_LINE_FIRST = frozenset("SKkNnVv")  # how the lines _HEADER_LINE matches open
 _LIST_FIRST = frozenset("-–+•0123456789IVXLC(Đ")  # … and _LIST_START's, but "a) ", "đ. "
+# The heading of a document's distribution list, in any case, its marks as a scan may lose them
+# ("Nơi nhận", "NƠI NHẬN", "Nơi nhân", "Noi nhận").
+NOI_NHAN = r"(?i:n[ơo]i[ \t]*nh[ậâạa]n)"
 # A Công điện names its addressees after its sender: "THỦ TƯỚNG CHÍNH PHỦ điện:".
 TELEGRAM = re.compile(rf"^[\W_]*(?P<who>[{CAPITALS}]+(?: [{CAPITALS}]+)*)[\s*]*(?i:điện)\s*:"
                       rf"[\s*]*(?P<rest>.*)$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
 # run of spaces would be split in cubically many ways; no match needs them to give any back.
-_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kính gửi|nơi nhận|v/v\b))")
+_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kính gửi|v/v\b)|" + NOI_NHAN + ")")
 # The place-and-date line of a header: "Hà Nội, ngày 25 tháng 11 năm 2025", "TP. Hồ Chí Minh, ngày …".
 _PLACE_DATE_LINE = re.compile(rf"[{CAPITALS}][^\s,]*(?:[ \t]+[{CAPITALS}][^\s,]*){{0,4}}[ \t]*,[ \t]*ngày\b")
 _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*$")

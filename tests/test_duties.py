@@ -506,6 +506,16 @@ def test_distribution_list_forms() -> None:
     assert "Các huyện ủy, đảng ủy trực thuộc, ban cán sự đảng tỉnh" in names
 
 
+@pytest.mark.parametrize("heading", ["Nơi nhận:", "NƠI NHẬN:", "Nơi nhân:", "Noi nhận:", "| Nơi nhận: | KT. CHỦ TỊCH |"])
+def test_a_distribution_list_under_its_heading_in_any_case_or_with_marks_lost(heading: str) -> None:
+    text = _header("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", "12/KH-UBND", "KẾ HOẠCH") + (
+        "Triển khai thực hiện Nghị quyết số 57-NQ/TW\n1. Sở Tài chính chủ trì thực hiện.\n"
+        f"{heading}\n- Bộ Khoa học và Công nghệ;\n- Các sở, ban, ngành;\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn A\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert [r.organ.name for r in doc.recipients] == ["Bộ Khoa học và Công nghệ", "Các sở, ban, ngành"]
+    assert [t.path for t in doc.tasks] == ["1"] and doc.tasks[0].text == "Sở Tài chính chủ trì thực hiện."
+
+
 @pytest.mark.parametrize("item", ["- Chủ tịch, PCT UBND tỉnh-Đỗ Tâm Hiển;", "- Chủ tịch, PCT UBND tỉnh - Đ/c Đỗ Tâm Hiển;",
                                   "- Chủ tịch, PCT UBND tỉnh – đồng chí Đỗ Tâm Hiển.", "- Chủ tịch, PCT UBND tỉnh;"])
 def test_a_person_named_after_an_addressee_is_no_part_of_its_name(item: str) -> None:
