@@ -201,7 +201,31 @@ def clean_view(raw: str) -> TextView:
         pos = end
     out.add_mapped(nfc, pos, len(nfc.text))
     view = out.build(len(raw))
-    return TextView(normalize_tones(view.text), view.offsets)
+    return TextView(_number_labels(normalize_tones(view.text)), view.offsets)
+
+
+# "số" before a symbol with the mark a scan misread ("Nghị quyết sổ 57-NQ/TW", "Sô 12/KH-UBND"),
+# or lost on the header's label ("So: 12/KH-UBND" opening a line).
+_BEFORE_SYMBOL = r"(?=[ \t]*:?[ \t]*\d+[/-][\dA-ZĐ])"
+# (The letter first, which the engine scans for; the word's start tested after it.)
+_MISREAD_NUMBER_WORD = re.compile(r"([Ss])(?<![^\W\d_][Ss])[ổôồỗ]" + _BEFORE_SYMBOL)
+_MISREAD_MARKS = ("sổ", "Sổ", "sô", "Sô", "sồ", "Sồ", "sỗ", "Sỗ")
+_UNMARKED_NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)So(?=[ \t]*:)" + _BEFORE_SYMBOL)
+
+
+def _number_labels(text: str) -> str:
+    """``sổ``, ``sô`` before a symbol and ``So:`` opening a line made ``số``, one character for one.
+
+    >>> _number_labels("Nghị quyết sổ 57-NQ/TW; Sô 12/KH-UBND; sổ theo dõi; So: 12")
+    'Nghị quyết số 57-NQ/TW; Số 12/KH-UBND; sổ theo dõi; So: 12'
+    >>> _number_labels("  So: 12/KH-UBND")
+    '  Số: 12/KH-UBND'
+    """
+    if any(misread in text for misread in _MISREAD_MARKS):
+        text = _MISREAD_NUMBER_WORD.sub(lambda m: m.group(1) + "ố", text)
+    if "So:" in text or "So :" in text:
+        text = _UNMARKED_NUMBER_LABEL.sub(lambda m: m.group(1) + "Số", text)
+    return text
 
 
 def _inline_markup(text: str) -> list[tuple[int, int, str]]:

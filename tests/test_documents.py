@@ -581,6 +581,16 @@ def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> No
     assert extract_text(text, "kh.txt").documents[0].date is None
 
 
+@pytest.mark.parametrize(("label", "subject_number"), [("So:", "sổ"), ("Số:", "sô"), ("Sô:", "số")])
+def test_a_number_label_misread_by_a_scan_still_numbers(label: str, subject_number: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n" + label + " 12/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            f"Triển khai thực hiện Nghị quyết {subject_number} 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+            "1. Sở Tài chính chủ trì thực hiện.\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert doc.symbol == "12/KH-UBND"
+    assert [(r.symbol, r.relation.value) for r in doc.references] == [("57-NQ/TW", "IMPLEMENTS")]
+
+
 def test_a_subject_under_the_date_cell_of_a_saved_header_is_read() -> None:
     """Cell breaks ("|") between the number, the date and the V/v line count for no line."""
     text = ("|\nBỘ TÀI CHÍNH\n**CỤC THUẾ**\n-------\n|\n**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\n"
