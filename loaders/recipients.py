@@ -28,7 +28,7 @@ from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import titles
 from vanban.loaders.signatures import CAPACITY, block_at_end, is_person_name
-from vanban.loaders.text import CAPITALS, NOI_NHAN, OPEN_END, TELEGRAM, fold
+from vanban.loaders.text import CAPITALS, KINH_GUI, NOI_NHAN, OPEN_END, TELEGRAM, fold
 
 __all__ = ["RecipientItem", "head_title", "kinh_gui_items", "noi_nhan_items", "recipients_of"]
 
@@ -179,13 +179,13 @@ def _join_cut_headings(lines: list[str]) -> list[str]:
         word = lines[i].strip(" *|") if len(lines[i]) < 12 else ""  # (most lines are longer)
         if word and fold(word) in _CUT_HEADINGS:
             after = lines[i + 1].strip(" *|")
-            if fold(after).startswith(_CUT_HEADINGS[fold(word)]):
+            if fold(after).startswith(_CUT_HEADINGS[fold(word)]):  # (a tuple: any of them)
                 out = list(out) if out is lines else out
                 out[i], out[i + 1] = "", f"{word} {after}"
     return out
 
 
-_CUT_HEADINGS = {"noi": "nhan", "kinh": "gui"}
+_CUT_HEADINGS = {"noi": ("nhan",), "kinh": ("gui", "goi")}
 
 
 def _block_start(lines: list[str]) -> int | None:
@@ -197,9 +197,9 @@ def _block_start(lines: list[str]) -> int | None:
     return None
 
 
-_KINH_GUI = re.compile(r"^\W*Kính gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^\W*" + KINH_GUI + r"\s*:?\s*(?P<rest>.*)$")
 # A header's lines run together by a crawler: "… ngày 29 tháng 12 năm 2014 Kính gửi: Cục Hải quan …".
-_KINH_GUI_INSIDE = re.compile(r"(?<=\s)Kính gửi\s*:\s*(?P<rest>\S.*)$")
+_KINH_GUI_INSIDE = re.compile(r"(?<=\s)Kính g[ửở]i\s*:\s*(?P<rest>\S.*)$")
 _DASH_ITEM = re.compile(r"^\s*[-–+•]\s*\S")
 _SEPARATOR = re.compile(r"^[\s|*]*$")  # an empty line or a table's cell break
 _SENTENCE_END = re.compile(rf"\.\s+(?=[{CAPITALS}])")
@@ -230,7 +230,7 @@ def _addressee_opening(line: str) -> re.Match[str] | None:
     """The ``Kính gửi:`` or ``… điện:`` that opens the addressees on this line, if any."""
     # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı),
     # and "ử" or "Ử" in the line itself (tested first: no lower-casing of most lines)
-    if ("ử" in line or "Ử" in line) and "kính g" in line.lower():
+    if ("ử" in line or "Ử" in line or "ở" in line or "Ở" in line) and "kính g" in line.lower():
         return _KINH_GUI.match(line) or _KINH_GUI_INSIDE.search(line)
     if "điện" in line or "ĐIỆN" in line:
         return TELEGRAM.match(line)

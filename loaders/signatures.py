@@ -47,7 +47,8 @@ def _not_names() -> tuple[tuple[str, ...], frozenset[str]]:
     party, "Đặng" a family), and never a word that is a family name ("Đoàn")."""
     words = [w.word for w in organ_words()]
     mottos_begin = (" ".join(fold(m).replace("-", " ").split()[:3]) for m in mottos())
-    phrases = ("noi nhan", "nhu tren", "kinh gui", *mottos_begin, *(fold(w) for w in words if " " in w))
+    phrases = ("noi nhan", "nhu tren", "kinh gui", "kinh goi", *mottos_begin,
+               *(fold(w) for w in words if " " in w))
     single = frozenset(w.split()[0].lower() for w in words if w.split()[0] not in surnames()) | {"các"}
     return phrases, single
 

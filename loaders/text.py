@@ -33,6 +33,7 @@ __all__ = [
     "CAPITALS",
     "ENDS_LINKED",
     "IMPLEMENTING_VERBS",
+    "KINH_GUI",
     "LINKING_WORDS",
     "NOI_NHAN",
     "OPEN_END",
@@ -320,13 +321,16 @@ _LIST_FIRST = frozenset("-–+•0123456789IVXLC(Đ")  # … and _LIST_START's, 
 # The heading of a document's distribution list, in any case, its marks as a scan may lose them
 # ("Nơi nhận", "NƠI NHẬN", "Nơi nhân", "Noi nhận").
 NOI_NHAN = r"(?i:n[ơo]i[ \t]*nh[ậâạa]n)"
+# The addressees' heading, in either spelling ("Kính gửi", "Kính gởi") and any case.
+KINH_GUI = r"(?i:kính[ \t]*g[ửở]i)"
 # A Công điện names its addressees after its sender: "THỦ TƯỚNG CHÍNH PHỦ điện:".
 TELEGRAM = re.compile(rf"^[\W_]*(?P<who>[{CAPITALS}]+(?: [{CAPITALS}]+)*)[\s*]*(?i:điện)\s*:"
                       rf"[\s*]*(?P<rest>.*)$")
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
 # run of spaces would be split in cubically many ways; no match needs them to give any back.
-_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:kính gửi|v/v\b)|" + NOI_NHAN + ")")
+_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:v/v\b)|"
+                          + KINH_GUI + "|" + NOI_NHAN + ")")
 # The place-and-date line of a header: "Hà Nội, ngày 25 tháng 11 năm 2025", "TP. Hồ Chí Minh, ngày …".
 _PLACE_DATE_LINE = re.compile(rf"[{CAPITALS}][^\s,]*(?:[ \t]+[{CAPITALS}][^\s,]*){{0,4}}[ \t]*,[ \t]*ngày\b")
 _NUMBER_START = re.compile(r"^[\s|*]*S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]\S*\s*$")

@@ -486,9 +486,16 @@ def test_a_list_of_addressees_is_split_into_its_bodies(text: str, bodies: list[s
           "lực từ ngày 01/01/2015."], ["Cục Hải quan các tỉnh, thành phố"]),
         # a heading and an addressee cut over lines
         (["Kính", "gửi: Thuế", "thành phố Huế.", "Cục Thuế nhận được công văn số 838"], ["Thuế thành phố Huế"]),
+        # the older spelling, in any case, also cut over lines
+        (["Kính gởi: Sở Tài chính tỉnh An Giang."], ["Sở Tài chính tỉnh An Giang"]),
+        (["KÍNH GỞI: SỞ TÀI CHÍNH.", "Thực hiện Công văn số 12"], ["SỞ TÀI CHÍNH"]),
+        (["Kính", "gởi: Thuế tỉnh An Giang.", "Cục Thuế nhận được công văn số 838"], ["Thuế tỉnh An Giang"]),
+        (["Ngày 29 tháng 12 năm 2014 Kính gởi: Cục Hải quan các tỉnh. Luật Hải quan có hiệu lực."],
+         ["Cục Hải quan các tỉnh"]),
     ],
     ids=["telegram", "telegram in cells", "telegram in capitals", "table row", "next cell", "name in next cell",
-         "merged header", "cut heading"],
+         "merged header", "cut heading", "older spelling", "older spelling in capitals", "older spelling cut",
+         "older spelling merged"],
 )
 def test_addressee_forms(lines: list[str], expected: list[str]) -> None:
     assert [item.text for item in kinh_gui_items(lines)] == expected
