@@ -161,7 +161,8 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
         requested = _requested(line.text, resolve)
         if requested:
             ev = evidence(*rel(line), "requested-task")
-            new_tasks.append(TaskFacts(f"R{i}", f"R{i}", line.text[:4000], ev,
+            path = f"R{i - segment.start}"  # (counted in the document: the same wherever the file puts it)
+            new_tasks.append(TaskFacts(path, path, line.text[:4000], ev,
                                        tuple(Assignment(o, role, ev) for o, role in requested)))
     for k, row in enumerate(rows.values(), 1):  # rows no numbered item reads: tasks of their own
         ev = doc.clean_evidence(row.line, "task-table")

@@ -100,8 +100,9 @@ def type_of_line(text: str, strict: bool = True) -> tuple[str, str] | None:
         if folded != key and not folded.startswith(key + " "):
             continue
         rest = text[len(form) :].strip()
-        if rest and strict and not _TYPE_LINE_REST.match(rest):
-            continue  # "BÁO CÁO VIÊN", "CHƯƠNG TRÌNH MỤC TIÊU" are not type lines
+        if rest and strict and not _TYPE_LINE_REST.match(rest) and type_of_line(rest) is None:
+            # "BÁO CÁO VIÊN", "CHƯƠNG TRÌNH MỤC TIÊU" are no type lines; "THÔNG BÁO KẾT LUẬN CỦA …" is one
+            continue
         return name, rest
     return None
 
@@ -174,6 +175,7 @@ def _has_motto(text: str) -> bool:
 def split_documents(lines: list[Line]) -> list[Segment]:
     """Documents of a file as line ranges (at least one, even for a file with no header)."""
     anchors: list[int] = []
+    untyped: set[int] = set()  # anchors that are a number line: a document with no type line
     body_lines_since = 0
     for i, line in enumerate(lines):
         if type_of_line(line.text, strict=bool(anchors) or body_lines_since > 0) is not None and (
@@ -181,7 +183,12 @@ def split_documents(lines: list[Line]) -> list[Segment]:
             anchors.append(i)
             body_lines_since = 0
             continue
-        if (anchors and _is_body(line.text)) or (not anchors and _is_body(line.text)):
+        if anchors and body_lines_since >= 2 and _numbers_a_new_header(lines, i):
+            anchors.append(i)  # "Số: 5706/CT-CS" after a document's body: a Công văn follows
+            untyped.add(i)
+            body_lines_since = 0
+            continue
+        if _is_body(line.text):
             body_lines_since += 1
     if not anchors:
         return [Segment(0, len(lines), None, _header_end(lines, 0, None))]
@@ -196,11 +203,33 @@ def split_documents(lines: list[Line]) -> list[Segment]:
     segments = []
     for n, (start, anchor) in enumerate(zip(starts, anchors, strict=True)):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        segments.append(Segment(start, end, anchor, _header_end(lines, anchor, end)))
-    if segments[0].start > 0 and not any(_is_body(ln.text) for ln in lines[: segments[0].start]):
-        first = segments[0]
+        type_line = None if anchor in untyped else anchor
+        segments.append(Segment(start, end, type_line, _header_end(lines, anchor, end)))
+    first = segments[0]
+    if first.start > 0 and not any(_is_body(ln.text) for ln in lines[: first.start]):
         segments[0] = Segment(0, first.end, first.type_line, first.header_end)
+    elif first.start > 0 and any(is_number_line(ln.text) for ln in lines[: min(first.start, _NUMBER_LINES)]):
+        # A document with no type line before it (a Công văn: its number, V/v, Kính gửi …)
+        segments.insert(0, Segment(0, first.start, None, _header_end(lines, None, first.start)))
     return segments
+
+
+_NUMBER_LINES = 12  # the lines of a header a document's number stands among
+
+
+def _numbers_a_new_header(lines: list[Line], i: int) -> bool:
+    """Is line ``i`` the number of a document with no type line below it: a short number line
+    ("Số: 5706/CT-CS") under the issuer's lines in capitals, not a number a sentence lists
+    ("… các Tờ trình:" / "Số 202/TTr-BVHTTDL ngày 11 tháng 5 năm 2026, …")?"""
+    text = lines[i].text
+    if len(text) > 40 or not is_number_line(text):
+        return False
+    above = [ln.text for ln in lines[max(0, i - 4) : i]]
+    return any(is_heading(t) and not _SECTION_HEADING.match(t) for t in above) and not any(
+        type_of_line(ln.text, strict=False) for ln in lines[i + 1 : i + _NUMBER_LINES // 2])
+
+
+_SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+)[.)-]")
 
 
 _ATTACHED = re.compile(r"[Kk]èm theo|" + patterns.ATTACHMENT_HEADING)

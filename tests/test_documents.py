@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.errors import LoadError
+from vanban.graph.model import DocumentFacts
 from vanban.loaders.extract import extract_text
 from vanban.loaders.organ_names import titlecase_organ
 from vanban.loaders.organs import OrganScope, resolve_organ
@@ -589,6 +590,47 @@ def test_a_number_label_misread_by_a_scan_still_numbers(label: str, subject_numb
     doc = extract_text(text, "kh.txt").documents[0]
     assert doc.symbol == "12/KH-UBND"
     assert [(r.symbol, r.relation.value) for r in doc.references] == [("57-NQ/TW", "IMPLEMENTS")]
+
+
+LETTER = ("BỘ TÀI CHÍNH\nCỤC THUẾ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+          "Số: 5706/CT-CS\nV/v chính sách thuế giá trị gia tăng\nHà Nội, ngày 03 tháng 12 năm 2025\n"
+          "Kính gửi: Thuế tỉnh Bắc Ninh.\nCục Thuế nhận được công văn số 9172/BNI-KTr ngày 06/8/2025 của Thuế "
+          "tỉnh Bắc Ninh về chính sách thuế giá trị gia tăng đối với hàng hóa xuất khẩu.\nĐề nghị Thuế tỉnh Bắc "
+          "Ninh căn cứ quy định, hướng dẫn nêu trên để thực hiện./.\nNơi nhận:\n- Như trên;\n- Lưu: VT, CS.\n"
+          "KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG\nĐặng Ngọc Minh\n")
+CONCLUSION_NOTICE = ("TỈNH ỦY HÀ TĨNH\n*\nSố 512-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Tĩnh, ngày 18 tháng 6 năm 2025\n"
+                     "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\nvề tình hình thực hiện Chỉ thị số 35-CT/TW\n"
+                     "Tại phiên họp ngày 16/6/2025, sau khi nghe Ban Tổ chức Tỉnh ủy báo cáo tình hình triển khai thực "
+                     "hiện Chỉ thị số 35-CT/TW, Ban Thường vụ Tỉnh ủy kết luận như sau:\n1. Các huyện ủy tập trung "
+                     "lãnh đạo chuẩn bị tốt văn kiện đại hội.\nNơi nhận:\n- Ban Tổ chức Trung ương,\n- Lưu Văn phòng "
+                     "Tỉnh ủy.\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nTrần Văn Hùng\n")
+PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\nLào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\n"
+        "Triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị\n"
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện Nghị quyết như sau:\n"
+        "1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu thực hiện.\n"
+        "2. Các sở, ban, ngành thực hiện nhiệm vụ được giao.\nNơi nhận:\n- Các sở, ban, ngành;\n- Lưu: VT.\n"
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thành Sinh\n")
+
+
+@pytest.mark.parametrize(("first", "second", "symbols"), [
+    (LETTER, CONCLUSION_NOTICE, ["5706/CT-CS", "512-TB/TU"]),  # a letter (no type line) first
+    (PLAN, LETTER, ["12/KH-UBND", "5706/CT-CS"]),  # a letter after a document: its number opens it
+    (PLAN, CONCLUSION_NOTICE, ["12/KH-UBND", "512-TB/TU"]),  # "THÔNG BÁO KẾT LUẬN CỦA …" opens one
+])
+def test_each_document_of_a_file_is_read_as_when_alone(first: str, second: str, symbols: list[str]) -> None:
+    def facts(doc: DocumentFacts) -> tuple:
+        return (doc.symbol, doc.doc_type, doc.date, doc.issuer.name, [r.symbol for r in doc.references],
+                [t.path for t in doc.tasks], [r.organ.name for r in doc.recipients], doc.signatures[0].person)
+
+    both = extract_text(f"{first}\n{second}", "two.txt").documents
+    assert [d.symbol for d in both] == symbols
+    assert [facts(d) for d in both] == [facts(extract_text(t, "one.txt").documents[0]) for t in (first, second)]
+
+
+def test_a_number_a_sentence_lists_on_a_line_of_its_own_opens_no_document() -> None:
+    text = PLAN.replace("2. Các sở", "Căn cứ các Tờ trình:\nSố 202/TTr-BVHTTDL ngày 11 tháng 5 năm 2026, số 192/TTr-BVHTTDL "
+                        "ngày 06 tháng 5 năm 2026.\n2. Các sở")
+    assert [d.symbol for d in extract_text(text, "kh.txt").documents] == ["12/KH-UBND"]
 
 
 def test_a_subject_under_the_date_cell_of_a_saved_header_is_read() -> None:
