@@ -350,7 +350,8 @@ def _matches_from(pattern: re.Pattern[str], text: str, starts: Iterable[int]) ->
 # A document numbered by its writer without an issuer's code, after its type word and "số":
 # "công văn số 1025-CVHQ".
 _OWN_NUMBERED = re.compile(rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})[ \t]+số[ \t]+(?P<list>)"
-                           rf"(?P<symbol>\d+-[{CAPITALS}]{{2,}}[{CAPITALS}0-9]*)(?![\w/-])")
+                           rf"(?P<symbol>\d+-[{CAPITALS}]{{2,}}[{CAPITALS}0-9]*)"
+                           rf"(?![\w/-]|[ ][/-][{CAPITALS}])")  # (not "54-KL /TW", a party symbol printed)
 
 
 # "văn bản số 729/BNN-TCLN", "các văn bản: Số 202/TTr-…": a generic noun names a document by

@@ -50,16 +50,18 @@ DATE = re.compile(patterns.DATE_GROUPS)
 
 # A symbol as printed in running text, which SYMBOL reads only when clean: one space after a
 # dash, a slash or an ampersand, before a code of capitals ("15/2025/NĐ- CP", "27/2024/ UBTVQH15",
-# "15972/SXD-QLN& TTBĐS"), or after the number ("1234 /QĐ-UBND"); codes with dotted parts anywhere
+# "15972/SXD-QLN& TTBĐS"), or before a dash or a slash ("1234 /QĐ-UBND", "15/2025/NĐ -CP",
+# "54-KL /TW"); codes with dotted parts anywhere
 # ("838/CCTKV.XII-NVDTPC.HUE").
 # repair_symbol removes the spaces.
 _GAP = rf"(?:[ ](?=[{_UP}]{{2}}))?"
+_CLOSE = rf"(?:[ ](?=[-/][{_UP}\d]))?"  # a space before a dash or a slash the next part follows closely
 _CODE = (rf"[{_UP}][{_UP}a-zđà-ỹ0-9]*(?:&{_GAP}[{_UP}][{_UP}a-zđà-ỹ0-9]*)*"
          rf"(?:\.[{_UP}0-9]{{1,8}}(?![a-zđà-ỹ]))*")
 PRINTED_SYMBOL = re.compile(
     rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
-    rf"(?:[ ]?-{_GAP}{_CODE}(?:/{_GAP}{_CODE})+"
-    rf"|[ ]?/{_GAP}(?:\d{{4}}/{_GAP})?{_CODE}(?:-{_GAP}{_CODE})*(?:(?<=QH)-\d{{2}})?)"
+    rf"(?:[ ]?-{_GAP}{_CODE}(?:{_CLOSE}/{_GAP}{_CODE})+"
+    rf"|[ ]?/{_GAP}(?:\d{{4}}{_CLOSE}/{_GAP})?{_CODE}(?:{_CLOSE}-{_GAP}{_CODE})*(?:(?<=QH)-\d{{2}})?)"
     rf"(?![\w/])"
 )
 

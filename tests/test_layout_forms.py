@@ -171,6 +171,14 @@ def test_a_district_document_knows_its_province() -> None:
     assert any(r.title and "xã" in r.title for r in doc.references)
 
 
+@pytest.mark.parametrize("number_line", ["Số: 12/KH-UBND", "Số: 12/ KH-UBND", "Số: 12 /KH-UBND", "Số: 12/KH- UBND",
+                                         "Số: 12/KH -UBND", "Số: 12/KH - UBND", "Số: 12/KH-UBND."])
+def test_a_header_number_printed_with_spaces_inside(number_line: str) -> None:
+    text = (f"ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n{number_line}\nLào Cai, ngày 5 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "Triển khai thực hiện Nghị quyết số 57-NQ/TW\n1. Sở Tài chính chủ trì thực hiện.\n")
+    assert extract_text(text, "kh.txt").documents[0].symbol == "12/KH-UBND"
+
+
 @pytest.mark.parametrize("number_line, symbol, doc_type", [
     ("| Luật số: 140/2025/QH15", "140/2025/QH15", "Luật"),
     ("Nghị quyết số: 17/2022/UBTVQH15", "17/2022/UBTVQH15", "Nghị quyết"),

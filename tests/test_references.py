@@ -216,6 +216,11 @@ def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issu
         ("Theo đề nghị của Sở Tài chính tại Văn bản số 14730 /STC-VP ngày 20/ 11 /2025.",
          [("14730/STC-VP", "CITES", "2025-11-20")]),
         ("Căn cứ Kế hoạch số 2449 -KH/ĐU ngày 07/9/2026 của Đảng ủy;", [("2449-KH/ĐU", "CITES", "2026-09-07")]),
+        # … or before a later dash or slash, the next part close after it
+        ("Căn cứ Nghị định số 15/2025/NĐ -CP ngày 3/2/2025;", [("15/2025/NĐ-CP", "CITES", "2025-02-03")]),
+        ("căn cứ Kết luận số 54-KL /TW ngày 09/5/2023", [("54-KL/TW", "CITES", "2023-05-09")]),
+        ("Căn cứ Luật số 48/2024 /QH15;", [("48/2024/QH15", "CITES", None)]),
+        ("theo Công văn số 12/UBND - Sở Tài chính trả lời", [("12/UBND", "CITES", None)]),  # a dash between words
         # a line break inside a symbol, after a dash or after its year
         ("theo Tờ trình số 512/TTr-BTC-\nQLCS ngày 12/5/2025 của Bộ Tài chính", [("512/TTr-BTC-QLCS", "CITES", "2025-05-12")]),
         ("Nghị định số 15/2025/NĐ-\nCP ngày 3/2/2025", [("15/2025/NĐ-CP", "CITES", "2025-02-03")]),
