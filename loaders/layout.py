@@ -286,6 +286,8 @@ def _closing_lines(texts: list[str]) -> list[int]:
     n = len(texts)
     mark = -99  # the last line holding a capacity, a title or "(Đã ký)"
     marked = _lines_matching(_CLOSING_WORDS, texts)
+    if texts and _NOI_NHAN.match(texts[0]):
+        marked.add(0)  # (the first line, which no newline comes before)
     for i, text in enumerate(texts):
         titled = i - mark <= 6
         near = titled or (found and i - found[-1] <= 3)
@@ -380,9 +382,9 @@ def _by_first_letter(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 # A line _closing_lines reads holds one of these, or stands a few lines under one that does
 # (searched one by one: an alternation of them all is slower than the searches one by one).
-# "Nơi nhận" opens a line: found by the newline before it (a literal first, scanned for fast),
-# or at the start.
-_CLOSING_WORDS = (re.compile(r"\A" + NOI_NHAN), re.compile(r"\n" + NOI_NHAN), re.compile("ký"),
+# "Nơi nhận" opens a line: found by the newline before it (a literal first, scanned for fast);
+# the first line is tested apart.
+_CLOSING_WORDS = (re.compile(r"\n" + NOI_NHAN), re.compile("ký"),
                   *_by_first_letter(capacities()), re.compile(patterns.SIGNATURE_TITLE_WORDS))
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 

@@ -125,6 +125,19 @@ _NOI_NHAN = re.compile(r"^\W*" + NOI_NHAN + r"\s*:?\s*")
 _NOI_NHAN_INSIDE = re.compile(NOI_NHAN)  # (a line holding it somewhere: a cell may open with it)
 
 
+def _may_hold_noi_nhan(line: str) -> bool:
+    """``_NOI_NHAN_INSIDE.search(line)``, tested first for the letters around its space ("i nh"
+    in some case), which few lines hold.
+
+    >>> _may_hold_noi_nhan("| Nơi nhận: |"), _may_hold_noi_nhan("NƠI NHÂN:"), _may_hold_noi_nhan("nhân dân")
+    (True, True, False)
+    """
+    return any(letters in line for letters in _AROUND_THE_SPACE) and _NOI_NHAN_INSIDE.search(line) is not None
+
+
+_AROUND_THE_SPACE = tuple(f"{i} {n}{h}" for i in "iI" for n in "nN" for h in "hH")
+
+
 def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
     """Items of the ``Nơi nhận:`` block in a document's clean lines (left column only)."""
     items: list[RecipientItem] = []
@@ -191,8 +204,8 @@ _CUT_HEADINGS = {"noi": ("nhan",), "kinh": ("gui", "goi")}
 def _block_start(lines: list[str]) -> int | None:
     """The first line with a left-hand paragraph that opens the ``Nơi nhận`` block."""
     for i, line in enumerate(lines):
-        if _NOI_NHAN_INSIDE.search(line) and any(_NOI_NHAN.match(paragraph)
-                                                 for paragraph, _ in _left_paragraphs([line])):
+        if _may_hold_noi_nhan(line) and any(_NOI_NHAN.match(paragraph)
+                                            for paragraph, _ in _left_paragraphs([line])):
             return i
     return None
 
@@ -226,11 +239,14 @@ def _dangles(item: str, line: str) -> bool:
     return len(line) < 60 and line[:1].isupper() and bool(OPEN_END.search(item.rstrip()[-24:]))
 
 
+_SENT_WORDS = ("gửi", "Gửi", "GỬI", "gởi", "Gởi", "GỞI")
+
+
 def _addressee_opening(line: str) -> re.Match[str] | None:
     """The ``Kính gửi:`` or ``… điện:`` that opens the addressees on this line, if any."""
-    # "kính g" is in the lower case of any case-insensitive match (unlike "gửi": i ~ ı),
-    # and "ử" or "Ử" in the line itself (tested first: no lower-casing of most lines)
-    if ("ử" in line or "Ử" in line or "ở" in line or "Ở" in line) and "kính g" in line.lower():
+    # "gửi" or "gởi" in some case is in the line of any match (tested first: no lower-casing of
+    # most lines)
+    if any(word in line for word in _SENT_WORDS) and "kính g" in line.lower():
         return _KINH_GUI.match(line) or _KINH_GUI_INSIDE.search(line)
     if "điện" in line or "ĐIỆN" in line:
         return TELEGRAM.match(line)

@@ -132,6 +132,7 @@ _FILE_NAME = re.compile(r"^\S+\.(?:DOCX?|PDF|docx?|pdf)\b")  # a page footer "12
 _ARTICLE = re.compile(r"^Điều\s+(?P<n>\d{1,3}[a-zđ]?)\s*[.:]")
 _DATE_START = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}")
 _NOI_NHAN = re.compile(r"^\W*" + NOI_NHAN)
+_NOI_WORDS = ("Nơi", "NƠI", "Noi", "NOI", "nơi", "noi")  # (what the heading opens with, for a quick test)
 
 
 def numbered_tasks(lines: list[Line], start: int, end: int) -> list[TaskItem]:
@@ -204,7 +205,8 @@ def _ends_item(line: str) -> bool:
     if line[:1] in _ITEM_FIRST and (_NUMBERED.match(line) or _ROMAN.match(line) or _ARTICLE.match(line)
                                     or _bracketed_task(line)):
         return True
-    return ("N" in line[:8] or "n" in line[:8]) and bool(_NOI_NHAN.match(line))
+    head = line[:10]
+    return any(word in head for word in _NOI_WORDS) and bool(_NOI_NHAN.match(line))
 
 
 def _bracketed_task(text: str) -> re.Match[str] | None:

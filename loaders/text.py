@@ -320,7 +320,7 @@ _HEADER_LINE_FIRST = frozenset("SKkNnVv")  # how the lines _HEADER_LINE matches 
 _LIST_FIRST = frozenset("-–+•0123456789IVXLC(Đ")  # … and _LIST_START's, but "a) ", "đ. "
 # The heading of a document's distribution list, in any case, its marks as a scan may lose them
 # ("Nơi nhận", "NƠI NHẬN", "Nơi nhân", "Noi nhận").
-NOI_NHAN = r"(?i:n[ơo]i[ \t]*nh[ậâạa]n)"
+NOI_NHAN = r"(?i:n[ơo]i[ ]+nh[ậâạa]n)"
 # The addressees' heading, in either spelling ("Kính gửi", "Kính gởi") and any case.
 KINH_GUI = r"(?i:kính[ \t]*g[ửở]i)"
 # A Công điện names its addressees after its sender: "THỦ TƯỚNG CHÍNH PHỦ điện:".

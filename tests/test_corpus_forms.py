@@ -242,6 +242,14 @@ def test_units_of_a_dispatch_name_their_own_organs() -> None:
     assert not any(name.startswith("Ủy ban nhân dân") for name, _ in got["2"])
 
 
+@pytest.mark.parametrize("closing", ["/ Nơi nhận: / - Ban Bí thư; | THỦ TƯỚNG", "Nơi nhân:\n- Ban Bí thư;",
+                                     "NƠI NHẬN:\n- Ban Bí thư;"])
+def test_the_distribution_list_ends_the_last_item(closing: str) -> None:
+    """Also in packed cells, in capitals, or with its marks lost by a scan."""
+    lines = view_lines(join_lines(clean_view(f"1. Các Bộ thực hiện tốt chỉ thị này./.\n{closing}\n")))
+    assert [t.text for t in numbered_tasks(lines, 0, len(lines))] == ["Các Bộ thực hiện tốt chỉ thị này./."]
+
+
 def task_paths(text: str) -> list[tuple[str, str]]:
     lines = view_lines(join_lines(clean_view(text)))
     return [(t.path, first_line(t.text)) for t in numbered_tasks(lines, 0, len(lines))]
