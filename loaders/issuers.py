@@ -22,7 +22,14 @@ from vanban.graph.model import OrganRef
 from vanban.loaders import patterns
 from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import Header, drop_title_prefix, split_cells, split_columns
-from vanban.loaders.lexicon import committees, organ_registry, organ_word_openings, organ_words, titles
+from vanban.loaders.lexicon import (
+    committees,
+    organ_registry,
+    organ_word_names,
+    organ_word_openings,
+    organ_words,
+    titles,
+)
 from vanban.loaders.organ_names import looks_like_organ, titlecase_organ
 from vanban.loaders.organs import OrganScope, resolve_organ
 from vanban.loaders.segment import is_heading, type_of_line
@@ -245,7 +252,6 @@ _MINISTRY = re.compile(r"^BỘ\b")
 # A header line cut inside a name ("UBND THÀNH PHỐ HÀ" / "NỘI", "… CỦA" / "…"): the line goes on
 # with the next, whatever word opens it.
 _DANGLING = re.compile(r"(?:^\S+|\b(?:CỦA|VÀ))$")
-_ORGAN_WORDS = frozenset(fold(w.word) for w in organ_words())
 
 
 def _cut_inside_name(line: str, following: str) -> bool:
@@ -261,7 +267,7 @@ def _cut_inside_name(line: str, following: str) -> bool:
     if _DANGLING.search(line):
         return True
     words = line.split()
-    if fold(" ".join(words[-2:])) in _ORGAN_WORDS:  # "TỈNH ỦY" above "BAN TUYÊN GIÁO" is whole
+    if fold(" ".join(words[-2:])) in organ_word_names():  # "TỈNH ỦY" above "BAN TUYÊN GIÁO" is whole
         return False
     first = following.split(None, 1)[0] if following.strip() else ""
     return fold(f"{words[-1]} {first}") in organ_word_openings()
