@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from vanban.graph.keys import fold
@@ -208,10 +208,17 @@ def clean_view(raw: str) -> TextView:
 # "số" before a symbol with the mark a scan misread ("Nghị quyết sổ 57-NQ/TW", "Sô 12/KH-UBND"),
 # or lost on the header's label ("So: 12/KH-UBND" opening a line).
 _BEFORE_SYMBOL = r"(?=[ \t]*:?[ \t]*\d+[/-][\dA-ZĐ])"
-# (The letter first, which the engine scans for; the word's start tested after it.)
-_MISREAD_NUMBER_WORD = re.compile(r"([Ss])(?<![^\W\d_][Ss])[ổôồỗ]" + _BEFORE_SYMBOL)
+_SYMBOL_AFTER = re.compile(_BEFORE_SYMBOL)
 _MISREAD_MARKS = ("sổ", "Sổ", "sô", "Sô", "sồ", "Sồ", "sỗ", "Sỗ")
 _UNMARKED_NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)So(?=[ \t]*:)" + _BEFORE_SYMBOL)
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    """Every position where ``word`` starts in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _number_labels(text: str) -> str:
@@ -222,8 +229,13 @@ def _number_labels(text: str) -> str:
     >>> _number_labels("  So: 12/KH-UBND")
     '  Số: 12/KH-UBND'
     """
-    if any(misread in text for misread in _MISREAD_MARKS):
-        text = _MISREAD_NUMBER_WORD.sub(lambda m: m.group(1) + "ố", text)
+    marks = [at for misread in _MISREAD_MARKS for at in _occurrences(text, misread)
+             if not text[at - 1 : at].isalpha() and _SYMBOL_AFTER.match(text, at + 2)]
+    if marks:  # (each found by a plain search: a pattern opening with "s" is tried at every "s")
+        chars = list(text)
+        for at in marks:
+            chars[at + 1] = "ố"
+        text = "".join(chars)
     if "So:" in text or "So :" in text:
         text = _UNMARKED_NUMBER_LABEL.sub(lambda m: m.group(1) + "Số", text)
     return text
