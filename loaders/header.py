@@ -99,8 +99,8 @@ def _opens_cell(text: str, start: int) -> bool:
 
 
 _NUMBER = re.compile(
-    r"S[ốô]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:(?<=[-/])[ ](?=[A-ZĐ]{2})[^\s|*]+|\s*[-/](?:(?!\s)|[ ](?=[A-ZĐ]{2}))"
-    r"[^\s|*]+|\s+-\s+[A-ZĐ][^\s|*]*)*)", re.IGNORECASE
+    r"S[ốôổ]\s*[:.]?\s*(?P<raw>[^\s|*]*(?:(?<=[-/])[ ](?=[A-ZĐ]{2})[^\s|*]+"
+    r"|\s*[-/](?:(?!\s)|[ ](?=[A-ZĐ]{2}))[^\s|*]+|\s+-\s+[A-ZĐ][^\s|*]*)*)", re.IGNORECASE
 )
 _SUBJECT_START = re.compile("^" + patterns.SUBJECT_OPENING)
 _TERM = re.compile(patterns.TERM)

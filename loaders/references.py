@@ -65,8 +65,9 @@ _NUMBERED = re.compile(
     rf"(?<![\wÀ-ỹ])(?:(?P<type>{_TYPE_RE})"
     # "Tờ trình số …", "Báo cáo thẩm tra số …", "Báo cáo giải trình, tiếp thu số …", "các Tờ trình: Số …";
     # not across "và" / "hoặc" ("… văn bản quy phạm pháp luật và số 150/2025/NĐ-CP" names no Luật)
-    rf"(?:(?:,?[ \t]+(?!(?:và|hoặc)\b)[a-zđà-ỹ]+){{0,4}}[ \t]+số|[ \t]*:[ \t]*[Ss]ố)?"
-    rf"|(?P<cased>{'|'.join(map(re.escape, _TYPE_CASES))})[ \t]+(?:số|Số|SỐ))[ \t]*+:?[ \t]*+"
+    # ("sổ", "sô": "số" as a scan may misread it)
+    rf"(?:(?:,?[ \t]+(?!(?:và|hoặc)\b)[a-zđà-ỹ]+){{0,4}}[ \t]+s[ốổô]|[ \t]*:[ \t]*[Ss][ốổô])?"
+    rf"|(?P<cased>{'|'.join(map(re.escape, _TYPE_CASES))})[ \t]+(?:s[ốổô]|S[ốổô]|SỐ))[ \t]*+:?[ \t]*+"
     rf"(?P<list>(?:\d+[a-z]?\s*(?:,|và)\s*)*)(?P<symbol>{_SYMBOL})",
 )
 _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\s+(?P<alias>[^)]{3,120})\)",

@@ -26,7 +26,7 @@ _MOTTO = patterns.MOTTO_BEGINNING_RE
 # Possessive "*+" where neighbouring quantifiers all take spaces: no match needs them to give
 # any back, and without it a long run of spaces is split in quadratically or cubically many ways.
 _NUMBER_LINE = re.compile(
-    rf"^[\s|*]*(?:{patterns.HEADER_NUMBER_TYPE}\s+số\s*+:?|S[ốô]\s*+[:.]?)\s*(?:\d|[.…_]|[-/])",
+    rf"^[\s|*]*(?:{patterns.HEADER_NUMBER_TYPE}\s+số\s*+:?|S[ốôổ]\s*+[:.]?)\s*(?:\d|[.…_]|[-/])",
     re.IGNORECASE,
 )
 _PLACE_DATE = re.compile(patterns.HEADER_DATE)
@@ -122,7 +122,7 @@ def is_number_line(text: str) -> bool:
     """The ``Số …`` line of a header (short, or beside the place and date column), or a
     layout line with such a cell (``| Độc lập - Tự do - Hạnh phúc | Luật số: 140/2025/QH15``)."""
     low = text.lower()
-    if "số" not in low and "sô" not in low:  # every branch of _NUMBER_LINE has one, in any case
+    if "số" not in low and "sô" not in low and "sổ" not in low:  # every branch of _NUMBER_LINE has one
         return False
     for cell in [text, *_COLUMNS.split(text)]:
         if _NUMBER_LINE.match(cell) and (len(cell) < 90 or _has_place_date(cell)):

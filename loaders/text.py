@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from vanban.graph.keys import fold
@@ -205,37 +205,17 @@ def clean_view(raw: str) -> TextView:
     return TextView(_number_labels(normalize_tones(view.text)), view.offsets)
 
 
-# "số" before a symbol with the mark a scan misread ("Nghị quyết sổ 57-NQ/TW", "Sô 12/KH-UBND"),
-# or lost on the header's label ("So: 12/KH-UBND" opening a line).
-_BEFORE_SYMBOL = r"(?=[ \t]*:?[ \t]*\d+[/-][\dA-ZĐ])"
-_SYMBOL_AFTER = re.compile(_BEFORE_SYMBOL)
-_MISREAD_MARKS = ("sổ", "Sổ", "sô", "Sô", "sồ", "Sồ", "sỗ", "Sỗ")
-_UNMARKED_NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)So(?=[ \t]*:)" + _BEFORE_SYMBOL)
-
-
-def _occurrences(text: str, word: str) -> Iterator[int]:
-    """Every position where ``word`` starts in ``text``."""
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
+# The header's "Số" with its mark lost by a scan ("So: 12/KH-UBND" opening a line). (A mark
+# misread, "sổ 57-NQ/TW", is read by the patterns of numbers themselves.)
+_UNMARKED_NUMBER_LABEL = re.compile(r"(?m)^([ \t]*)So(?=[ \t]*:[ \t]*\d+[/-][\dA-ZĐ])")
 
 
 def _number_labels(text: str) -> str:
-    """``sổ``, ``sô`` before a symbol and ``So:`` opening a line made ``số``, one character for one.
+    """``So:`` opening a line before a symbol made ``Số:``, one character for one.
 
-    >>> _number_labels("Nghị quyết sổ 57-NQ/TW; Sô 12/KH-UBND; sổ theo dõi; So: 12")
-    'Nghị quyết số 57-NQ/TW; Số 12/KH-UBND; sổ theo dõi; So: 12'
-    >>> _number_labels("  So: 12/KH-UBND")
-    '  Số: 12/KH-UBND'
+    >>> _number_labels("  So: 12/KH-UBND"), _number_labels("So: 12 người")
+    ('  Số: 12/KH-UBND', 'So: 12 người')
     """
-    marks = [at for misread in _MISREAD_MARKS for at in _occurrences(text, misread)
-             if not text[at - 1 : at].isalpha() and _SYMBOL_AFTER.match(text, at + 2)]
-    if marks:  # (each found by a plain search: a pattern opening with "s" is tried at every "s")
-        chars = list(text)
-        for at in marks:
-            chars[at + 1] = "ố"
-        text = "".join(chars)
     if "So:" in text or "So :" in text:
         text = _UNMARKED_NUMBER_LABEL.sub(lambda m: m.group(1) + "Số", text)
     return text
@@ -341,7 +321,7 @@ TELEGRAM = re.compile(rf"^[\W_]*(?P<who>[{CAPITALS}]+(?: [{CAPITALS}]+)*)[\s*]*(
 _COLUMNS = re.compile(r"\S {3,}\S|\S\s*\|\s*\S")
 # Possessive "*+": "\s*", "[:.]?" and "[\d.…_ ]*" all take spaces, and a "Số" before a long
 # run of spaces would be split in cubically many ways; no match needs them to give any back.
-_HEADER_LINE = re.compile(r"^\s*(?:S[ốô]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:v/v\b)|"
+_HEADER_LINE = re.compile(r"^\s*(?:S[ốôổ]\s*+[:.]?+\s*+[\d.…_ ]*[-/]|(?i:v/v\b)|"
                           + KINH_GUI + "|" + NOI_NHAN + ")")
 # The place-and-date line of a header: "Hà Nội, ngày 25 tháng 11 năm 2025", "TP. Hồ Chí Minh, ngày …".
 _PLACE_DATE_LINE = re.compile(rf"[{CAPITALS}][^\s,]*(?:[ \t]+[{CAPITALS}][^\s,]*){{0,4}}[ \t]*,[ \t]*ngày\b")
