@@ -255,7 +255,7 @@ def titlecase_organ(heading: str) -> str:
         if located:  # "SỞ TÀI CHÍNH TỈNH LÀO CAI"
             domain, place = located.group(1), f" {located.group(2)} {_title_words(located.group(3))}"
         return f"{unit} {_domain_written(domain)}{place}"
-    located = _LEVEL_AND_PLACE.match(lower)
+    located = _LOCATED.match(lower)
     if located:  # "ĐẢNG BỘ HUYỆN CỦ CHI ĐẢNG ỦY XÃ ĐỒNG TÂM": the place after its level, a body after it
         domain, level_word, place = located.groups()
         words = place.split()
@@ -278,9 +278,8 @@ _COMMITTEE_INSIDE = re.compile(
 # A level word that makes one word with the lower-case word after it: "tỉnh ủy", "huyện đoàn",
 # "xã hội", "tỉnh lỵ".
 _LEVEL_COMPOUND = r"(?:ủy|uỷ|đoàn|đội|hội|lỵ)\b"
-_LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(\S.*)$")  # (?<!\s): once per run
-# The same, the level a word of its own ("xã", not "xã hội"), in a heading written in lower case.
-_LEVEL_AND_PLACE = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(?!{_LEVEL_COMPOUND})(\S.*)$")
+# A place after its level, the level a word of its own ("xã", not "xã hội"). (?<!\s): once per run.
+_LOCATED = re.compile(rf"^(.*?)(?<!\s)\s+({patterns.LEVEL})\s+(?!{_LEVEL_COMPOUND})(\S.*)$")
 
 
 def _registered_after(domain: str) -> tuple[str, str] | None:
