@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, organ_words, subject_openings
-from vanban.loaders.segment import Line, Segment, is_heading, is_number_line, type_of_line
+from vanban.loaders.segment import SECTION_HEADING, Line, Segment, is_heading, is_number_line, type_of_line
 from vanban.loaders.symbols import SYMBOL, normalize_symbol, parse_date, type_from_symbol
 from vanban.loaders.text import CAPITALS, ENDS_LINKED, LINKING_WORDS, fold, opens_preamble
 
@@ -186,7 +186,7 @@ def parse_header(lines: list[Line], segment: Segment) -> Header:
         while j < segment.header_end and is_heading(lines[j].text) and not _MOTTO.search(
             lines[j].text
         ) and not is_number_line(lines[j].text):
-            if type_of_line(lines[j].text) or _SECTION.match(lines[j].text):
+            if type_of_line(lines[j].text) or SECTION_HEADING.match(lines[j].text):
                 break  # another document's type line, or the body's first section ("I- TÌNH HÌNH")
             type_rest = f"{type_rest} {lines[j].text}".strip()
             type_block_end = j
@@ -312,7 +312,6 @@ _SIGNING_TITLE = re.compile(r"^(?:" + patterns.SIGNATURE_TITLE_WORDS + r")\s*")
 # would also take a "Kết luận của …" line under a number for the subject, moving the header's end.
 _CAPITALS_SUBJECT = re.compile(r"(?:^|(?<=\s))(?:" + patterns.alternation(
     [*(opening.upper() for opening in subject_openings()), "KẾT LUẬN"], "as written") + r")(?![^\W\d_])")
-_SECTION = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.\-–]\s")
 
 
 def _subject_beside_number(text: str) -> str | None:

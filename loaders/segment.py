@@ -20,7 +20,8 @@ from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types
 from vanban.loaders.text import TextView, fold
 
-__all__ = ["Line", "Segment", "is_heading", "is_number_line", "split_documents", "type_of_line", "view_lines"]
+__all__ = ["SECTION_HEADING", "Line", "Segment", "is_heading", "is_number_line", "split_documents",
+           "type_of_line", "view_lines"]
 
 _MOTTO = patterns.MOTTO_BEGINNING_RE
 # Possessive "*+" where neighbouring quantifiers all take spaces: no match needs them to give
@@ -225,11 +226,12 @@ def _numbers_a_new_header(lines: list[Line], i: int) -> bool:
     if len(text) > 40 or not is_number_line(text):
         return False
     above = [ln.text for ln in lines[max(0, i - 4) : i]]
-    return any(is_heading(t) and not _SECTION_HEADING.match(t) for t in above) and not any(
+    return any(is_heading(t) and not SECTION_HEADING.match(t) for t in above) and not any(
         type_of_line(ln.text, strict=False) for ln in lines[i + 1 : i + _NUMBER_LINES // 2])
 
 
-_SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+)[.)-]")
+# A numbered section's heading ("I. MỤC ĐÍCH", "II- NHIỆM VỤ", "2. TỔ CHỨC THỰC HIỆN").
+SECTION_HEADING = re.compile(r"^(?:[IVXLC]+|\d+)\s*[.)\-–]\s")
 
 
 _ATTACHED = re.compile(r"[Kk]èm theo|" + patterns.ATTACHMENT_HEADING)
