@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from vanban.graph.model import Evidence
 from vanban.loaders.segment import Line, Segment
@@ -50,6 +51,38 @@ class DocumentText:
         span = flow.span(start, end)
         return DocumentText(source_file, flow, lines, segment, clean,
                             _lines_between(clean, clean_lines, *span), start, flow.text[start:end], span)
+
+    @cached_property
+    def clean_texts(self) -> list[str]:
+        """The text of each of the document's clean lines (read by several rules, made once)."""
+        return [line.text for line in self.clean_lines]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def lines_holding(self, words: tuple[str, ...], first: int, stop: int) -> list[int]:
+        """The flow lines ``lines[first:stop]`` (of this document) whose text holds one of
+        ``words``, in order: a search of the document's text for each, not a test of each line.
+
+        >>> from vanban.loaders.segment import Segment, view_lines
+        >>> from vanban.loaders.text import clean_view
+        >>> view = clean_view("Sở A báo cáo.\\nSở B thực hiện.\\nBáo cáo kết quả.")
+        >>> lines = view_lines(view)
+        >>> DocumentText.of("f", view, lines, Segment(0, 3, None, 0), view, lines).lines_holding(
+        ...     ("báo cáo", "Báo cáo"), 0, 3)
+        [0, 2]
+        """
+        found: set[int] = set()
+        text, starts = self.text, self._line_starts
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                i = bisect.bisect_right(starts, self.start + at) - 1
+                if first <= i < stop:
+                    found.add(i)
+                at = text.find(word, at + 1)
+        return sorted(found)
 
     def evidence(self, start: int, end: int, rule: str, sentence: str | None = None) -> Evidence:
         """Evidence for ``text[start:end]`` (the sentence, unless another is given)."""

@@ -26,7 +26,7 @@ from vanban.loaders import tasks as task_rules
 from vanban.loaders.document_text import DocumentText
 from vanban.loaders.organ_names import COMMITTEE_NAME
 from vanban.loaders.recipients import kinh_gui_items
-from vanban.loaders.reports import ReportPhrase, find_reports
+from vanban.loaders.reports import REPORT_WORDS, ReportPhrase, find_reports
 from vanban.loaders.segment import Line
 from vanban.loaders.task_tables import TableTask, table_tasks
 from vanban.loaders.text import CAPITALS, first_line
@@ -80,7 +80,7 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
     preamble_end = items[0].line if items else segment.end
     preamble = "\n".join(ln.text for ln in flow_lines[body_start:preamble_end])
     told = [o for o in (resolve(n) for n in task_rules.preamble_assignees(preamble)) if o]
-    for i in range(body_start, segment.end):
+    for i in doc.lines_holding(REPORT_WORDS, body_start, segment.end):  # (no other line reports)
         if i in unit_lines:
             continue
         line = flow_lines[i]
@@ -153,7 +153,7 @@ def read_duties(doc: DocumentText, items: list[task_rules.TaskItem],
     firsts = {item.line for item in items}
     assigned_lines = _lines_of_items([item for item, task in zip(items, tasks, strict=True)
                                       if task.assignments])
-    for i in range(body_start, segment.end):
+    for i in doc.lines_holding(task_rules.REQUEST_WORDS, body_start, segment.end):  # (no other line asks)
         line = flow_lines[i]
         in_assigned_item = i in assigned_lines and not task_rules.opens_request(line.text)
         if i in unit_lines or i in firsts or in_assigned_item or (told and line.text.rstrip().endswith(":")):
@@ -217,7 +217,7 @@ def _requested(text: str, resolve: OrganResolver) -> list[tuple[OrganRef, Role]]
 def _table_rows(doc: DocumentText, items: list[task_rules.TaskItem]) -> dict[int, TableTask]:
     """The rows of the document's tables of tasks, keyed by the numbered item each one is (the
     item read from the row's number cell), or by a negative key for a row no item reads."""
-    rows = table_tasks([ln.text for ln in doc.clean_lines])
+    rows = table_tasks(doc.clean_texts)
     if not rows:
         return {}
     starts = {doc.flow.span(doc.lines[item.line].start, doc.lines[item.line].end)[0]: index
@@ -264,7 +264,7 @@ def _with_addressee(doc: DocumentText, resolve: OrganResolver) -> OrganResolver:
         found = resolve(name)
         if found is None and 0 < len(name.split()) <= 3:
             if not addressees:
-                lines = [ln.text for ln in doc.clean_lines]
+                lines = doc.clean_texts
                 addressees[:] = [item.text for item in kinh_gui_items(lines)] or [""]
             fitting = [a for a in addressees if a.startswith(f"{name} ")]
             if len(fitting) == 1:

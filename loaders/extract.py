@@ -114,7 +114,7 @@ def _document(index: int, doc: DocumentText, earlier: list[DocumentFacts]) -> Do
     links = [replace(lk, source=scoped(lk.source, scope), target=scoped(lk.target, scope)) for lk in links]
     tasks, reports = read_duties(doc, items, resolve)
     signatures = tuple(Signature(b.person, b.capacity, b.title, doc.clean_evidence(b.line, "signature-block"))
-                       for b in find_signatures([ln.text for ln in doc.clean_lines]))
+                       for b in find_signatures(doc.clean_texts))
     copies = _copied(header.doc_type, doc, earlier)
     repeats = index > 0 and symbol is None and copies is None
     same_as = repeated_text_of(header, issuer, earlier) if repeats else None

@@ -50,12 +50,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress
+from itertools import compress
 from typing import NamedTuple
 
 from vanban.loaders import patterns
 from vanban.loaders.header import drop_title_prefix
 from vanban.loaders.lexicon import capacities, doc_types, page_chrome_phrases
+from vanban.loaders.line_search import lines_matching
 from vanban.loaders.page_metadata import PageMetadata, read_page_title
 from vanban.loaders.segment import Line, is_heading, is_number_line, type_of_line, view_lines
 from vanban.loaders.signatures import CAPACITY, TITLE_HEADS, is_person_name, title_and_name
@@ -149,31 +150,21 @@ class _HeaderParts(NamedTuple):
     date: bool
 
 
-def _lines_matching(searched: tuple[re.Pattern[str], ...], texts: list[str], lower: bool = False) -> set[int]:
-    """Indices of the ``texts`` where one of ``searched`` matches (in their lower case with
-    ``lower``): one search over the joined text for each pattern instead of one per line. A
-    match belongs to the line of its last character (a pattern may open with the newline
-    before the line it finds)."""
-    joined = "\n".join(texts)
-    if lower:
-        joined = joined.lower()
-        texts = joined.split("\n")  # lower() may change a line's length ("İ")
-    starts = [0, *accumulate(len(text) + 1 for text in texts)]
-    return {bisect_right(starts, m.end() - 1) - 1 for pattern in searched for m in pattern.finditer(joined)}
-
-
 # Every line _parts_of finds a motto, date or number in holds one of these (in lower case): a
 # motto's word, "ngày", or "số" before a number or alone at the end ("Số:" / "84/2025/QĐ-UBND").
-# The match runs to the line's end, so a line matches once.
-# (Possessive "*+", "?+": a run of spaces after "số" is taken once, never split two ways.)
-_PART_WORDS = re.compile(r"(?:cộng|độc|ngày|s[ốô][^\S\n]*+[:.]?+[^\S\n]*+(?:[\d.…_/-]|$)).*", re.MULTILINE)
+# Each match runs to the line's end, so a line matches once for each. (One pattern for each
+# word, which opens with its literal, is scanned for faster than a choice of them all; possessive
+# "*+", "?+": a run of spaces after "số" is taken once, never split two ways.)
+_NUMBER_AFTER = r"[^\S\n]*+[:.]?+[^\S\n]*+(?:[\d.…_/-]|$).*"
+_PART_WORDS = tuple(re.compile(word, re.MULTILINE)
+                    for word in ("cộng.*", "độc.*", "ngày.*", "số" + _NUMBER_AFTER, "sô" + _NUMBER_AFTER))
 
 
 def _header_parts(texts: list[str]) -> dict[int, _HeaderParts]:
     """The content lines that hold a motto, a number or a date (index → which parts): only
     the lines with a word one of them needs are tested."""
     found = {}
-    for i in _lines_matching((_PART_WORDS,), texts, lower=True):
+    for i in lines_matching(_PART_WORDS, texts, lower=True):
         parts = _parts_of(texts[i], texts[i + 1] if i + 1 < len(texts) else "")
         if any(parts):
             found[i] = parts
@@ -285,14 +276,24 @@ def _closing_lines(texts: list[str]) -> list[int]:
     found: list[int] = []
     n = len(texts)
     mark = -99  # the last line holding a capacity, a title or "(Đã ký)"
-    marked = _lines_matching(_CLOSING_WORDS, texts)
-    if texts and _NOI_NHAN.match(texts[0]):
-        marked.add(0)  # (the first line, which no newline comes before)
-    for i, text in enumerate(texts):
+    order = lines_matching(_CLOSING_WORDS, texts)
+    if texts and _NOI_NHAN.match(texts[0]) and order[:1] != [0]:
+        order.insert(0, 0)  # (the first line, which no newline comes before)
+    marked = set(order)
+
+    def following(i: int) -> int:
+        """The next line that may hold a closing: the next one while a closing word stands a few
+        lines above it, else the next line holding one (the lines between cannot hold one)."""
+        if i + 1 - mark <= 6 or (found and i + 1 - found[-1] <= 3):
+            return i + 1
+        k = bisect_right(order, i)
+        return order[k] if k < len(order) else n
+
+    i = -1
+    while (i := following(i)) < n:
+        text = texts[i]
         titled = i - mark <= 6
         near = titled or (found and i - found[-1] <= 3)
-        if i not in marked and not near:
-            continue  # no closing word and none above: nothing below can hold
         if _NOI_NHAN.match(text):
             found.append(i)
             j = i + 1
@@ -385,7 +386,7 @@ def _by_first_letter(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 # "Nơi nhận" opens a line: found by the newline before it (a literal first, scanned for fast);
 # the first line is tested apart.
 _CLOSING_WORDS = (re.compile(r"\n" + NOI_NHAN), re.compile("ký"),
-                  *_by_first_letter(capacities()), re.compile(patterns.SIGNATURE_TITLE_WORDS))
+                  *_by_first_letter(capacities()), *_by_first_letter(patterns.SIGNATURE_TITLE_FORMS))
 _CELL_BREAK = re.compile(r"\s*\|\s*|\s{3,}")
 
 

@@ -76,6 +76,7 @@ __all__ = [
     "PROVINCE_OR_DISTRICT_NAMES",
     "RANK",
     "SIGNATURE_TITLE",
+    "SIGNATURE_TITLE_FORMS",
     "SIGNATURE_TITLE_WORDS",
     "STATE_COMMITTEE",
     "STATE_ORGAN",
@@ -238,7 +239,8 @@ STATE_ORGAN = ("(?!" + alternation(w.word for w in organ_words() if w.side == "p
 # organ's name ("BAN BÍ THƯ").
 # The titles alone (a quick search: a lookbehind before an alternation makes the regex engine
 # try it at every position), then with the word boundaries a title stands between.
-SIGNATURE_TITLE_WORDS = "(?:" + alternation([t.title for t in titles() if t.signs] + [DEPUTY], "upper") + ")"
+SIGNATURE_TITLE_FORMS = tuple(sorted({t.title.upper() for t in titles() if t.signs} | {DEPUTY.upper()}))
+SIGNATURE_TITLE_WORDS = "(?:" + alternation(SIGNATURE_TITLE_FORMS) + ")"
 # (A deputy's word after "BAN" is a title too: "K/T TRƯỞNG BAN PHÓ TRƯỞNG BAN".)
 SIGNATURE_TITLE = (r"\b(?:" + DEPUTY.upper() + r"\b|(?<!BAN )" + SIGNATURE_TITLE_WORDS + r")\b")
 # The title of a head, as written before the body it heads: "Giám đốc Sở X".

@@ -27,6 +27,7 @@ from vanban.loaders.bodies import split_bodies
 from vanban.loaders.document_text import DocumentText
 from vanban.loaders.header import split_columns
 from vanban.loaders.lexicon import titles
+from vanban.loaders.line_search import lines_matching
 from vanban.loaders.signatures import CAPACITY, block_at_end, is_person_name
 from vanban.loaders.text import CAPITALS, KINH_GUI, NOI_NHAN, OPEN_END, TELEGRAM, fold
 
@@ -125,17 +126,9 @@ _NOI_NHAN = re.compile(r"^\W*" + NOI_NHAN + r"\s*:?\s*")
 _NOI_NHAN_INSIDE = re.compile(NOI_NHAN)  # (a line holding it somewhere: a cell may open with it)
 
 
-def _may_hold_noi_nhan(line: str) -> bool:
-    """``_NOI_NHAN_INSIDE.search(line)``, tested first for the letters around its space ("i nh"
-    in some case), which few lines hold.
-
-    >>> _may_hold_noi_nhan("| Nơi nhận: |"), _may_hold_noi_nhan("NƠI NHÂN:"), _may_hold_noi_nhan("nhân dân")
-    (True, True, False)
-    """
-    return any(letters in line for letters in _AROUND_THE_SPACE) and _NOI_NHAN_INSIDE.search(line) is not None
-
-
-_AROUND_THE_SPACE = tuple(f"{i} {n}{h}" for i in "iI" for n in "nN" for h in "hH")
+# Every line holding "Nơi nhận" in any case holds the letters around its space ("i nh" in some
+# case), which few lines hold: the lines are searched for them first.
+_AROUND_THE_SPACE = (re.compile("[iI] [nN][hH]"),)
 
 
 def noi_nhan_items(lines: list[str]) -> list[RecipientItem]:
@@ -203,9 +196,10 @@ _CUT_HEADINGS = {"noi": ("nhan",), "kinh": ("gui", "goi")}
 
 def _block_start(lines: list[str]) -> int | None:
     """The first line with a left-hand paragraph that opens the ``Nơi nhận`` block."""
-    for i, line in enumerate(lines):
-        if _may_hold_noi_nhan(line) and any(_NOI_NHAN.match(paragraph)
-                                            for paragraph, _ in _left_paragraphs([line])):
+    for i in lines_matching(_AROUND_THE_SPACE, lines):
+        line = lines[i]
+        if _NOI_NHAN_INSIDE.search(line) and any(_NOI_NHAN.match(paragraph)
+                                                 for paragraph, _ in _left_paragraphs([line])):
             return i
     return None
 
@@ -240,6 +234,9 @@ def _dangles(item: str, line: str) -> bool:
 
 
 _SENT_WORDS = ("gửi", "Gửi", "GỬI", "gởi", "Gởi", "GỞI")
+# A line _addressee_opening finds an opening in holds one of these (searched for first, each a
+# literal, which the engine scans for faster than a choice of words).
+_ADDRESSEE_WORDS = tuple(map(re.compile, ("ửi", "ởi", "ỬI", "ỞI", "điện", "ĐIỆN")))
 
 
 def _addressee_opening(line: str) -> re.Match[str] | None:
@@ -261,7 +258,8 @@ def kinh_gui_items(lines: list[str]) -> list[RecipientItem]:
     ['Bộ Y tế', 'Bộ Công an']
     """
     lines = _join_cut_headings(lines)
-    for i, line in enumerate(lines):
+    for i in lines_matching(_ADDRESSEE_WORDS, lines):
+        line = lines[i]
         m = _addressee_opening(line)
         if not m:
             continue
@@ -345,7 +343,7 @@ def recipients_of(doc: DocumentText, resolve: Callable[[str], OrganRef | None],
     """The organs a document is addressed to (kính gửi) and sent to (nơi nhận), resolved in
     its scope, with their purposes; a head's title alone (``Cục trưởng (để b/c)``) is the head
     of the issuing body, or of the body of that kind above it."""
-    texts = [ln.text for ln in doc.clean_lines]
+    texts = doc.clean_texts
     out: list[Recipient] = []
     for kind, items in (("kinh_gui", kinh_gui_items(texts)), ("noi_nhan", noi_nhan_items(texts))):
         for item in items:

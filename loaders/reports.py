@@ -20,7 +20,7 @@ from vanban.loaders.bodies import split_bodies
 from vanban.loaders.organ_names import ORGAN_HEAD, and_ending_a_name, looks_like_organ, organ_name_end
 from vanban.loaders.tasks import VERB_RE
 
-__all__ = ["ReportPhrase", "find_reports"]
+__all__ = ["REPORT_WORDS", "ReportPhrase", "find_reports"]
 
 
 # The way written in brackets: "(qua Z)", "(thông qua Z)".
@@ -99,6 +99,10 @@ class ReportPhrase:
     by: str | None = None  # the one who reports, when the phrase names it ("gửi Y để … báo cáo X")
 
 
+# Every text find_reports finds a phrase in holds one of these.
+REPORT_WORDS = ("báo cáo", "Báo cáo")
+
+
 def find_reports(text: str) -> list[ReportPhrase]:
     """``báo cáo … Y (qua Z)`` phrases in a unit, one per body reported to (``báo cáo Bộ
     Chính trị, Ban Bí thư`` reports to both); a report sent (``báo cáo … gửi Y``); and a chain
@@ -109,7 +113,7 @@ def find_reports(text: str) -> list[ReportPhrase]:
     [('Sở Tài chính', None), ('Ủy ban nhân dân tỉnh', 'Sở Tài chính')]
     """
     out: list[ReportPhrase] = []
-    if "báo cáo" not in text and "Báo cáo" not in text:  # every phrase holds it
+    if REPORT_WORDS[0] not in text and REPORT_WORDS[1] not in text:  # every phrase holds one
         return out
     forwarded: set[int] = set()  # where a "báo cáo X" that Y makes opens
     for hop in _HOP.finditer(text):

@@ -34,6 +34,7 @@ from vanban.loaders.text import NOI_NHAN, first_line, fold
 
 __all__ = [
     "GENERIC",
+    "REQUEST_WORDS",
     "VERB_RE",
     "AssignmentUnit",
     "TaskItem",
@@ -530,6 +531,10 @@ _REQUEST = re.compile(r"(?<![\wÀ-ỹ])(?<!theo )(?<!Theo )(?<!xét )(?<!Xét )(
                       r"(?:[Đđ]ề nghị|[Yy]êu cầu|Giao(?: cho)?)\s+(?!của\b)(?=\S)")
 
 
+# Every paragraph :data:`_REQUEST` finds a request in holds one of these words.
+REQUEST_WORDS = ("nghị", "cầu", "Giao")
+
+
 def opens_request(line: str) -> bool:
     """Does a paragraph open by asking bodies to act ("Yêu cầu Thủ trưởng các sở …", "Đề nghị …")?"""
     return line[:1] in "ĐđYyG" and _REQUEST.match(line) is not None
@@ -553,7 +558,7 @@ def requests(text: str) -> list[tuple[list[str], Role]]:
     [(['Ban Tuyên giáo Trung ương', 'Bộ Y tế'], <Role.PERFORM: 'perform'>)]
     """
     out: list[tuple[list[str], Role]] = []
-    if "nghị" not in text and "cầu" not in text and "Giao" not in text:  # most paragraphs ask nothing
+    if not any(word in text for word in REQUEST_WORDS):  # most paragraphs ask nothing
         return out
     for m in _REQUEST.finditer(text):
         rest = text[m.end(): m.end() + 600]

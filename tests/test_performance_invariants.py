@@ -30,11 +30,15 @@ from vanban.loaders import (
     organs,
     recipients,
     references,
+    reports,
     segment,
     symbols,
+    tasks,
     text,
 )
+from vanban.loaders.document_text import DocumentText
 from vanban.loaders.lexicon import organ_registry
+from vanban.loaders.line_search import lines_matching
 from vanban.loaders.offsets import RunBuilder
 from vanban.loaders.text import fold
 from vanban.pipeline import InputResult
@@ -84,9 +88,38 @@ def test_symbols_searched_around_each_slash_are_all_the_symbols(value: str) -> N
 
 @given(st.lists(st.sampled_from(["Nơi nhận", "NƠI NHẬN", "nơi Nhận", "Nơi nhân", "Noi", "Nơi", "nh", "ậ", "ơ", " ",
                                  ":", "*", "|", "x"]), max_size=8).map("".join))
-def test_a_line_that_can_open_noi_nhan_passes_the_line_test(value: str) -> None:
+def test_a_line_that_can_open_noi_nhan_is_among_the_lines_searched(value: str) -> None:
     if any(recipients._NOI_NHAN.match(paragraph) for paragraph, _ in recipients._left_paragraphs([value])):
-        assert recipients._may_hold_noi_nhan(value)
+        assert lines_matching(recipients._AROUND_THE_SPACE, ["x", value]) == [1]
+
+
+@given(st.lists(st.sampled_from(["Kính gửi", "KÍNH GỬI", "kính gởi", "Kính Gửi", "THỦ TƯỚNG CHÍNH PHỦ điện",
+                                 "ĐIỆN", "Kinh gui", ":", " ", "*", "x", "Bộ Y tế"]), max_size=6).map("".join))
+def test_a_line_with_an_addressee_opening_is_among_the_lines_searched(value: str) -> None:
+    if recipients._addressee_opening(value):
+        assert lines_matching(recipients._ADDRESSEE_WORDS, [value, "x"]) == [0]
+
+
+@given(st.lists(st.text(alphabet="ab xİ", max_size=6), max_size=6))
+def test_the_lines_found_in_one_search_are_those_a_test_of_each_line_finds(texts: list[str]) -> None:
+    pattern = re.compile("ab|b a|i")
+    assert lines_matching((pattern,), texts) == [i for i, t in enumerate(texts) if pattern.search(t)]
+    assert lines_matching((pattern,), texts, lower=True) == [
+        i for i, t in enumerate(texts) if pattern.search(t.lower())]
+
+
+@given(st.lists(st.sampled_from(["báo cáo", "Báo cáo", "báo", "cáo", "đề nghị", "Giao", "yêu cầu", " ", "\n",
+                                 "\n\n", "x"]), max_size=12).map("".join))
+def test_the_lines_holding_a_word_are_those_a_test_of_each_line_finds(value: str) -> None:
+    view = text.clean_view(value)
+    lines = segment.view_lines(view)
+    if not lines:
+        return
+    doc = DocumentText.of("f", view, lines, segment.Segment(0, len(lines), None, 0), view, lines)
+    for words in (reports.REPORT_WORDS, tasks.REQUEST_WORDS):
+        for first, stop in ((0, len(lines)), (1, len(lines) - 1)):
+            assert doc.lines_holding(words, first, stop) == [
+                i for i in range(first, stop) if any(w in lines[i].text for w in words)]
 
 
 @given(st.text(alphabet="0123456789./-KLTWQĐCPa ٣x", max_size=30))
