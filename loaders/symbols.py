@@ -18,6 +18,7 @@ from functools import cache
 from vanban.graph.keys import normalize_symbol, party_term
 from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, issuer_codes, organ_registry
+from vanban.loaders.text import CAPITALS
 
 __all__ = [
     "DATE",
@@ -51,17 +52,22 @@ DATE = re.compile(patterns.DATE_GROUPS)
 # A symbol as printed in running text, which SYMBOL reads only when clean: one space after a
 # dash, a slash or an ampersand, before a code of capitals ("15/2025/NĐ- CP", "27/2024/ UBTVQH15",
 # "15972/SXD-QLN& TTBĐS"), or before a dash or a slash ("1234 /QĐ-UBND", "15/2025/NĐ -CP",
-# "54-KL /TW"); codes with dotted parts anywhere
+# "54-KL /TW"), or both around the dash after a type code ("15/2025/NĐ - CP"); codes with dotted
+# parts anywhere
 # ("838/CCTKV.XII-NVDTPC.HUE").
 # repair_symbol removes the spaces.
 _GAP = rf"(?:[ ](?=[{_UP}]{{2}}))?"
 _CLOSE = rf"(?:[ ](?=[-/][{_UP}\d]))?"  # a space before a dash or a slash the next part follows closely
+# The dash after a state symbol's type code spaced on both sides, before the issuer's code
+# ("15/2025/NĐ - CP", "12/QĐ - UBND"); not a dash after a whole symbol ("5/KH-UBND - BQL").
+_SPACED = rf"[ ](?=-[ ][{CAPITALS}]{{2,}}[a-z]?(?![a-zđà-ỹ]))"  # (a code: "TTg", not a word: "Sở")
 _CODE = (rf"[{_UP}][{_UP}a-zđà-ỹ0-9]*(?:&{_GAP}[{_UP}][{_UP}a-zđà-ỹ0-9]*)*"
          rf"(?:\.[{_UP}0-9]{{1,8}}(?![a-zđà-ỹ]))*")
 PRINTED_SYMBOL = re.compile(
     rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
     rf"(?:[ ]?-{_GAP}{_CODE}(?:{_CLOSE}/{_GAP}{_CODE})+"
-    rf"|[ ]?/{_GAP}(?:\d{{4}}{_CLOSE}/{_GAP})?{_CODE}(?:{_CLOSE}-{_GAP}{_CODE})*(?:(?<=QH)-\d{{2}})?)"
+    rf"|[ ]?/{_GAP}(?:\d{{4}}{_CLOSE}/{_GAP})?{_CODE}"
+    rf"(?:(?:{_CLOSE}|{_SPACED})-{_GAP}{_CODE}(?:{_CLOSE}-{_GAP}{_CODE})*)?(?:(?<=QH)-\d{{2}})?)"
     rf"(?![\w/])"
 )
 
@@ -83,26 +89,40 @@ def find_symbols(text: str) -> Iterator[re.Match[str]]:
 
 def find_printed_symbols(text: str) -> Iterator[re.Match[str]]:
     """``PRINTED_SYMBOL.finditer(text)``, searched as :func:`find_symbols` searches: in the
-    stretches around a "/" between spaces, a stretch going on past a space that follows a dash,
-    a slash or an ampersand and comes before two capitals."""
+    stretches around a "/" between spaces and newlines, a stretch going on past a space that may
+    stand inside a printed symbol (:func:`_may_join`)."""
     slash = text.find("/")
     while slash >= 0:
-        start = max(text.rfind(" ", 0, slash), text.rfind("\n", 0, slash)) + 1
-        if start >= 2 and text[start - 2] in "-/&" and text[start - 1] == " ":
-            start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
         end = _stretch_end(text, slash)
-        yield from PRINTED_SYMBOL.finditer(text, start, end)
+        yield from PRINTED_SYMBOL.finditer(text, _stretch_start(text, slash), end)
         slash = text.find("/", end)
 
 
+def _may_join(text: str, space: int) -> bool:
+    """Can the space at ``space`` stand inside a printed symbol? Every space PRINTED_SYMBOL takes
+    comes before a dash or a slash, or after one (or an ampersand) and before capitals; the
+    pattern itself decides the rest."""
+    return text[space + 1 : space + 2] in ("-", "/") or (
+        text[space - 1 : space] in ("-", "/", "&") and text[space + 1 : space + 3].isupper())
+
+
+def _stretch_start(text: str, pos: int) -> int:
+    """Start of the stretch without spaces or newlines at ``pos``, taking in the spaces before
+    it that may stand inside a symbol."""
+    while True:
+        space = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos))
+        if space < 0 or text[space] == "\n" or not _may_join(text, space):
+            return space + 1
+        pos = space
+
+
 def _stretch_end(text: str, pos: int) -> int:
-    """End of the stretch without spaces or newlines at ``pos``, taking in a space printed inside
-    a symbol ("-" / "/" / "&", a space, two capitals)."""
+    """End of the stretch without spaces or newlines at ``pos``, taking in the spaces after it
+    that may stand inside a symbol."""
     while True:
         ends = [at for at in (text.find(" ", pos), text.find("\n", pos)) if at >= 0]
         end = min(ends) if ends else len(text)
-        if not (end < len(text) and text[end] == " " and text[end - 1 : end] in ("-", "/", "&")
-                and text[end + 1 : end + 3].isupper()):
+        if end == len(text) or text[end] == "\n" or not _may_join(text, end):
             return end
         pos = end + 1
 
@@ -117,6 +137,8 @@ def repair_symbol(symbol: str) -> str:
     ('54/2014/QH13', '12/2023/UBTVQH15', '5/QĐ-TTg')
     >>> repair_symbol("15/2025/NĐ- CP"), repair_symbol("1899/QĐ-TTG"), repair_symbol("45-KL/TW3")
     ('15/2025/NĐ-CP', '1899/QĐ-TTg', '45-KL/TW')
+    >>> repair_symbol("15/2025/NĐ - CP")
+    '15/2025/NĐ-CP'
     """
     symbol = symbol.replace(" ", "")
     if "QH-" in symbol:

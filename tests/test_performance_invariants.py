@@ -14,7 +14,7 @@ import re
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bench.organs import registry_of_size, swapped_registry
@@ -120,6 +120,16 @@ def test_the_lines_holding_a_word_are_those_a_test_of_each_line_finds(value: str
         for first, stop in ((0, len(lines)), (1, len(lines) - 1)):
             assert doc.lines_holding(words, first, stop) == [
                 i for i in range(first, stop) if any(w in lines[i].text for w in words)]
+
+
+@given(st.lists(st.sampled_from([*"0123456789./-&KLTWQĐCPa \nx", " - ", " /", "/ ", " -", "- ", "2025"]),
+                max_size=16).map("".join))
+@example("theo 15/2025/NĐ -CP ngày")
+@example("1234 /QĐ-UBND, 1/2025 /KL và 54-KL /TW")
+@example("số 12/QĐ - UBND, 5/KH-UBND - BQL")
+def test_printed_symbols_searched_around_each_slash_are_all_the_printed_symbols(value: str) -> None:
+    assert [m.span() for m in symbols.find_printed_symbols(value)] == [
+        m.span() for m in symbols.PRINTED_SYMBOL.finditer(value)]
 
 
 @given(st.text(alphabet="0123456789./-KLTWQĐCPa ٣x", max_size=30))

@@ -221,6 +221,14 @@ def test_the_issuer_ends_before_a_capitalised_subject_or_a_quote(text: str, issu
         ("căn cứ Kết luận số 54-KL /TW ngày 09/5/2023", [("54-KL/TW", "CITES", "2023-05-09")]),
         ("Căn cứ Luật số 48/2024 /QH15;", [("48/2024/QH15", "CITES", None)]),
         ("theo Công văn số 12/UBND - Sở Tài chính trả lời", [("12/UBND", "CITES", None)]),  # a dash between words
+        # … or on both sides of the dash after the type code
+        ("Căn cứ Nghị định số 15/2025/NĐ - CP ngày 3/2/2025;", [("15/2025/NĐ-CP", "CITES", "2025-02-03")]),
+        ("theo Tờ trình số 127/TTr - HĐQT và Quyết định 12/QĐ - UBND",
+         [("127/TTr-HĐQT", "CITES", None), ("12/QĐ-UBND", "CITES", None)]),
+        ("theo Kế hoạch số 5/KH-UBND - BQL dự án", [("5/KH-UBND", "CITES", None)]),  # a whole symbol before it
+        # … and a symbol written without a type word, printed the same ways
+        ("căn cứ 1234 /QĐ-UBND ngày 2/3/2025 và 15/2025/NĐ - CP", [("1234/QĐ-UBND", "CITES", None),
+                                                                  ("15/2025/NĐ-CP", "CITES", None)]),
         # a line break inside a symbol, after a dash or after its year
         ("theo Tờ trình số 512/TTr-BTC-\nQLCS ngày 12/5/2025 của Bộ Tài chính", [("512/TTr-BTC-QLCS", "CITES", "2025-05-12")]),
         ("Nghị định số 15/2025/NĐ-\nCP ngày 3/2/2025", [("15/2025/NĐ-CP", "CITES", "2025-02-03")]),
