@@ -202,7 +202,7 @@ def clean_view(raw: str) -> TextView:
         pos = end
     out.add_mapped(nfc, pos, len(nfc.text))
     view = out.build(len(raw))
-    return TextView(_number_labels(normalize_tones(view.text)), view.offsets)
+    return TextView(_date_words(_number_labels(normalize_tones(view.text))), view.offsets)
 
 
 # The header's "Số" with its mark lost by a scan ("So: 12/KH-UBND" opening a line). (A mark
@@ -219,6 +219,48 @@ def _number_labels(text: str) -> str:
     if "So:" in text or "So :" in text:
         text = _UNMARKED_NUMBER_LABEL.sub(lambda m: m.group(1) + "Số", text)
     return text
+
+
+# A date written in words whose "ngày" or "năm" a scan misread ("ngảy 15 tháng 3 nắm 2024", a
+# tone mark lost or changed), around a "tháng" read right: every piece of the date in its place.
+_A = "aàáảãạ"
+_A_BREVE_OR_HAT = "ăằắẳẵặâầấẩẫậ"
+_SLIPPED_DATE = re.compile(
+    rf"(?<![^\W\d_])(?P<day>[Nn][Gg][{_A}{_A.upper()}][Yy])[ \t]+\d{{1,2}}[ \t]+"
+    rf"(?:[Tt]háng|THÁNG)[ \t]+\d{{1,2}}[ \t]+"
+    rf"(?P<year>[Nn][{_A}{_A_BREVE_OR_HAT}{(_A + _A_BREVE_OR_HAT).upper()}][Mm])[ \t]+(?:19|20)\d{{2}}(?!\d)")
+_DATE_WORDS = {"day": "ngày", "year": "năm"}
+
+
+def _date_words(text: str) -> str:
+    """A worded date's ``ngày`` and ``năm`` as a scan may misread them (a tone mark lost or
+    changed) written right, in their case, one character for one; looked for only around each
+    ``tháng``.
+
+    >>> _date_words("Nam Định, ngảy 15 tháng 3 nắm 2024"), _date_words("NGÁY 5 THÁNG 3 NAM 2024")
+    ('Nam Định, ngày 15 tháng 3 năm 2024', 'NGÀY 5 THÁNG 3 NĂM 2024')
+    >>> _date_words("nằm 15 tháng 3 năm 2024"), _date_words("ngay 15 tháng 3")
+    ('nằm 15 tháng 3 năm 2024', 'ngay 15 tháng 3')
+    """
+    fixes: list[tuple[int, str]] = []
+    for month in ("háng", "HÁNG"):
+        at = text.find(month)
+        while at >= 0:
+            m = _SLIPPED_DATE.search(text, max(0, at - 16), at + 40)
+            if m is not None and m.start() < at < m.end():
+                for part, right in _DATE_WORDS.items():
+                    written = m.group(part)
+                    if written.lower() != right:
+                        fixes.append((m.start(part), _in_case_of(written, right)))
+            at = text.find(month, at + 1)
+    for start, word in fixes:
+        text = f"{text[:start]}{word}{text[start + len(word):]}"
+    return text
+
+
+def _in_case_of(written: str, word: str) -> str:
+    """``word`` in the case ``written`` is in: all capitals, an initial capital, or lower case."""
+    return word.upper() if written.isupper() else word.capitalize() if written[:1].isupper() else word
 
 
 def _inline_markup(text: str) -> list[tuple[int, int, str]]:

@@ -573,13 +573,28 @@ def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit:
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
-@pytest.mark.parametrize("date_line", ["Lào Cai, ngảy 5 tháng 3 năm 2025", "Lào Cai, ngày    tháng 3 năm 2025", ""])
+@pytest.mark.parametrize("date_line", ["Lào Cai, ngày 5 thảng 3 năm 2025", "Lào Cai, ngày    tháng 3 năm 2025", ""])
 def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> None:
     """An unreadable header date leaves the date unknown, not the date of a law the preamble cites."""
     text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n" + date_line + "\nKẾ HOẠCH\nTriển khai thực hiện "
             "Nghị quyết số 57-NQ/TW\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
             "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n1. Sở Tài chính chủ trì thực hiện.\n")
     assert extract_text(text, "kh.txt").documents[0].date is None
+
+
+@pytest.mark.parametrize(("date_line", "date"), [
+    ("Lào Cai, ngảy 5 tháng 3 năm 2025", "2025-03-05"),
+    ("Lào Cai, ngày 15 tháng 3 nắm 2025", "2025-03-15"),
+    ("Lào Cai, Ngáy 5 tháng 12 nam 2024", "2024-12-05"),
+    ("Lào Cai, ngảy 5 tháng 3 nắm 2025", "2025-03-05"),
+])
+def test_a_date_whose_words_a_scan_misread_is_read(date_line: str, date: str) -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n" + date_line + "\nKẾ HOẠCH\nTriển khai thực hiện "
+            "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 nám 2024 của Bộ Chính trị\n"
+            "1. Sở Tài chính chủ trì thực hiện.\n")
+    doc = extract_text(text, "kh.txt").documents[0]
+    assert doc.date == date
+    assert [(r.symbol, r.date) for r in doc.references] == [("57-NQ/TW", "2024-12-22")]
 
 
 @pytest.mark.parametrize(("label", "subject_number"), [("So:", "sổ"), ("Số:", "sô"), ("Sô:", "số")])
