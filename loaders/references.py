@@ -419,7 +419,7 @@ def _numbered(text: str, source_file: str, view: TextView | None, offset: int,
         date = term = issuer = None
         end = m.end()
         if tail:
-            date = parse_date((tail.group("date") or tail.group("date2") or "").lower())
+            date = parse_date(tail.group("date") or tail.group("date2") or "")
             term = tail.group("term").upper() if tail.group("term") else None
             if tail.group("issuer") and resolve_issuer is not None:
                 issuer_text = tail.group("issuer")
@@ -462,7 +462,7 @@ def _named(text: str, source_file: str, view: TextView | None, offset: int) -> l
         head_end = reading.end
         term_match = _TERM.search(title)
         tail = _TAIL.match(text, head_end)
-        date = parse_date(tail.group("date").lower()) if tail and tail.group("date") else None
+        date = parse_date(tail.group("date")) if tail and tail.group("date") else None
         rule = "numbered-reference" if reading.symbol else "named-reference"
         evidence = _evidence(text, reading.start, head_end, source_file, view, offset, rule)
         ref = DocumentRef(symbol=reading.symbol, doc_type=reading.doc_type, evidence=evidence, title=title,
@@ -546,7 +546,7 @@ def _bare_symbols(text: str, source_file: str, view: TextView | None, offset: in
         date = issuer = None
         end = m.end()
         if listed and (tail := _TAIL.match(text, end)) is not None:
-            date = parse_date((tail.group("date") or tail.group("date2") or "").lower())
+            date = parse_date(tail.group("date") or tail.group("date2") or "")
             if tail.group("issuer") and resolve_issuer is not None:
                 issuer = resolve_issuer(_ISSUER_END.split(tail.group("issuer"), 1)[0])
             end = tail.end()

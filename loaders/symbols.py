@@ -165,8 +165,12 @@ def _spellings() -> dict[str, str]:
 
 
 def parse_date(text: str) -> str | None:
-    """ISO date of the first date written in ``text`` (None if none or impossible)."""
-    m = DATE.search(text)
+    """ISO date of the first date written in ``text``, in any case (None if none or impossible).
+
+    >>> parse_date("NGÀY 5 THÁNG 3 NĂM 2025"), parse_date("ngày 31 tháng 2 năm 2025")
+    ('2025-03-05', None)
+    """
+    m = DATE.search(text.lower())
     if not m:
         return None
     d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (

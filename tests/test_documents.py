@@ -587,8 +587,11 @@ def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> No
     ("Lào Cai, ngày 15 tháng 3 nắm 2025", "2025-03-15"),
     ("Lào Cai, Ngáy 5 tháng 12 nam 2024", "2024-12-05"),
     ("Lào Cai, ngảy 5 tháng 3 nắm 2025", "2025-03-05"),
+    # a date line in capitals
+    ("LÀO CAI, NGÀY 5 THÁNG 3 NĂM 2025", "2025-03-05"),
+    ("LÀO CAI, NGẢY 5 THÁNG 3 NĂM 2025", "2025-03-05"),
 ])
-def test_a_date_whose_words_a_scan_misread_is_read(date_line: str, date: str) -> None:
+def test_a_date_whose_words_a_scan_misread_or_in_capitals_is_read(date_line: str, date: str) -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n" + date_line + "\nKẾ HOẠCH\nTriển khai thực hiện "
             "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 nám 2024 của Bộ Chính trị\n"
             "1. Sở Tài chính chủ trì thực hiện.\n")
