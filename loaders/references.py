@@ -306,7 +306,20 @@ def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NUMBERED.finditer(text)``, found faster: the pattern is tried only where
     a type word's initial comes before the rest of a type word, or a type word in a title or in
     capitals begins (found by one scan for them all), not at every character."""
-    yield from _matches_from(_NUMBERED, text, _type_starts(text) | _occurrences(text, _CASED_HEADS))
+    yield from _matches_from(_NUMBERED, text, _type_starts(text) | _cased_starts(text))
+
+
+def _cased_starts(text: str) -> set[int]:
+    """Where a type word in a title or in capitals begins before "số" (the only place _NUMBERED
+    reads one): the heads found in the few characters before each "số" and the spaces before it."""
+    starts: set[int] = set()
+    for number in _NUMBER_WORD.finditer(text):
+        word = end = number.start() - 1  # (the match is the word's second letter)
+        while end > 0 and text[end - 1] in " \t":
+            end -= 1
+        if end < word:
+            starts.update(m.start() for m in _CASED_HEADS.finditer(text, max(0, end - _CASED_LONGEST), end))
+    return starts
 
 
 @lru_cache(maxsize=4)
@@ -319,6 +332,8 @@ def _type_starts(text: str) -> frozenset[int]:
 # How the type words in a title or in capitals begin (their first word and the initial of the
 # next).
 _CASED_HEADS = _word_starts({w.split()[0] + (" " + w.split()[1][0] if " " in w else "") for w in _TYPE_CASES})
+_CASED_LONGEST = max(map(len, _TYPE_CASES))
+_NUMBER_WORD = re.compile("[ốổôỐ](?<=[sS][ốổô]|SỐ)")  # "số" as _NUMBERED takes it after a cased word
 
 
 def _own_numbered_matches(text: str) -> Iterator[re.Match[str]]:
@@ -368,10 +383,10 @@ def _generic_matches(text: str) -> Iterator[re.Match[str]]:
     opening with a test of the character before it is tried at every character)."""
     if "ăn" not in text:
         return iter(())
-    return _matches_from(_GENERIC_NUMBERED, text, _occurrences(text, _GENERIC_HEADS))
+    return _matches_from(_GENERIC_NUMBERED, text, {m.start() - 1 for m in _GENERIC_HEADS.finditer(text)})
 
 
-_GENERIC_HEADS = _word_starts(("Văn", "văn"))
+_GENERIC_HEADS = re.compile("ăn(?<=[Vv]ăn)")  # (its literal first: scanned for fast)
 
 
 # A type written as its code before "số": "QĐ số 123/QĐ-UBND", "CV số 456/UBND-TH" (the code's

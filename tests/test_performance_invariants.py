@@ -141,15 +141,21 @@ def test_symbol_pattern_is_unchanged(value: str) -> None:
 _REFERENCE_ALPHABET = [*list("Kết luận Nghị quyết Luật Hiến pháp số 54-KL/TW, và 12 ٣ à:\t\n.;ĐđKK"), "Kế hoạch ", "Quyết định số ", "Nghị quyết Trung ương 4 ", "Luật Đất đai", "khóa XII", " Số ",
                        "QUYẾT ĐỊNH SỐ ", "Nghị Quyết ", "công văn số 12-CVHQ", "Luật sửa đổi, bổ sung ", "của ",
                        "Đề án 06", "Quy hoạch tỉnh A thời kỳ 2021 - 2030", "Hiệp định Thương mại", "xây dựng ",
-                       " 2020", "/2020/QH14"]
+                       " 2020", "/2020/QH14", "văn bản số ", "Văn bản: Số ", "QĐ số ", "CV số ", "NGHỊ QUYẾT  SỐ ",
+                       "Kế Hoạch\tsố ", "sổ", "SỐ"]
 
 
 @given(st.lists(st.sampled_from(_REFERENCE_ALPHABET), max_size=25).map("".join))
+@example("theo Nghị Quyết số 12/NQ-CP, QUYẾT ĐỊNH  SỐ 1899/QĐ-TTG và văn bản số 729/BNN-TCLN, Văn bản: Số 2/TTr-X")
 def test_reference_patterns_start_where_finditer_finds_them(value: str) -> None:
     assert [m.span() for m in references._numbered_matches(value)] == [
         m.span() for m in references._NUMBERED.finditer(value)]
     assert [m.span() for m in references._own_numbered_matches(value)] == [
         m.span() for m in references._OWN_NUMBERED.finditer(value)]
+    assert [m.span() for m in references._generic_matches(value)] == [
+        m.span() for m in references._GENERIC_NUMBERED.finditer(value)]
+    assert [m.span() for m in references._coded_matches(value)] == [
+        m.span() for m in references._CODED_NUMBERED.finditer(value)]
     known = named_documents.KnownNames.of_text(value)
     assert list(named_documents.read_names(value, known)) == _names_tried_everywhere(value, known)
 
