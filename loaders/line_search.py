@@ -3,8 +3,8 @@
 A rule that reads only the few lines holding a word (``Kính gửi``, ``Nơi nhận``, ``báo cáo``)
 finds them here: each pattern is searched once over the lines joined by newlines, in C,
 and every match is given the line it ends on. On a document of hundreds of lines this is
-many times faster than a Python test of each line, and it finds exactly the lines such a
-test finds, provided no pattern can match a newline.
+faster than a Python test of each line (about three times for ``Nơi nhận`` on saved pages), and
+it finds exactly the lines such a test finds, provided no pattern can match a newline.
 
 >>> import re
 >>> lines_matching((re.compile("gửi"),), ["Kính gửi:", "Bộ Y tế", "gửi về Sở"])

@@ -304,8 +304,8 @@ _TYPE_INITIALS = frozenset(w[0].upper() for w in _TYPE_WORDS) | {w[0].lower() fo
 
 def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """The matches of ``_NUMBERED.finditer(text)``, found faster: the pattern is tried only where
-    a type word's initial comes before the rest of a type word, or a type word in a title or in
-    capitals begins (found by one scan for them all), not at every character."""
+    a type word's initial comes before the rest of a type word (one scan for them all), or a type
+    word in a title or in capitals begins before "số", not at every character."""
     yield from _matches_from(_NUMBERED, text, _type_starts(text) | _cased_starts(text))
 
 

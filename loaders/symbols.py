@@ -53,9 +53,7 @@ DATE = re.compile(patterns.DATE_GROUPS)
 # dash, a slash or an ampersand, before a code of capitals ("15/2025/NĐ- CP", "27/2024/ UBTVQH15",
 # "15972/SXD-QLN& TTBĐS"), or before a dash or a slash ("1234 /QĐ-UBND", "15/2025/NĐ -CP",
 # "54-KL /TW"), or both around the dash after a type code ("15/2025/NĐ - CP"); codes with dotted
-# parts anywhere
-# ("838/CCTKV.XII-NVDTPC.HUE").
-# repair_symbol removes the spaces.
+# parts anywhere ("838/CCTKV.XII-NVDTPC.HUE"). repair_symbol removes the spaces.
 _GAP = rf"(?:[ ](?=[{_UP}]{{2}}))?"
 _CLOSE = rf"(?:[ ](?=[-/][{_UP}\d]))?"  # a space before a dash or a slash the next part follows closely
 # The dash after a state symbol's type code spaced on both sides, before the issuer's code
