@@ -576,10 +576,15 @@ def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit:
 @pytest.mark.parametrize("date_line", ["Lào Cai, ngày 5 thảng 3 năm 2025", "Lào Cai, ngày    tháng 3 năm 2025", ""])
 def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> None:
     """An unreadable header date leaves the date unknown, not the date of a law the preamble cites."""
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n" + date_line + "\nKẾ HOẠCH\nTriển khai thực hiện "
-            "Nghị quyết số 57-NQ/TW\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
-            "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n1. Sở Tài chính chủ trì thực hiện.\n")
+    text = _dated_plan(date_line, "Nghị quyết số 57-NQ/TW", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 "
+                       "tháng 6 năm 2025;\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
     assert extract_text(text, "kh.txt").documents[0].date is None
+
+
+def _dated_plan(date_line: str, implemented: str, preamble: str = "") -> str:
+    """A province's Kế hoạch with ``date_line`` under its number, implementing ``implemented``."""
+    return (f"ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n{date_line}\nKẾ HOẠCH\nTriển khai thực hiện "
+            f"{implemented}\n{preamble}1. Sở Tài chính chủ trì thực hiện.\n")
 
 
 @pytest.mark.parametrize(("date_line", "date"), [
@@ -592,9 +597,7 @@ def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> No
     ("LÀO CAI, NGẢY 5 THÁNG 3 NĂM 2025", "2025-03-05"),
 ])
 def test_a_date_whose_words_a_scan_misread_or_in_capitals_is_read(date_line: str, date: str) -> None:
-    text = ("ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nSố: 12/KH-UBND\n" + date_line + "\nKẾ HOẠCH\nTriển khai thực hiện "
-            "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 nám 2024 của Bộ Chính trị\n"
-            "1. Sở Tài chính chủ trì thực hiện.\n")
+    text = _dated_plan(date_line, "Nghị quyết số 57-NQ/TW ngày 22 tháng 12 nám 2024 của Bộ Chính trị")
     doc = extract_text(text, "kh.txt").documents[0]
     assert doc.date == date
     assert [(r.symbol, r.date) for r in doc.references] == [("57-NQ/TW", "2024-12-22")]
