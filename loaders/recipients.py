@@ -65,6 +65,10 @@ _BRACKETS = re.compile(r"(?<!\()\([^)]*\)")
 # (?<!\d): from inside a run, "\d+$" is quadratic; not the end of a range or a number ("giai đoạn 2021-2025")
 _TRAILING_DIGITS = re.compile(r"(?<![\d\-–/])(?<![\-–] )\d+$")
 _SPACES = re.compile(r"\s+")
+# A number after a space names a body or a programme that takes one ("Ban Chỉ đạo 389", "Tổ công
+# tác Đề án 06", "Chương trình 135"): a charged body's word or a document type stands before it.
+_SPACED_NUMBER = re.compile(r"(?<=\s)\d+$")
+_TAKES_A_NUMBER = re.compile(rf"\b(?:{patterns.CHARGED_BODY}|{patterns.TYPE_NAME})\s")
 # A signature block's title that a flattened footer ran into the last item, after its comma.
 _GLUED_TITLE = re.compile(rf",[ \t]*(?:{patterns.SIGNATURE_TITLE})(?:[ \t]+[{CAPITALS}]+)*[ \t]*$")
 
@@ -80,7 +84,9 @@ def _clean(text: str) -> str:
         text = _BRACKETS.sub(" ", text)
     if "," in text:
         text = _GLUED_TITLE.sub("", text)  # "…, ban cán sự đảng tỉnh,PHÓ BÍ THƯ": the signer's title
-    text = _TRAILING_DIGITS.sub("", text.strip(" ,;.:|"))  # glued copy counts: "Bộ Quốc phòng8"
+    text = text.strip(" ,;.:|")
+    if text[-1:].isdigit() and not (_SPACED_NUMBER.search(text) and _TAKES_A_NUMBER.search(text)):
+        text = _TRAILING_DIGITS.sub("", text)  # copy counts: "Bộ Quốc phòng8", "Sở Y tế 02"
     person = _PERSON_AFTER_DASH.search(text) if "-" in text or "–" in text else None
     if person is not None and person.start() > 0 and is_person_name(person.group("name")):
         text = text[: person.start()]

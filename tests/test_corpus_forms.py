@@ -533,6 +533,11 @@ def test_a_described_document_that_implements_another(text: str, expected: list[
      "Các Thành viên Ban Chỉ đạo các Chương trình mục tiêu quốc gia giai đoạn 2021-2025"),
     ("- Ban Chỉ đạo giai đoạn 2021 – 2025;", "Ban Chỉ đạo giai đoạn 2021 – 2025"),
     ("- Bộ Quốc phòng02;", "Bộ Quốc phòng"),  # a copy count glued to the name
+    ("- Sở Y tế 02;", "Sở Y tế"),  # … or after a space
+    # a number that names a body or a programme
+    ("- Ban Chỉ đạo 389;", "Ban Chỉ đạo 389"),
+    ("- Tổ công tác Đề án 06,", "Tổ công tác Đề án 06"),
+    ("- Ban Chỉ đạo Chương trình 135.", "Ban Chỉ đạo Chương trình 135"),
 ])
 def test_a_period_ending_a_recipient_is_no_copy_count(item: str, name: str) -> None:
     assert [i.text for i in noi_nhan_items(["Nơi nhận:", item, "- Lưu: VT."])] == [name]
