@@ -221,39 +221,44 @@ def _number_labels(text: str) -> str:
     return text
 
 
-# A date written in words whose "ngày" or "năm" a scan misread ("ngảy 15 tháng 3 nắm 2024", a
-# tone mark lost or changed), around a "tháng" read right: every piece of the date in its place.
+# A date written in words whose "ngày", "tháng" or "năm" a scan misread ("ngảy 15 tháng 3 nắm 2024",
+# a tone mark lost or changed), around a "tháng" or a "ngày" read right: every piece of the date
+# in its place.
 _A = "aàáảãạ"
 _A_BREVE_OR_HAT = "ăằắẳẵặâầấẩẫậ"
 _SLIPPED_DATE = re.compile(
     rf"(?<![^\W\d_])(?P<day>[Nn][Gg][{_A}{_A.upper()}][Yy])[ \t]+\d{{1,2}}[ \t]+"
-    rf"(?:[Tt]háng|THÁNG)[ \t]+\d{{1,2}}[ \t]+"
+    rf"(?P<month>[Tt][Hh][{_A}{_A.upper()}][Nn][Gg])[ \t]+\d{{1,2}}[ \t]+"
     rf"(?P<year>[Nn][{_A}{_A_BREVE_OR_HAT}{(_A + _A_BREVE_OR_HAT).upper()}][Mm])[ \t]+(?:19|20)\d{{2}}(?!\d)")
-_DATE_WORDS = {"day": "ngày", "year": "năm"}
+_DATE_WORDS = {"day": "ngày", "month": "tháng", "year": "năm"}
+# The words read right that a search starts from, and how far before them a date may start.
+_READ_RIGHT = (("háng", 16), ("HÁNG", 16), ("gày", 1), ("GÀY", 1))
 
 
 def _date_words(text: str) -> str:
-    """A worded date's ``ngày`` and ``năm`` as a scan may misread them (a tone mark lost or
-    changed) written right, in their case, one character for one; looked for only around each
-    ``tháng``.
+    """A worded date's ``ngày``, ``tháng`` and ``năm`` as a scan may misread them (a tone mark
+    lost or changed) written right, in their case, one character for one; looked for only around
+    each ``tháng`` and ``ngày`` written right.
 
     >>> _date_words("Nam Định, ngảy 15 tháng 3 nắm 2024"), _date_words("NGÁY 5 THÁNG 3 NAM 2024")
     ('Nam Định, ngày 15 tháng 3 năm 2024', 'NGÀY 5 THÁNG 3 NĂM 2024')
+    >>> _date_words("ngày 15 thảng 3 năm 2024")
+    'ngày 15 tháng 3 năm 2024'
     >>> _date_words("nằm 15 tháng 3 năm 2024"), _date_words("ngay 15 tháng 3")
     ('nằm 15 tháng 3 năm 2024', 'ngay 15 tháng 3')
     """
-    fixes: list[tuple[int, str]] = []
-    for month in ("háng", "HÁNG"):
-        at = text.find(month)
+    fixes: dict[int, str] = {}  # (a date found from both its words is fixed once)
+    for anchor, before in _READ_RIGHT:
+        at = text.find(anchor)
         while at >= 0:
-            m = _SLIPPED_DATE.search(text, max(0, at - 16), at + 40)
+            m = _SLIPPED_DATE.search(text, max(0, at - before), at + 40)
             if m is not None and m.start() < at < m.end():
                 for part, right in _DATE_WORDS.items():
                     written = m.group(part)
                     if written.lower() != right:
-                        fixes.append((m.start(part), _in_case_of(written, right)))
-            at = text.find(month, at + 1)
-    for start, word in fixes:
+                        fixes[m.start(part)] = _in_case_of(written, right)
+            at = text.find(anchor, at + 1)
+    for start, word in fixes.items():
         text = f"{text[:start]}{word}{text[start + len(word):]}"
     return text
 

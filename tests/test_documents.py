@@ -573,7 +573,7 @@ def test_a_party_unit_under_its_parent_in_a_two_column_header(parent: str, unit:
     assert extract_text(text, "cv.txt").documents[0].issuer.name == issuer
 
 
-@pytest.mark.parametrize("date_line", ["Lào Cai, ngày 5 thảng 3 năm 2025", "Lào Cai, ngày    tháng 3 năm 2025", ""])
+@pytest.mark.parametrize("date_line", ["Lào Cai, ngảy 5 thảng 3 năm 2025", "Lào Cai, ngày    tháng 3 năm 2025", ""])
 def test_a_date_in_the_preamble_is_no_date_of_the_document(date_line: str) -> None:
     """An unreadable header date leaves the date unknown, not the date of a law the preamble cites."""
     text = _dated_plan(date_line, "Nghị quyết số 57-NQ/TW", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 "
@@ -592,6 +592,8 @@ def _dated_plan(date_line: str, implemented: str, preamble: str = "") -> str:
     ("Lào Cai, ngày 15 tháng 3 nắm 2025", "2025-03-15"),
     ("Lào Cai, Ngáy 5 tháng 12 nam 2024", "2024-12-05"),
     ("Lào Cai, ngảy 5 tháng 3 nắm 2025", "2025-03-05"),
+    ("Lào Cai, ngày 5 thảng 3 năm 2025", "2025-03-05"),
+    ("Lào Cai, ngày 5 thang 3 nắm 2025", "2025-03-05"),
     # a date line in capitals
     ("LÀO CAI, NGÀY 5 THÁNG 3 NĂM 2025", "2025-03-05"),
     ("LÀO CAI, NGẢY 5 THÁNG 3 NĂM 2025", "2025-03-05"),
