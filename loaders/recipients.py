@@ -240,9 +240,11 @@ def _dangles(item: str, line: str) -> bool:
 
 
 _SENT_WORDS = ("gửi", "Gửi", "GỬI", "gởi", "Gởi", "GỞI")
+_TELEGRAM_WORDS = ("điện", "ĐIỆN")
 # A line _addressee_opening finds an opening in holds one of these (searched for first, each a
-# literal, which the engine scans for faster than a choice of words).
-_ADDRESSEE_WORDS = tuple(map(re.compile, ("ửi", "ởi", "ỬI", "ỞI", "điện", "ĐIỆN")))
+# literal, which the engine scans for faster than a choice of words): the sent words without
+# their first letter, whose case varies, or a telegram's word.
+_ADDRESSEE_WORDS = tuple(map(re.compile, sorted({w[1:] for w in _SENT_WORDS}) + list(_TELEGRAM_WORDS)))
 
 
 def _addressee_opening(line: str) -> re.Match[str] | None:
@@ -251,7 +253,7 @@ def _addressee_opening(line: str) -> re.Match[str] | None:
     # most lines)
     if any(word in line for word in _SENT_WORDS) and "kính g" in line.lower():
         return _KINH_GUI.match(line) or _KINH_GUI_INSIDE.search(line)
-    if "điện" in line or "ĐIỆN" in line:
+    if any(word in line for word in _TELEGRAM_WORDS):
         return TELEGRAM.match(line)
     return None
 

@@ -113,7 +113,7 @@ def find_reports(text: str) -> list[ReportPhrase]:
     [('Sở Tài chính', None), ('Ủy ban nhân dân tỉnh', 'Sở Tài chính')]
     """
     out: list[ReportPhrase] = []
-    if REPORT_WORDS[0] not in text and REPORT_WORDS[1] not in text:  # every phrase holds one
+    if not any(word in text for word in REPORT_WORDS):  # every phrase holds one
         return out
     forwarded: set[int] = set()  # where a "báo cáo X" that Y makes opens
     for hop in _HOP.finditer(text):
