@@ -436,8 +436,12 @@ def test_the_growth_measure_flags_a_quadratic_pattern() -> None:
     """The measure the tests below rely on tells quadratic work from linear work (a pattern that
     scans the rest of a run of spaces from each of its positions), despite its floor."""
     quadratic = re.compile(r"\s+x")
-    times = growth(lambda n: (lambda: quadratic.search(" " * n)), 2_000, repeat=1)
-    assert not is_linear(times), times
+    measures: list[tuple[float, ...]] = []
+    for _ in range(3):  # a machine that speeds up mid-measure can hide the growth once, seldom thrice
+        measures.append(growth(lambda n: (lambda: quadratic.search(" " * n)), 2_000, repeat=3))
+        if not is_linear(measures[-1]):
+            break
+    assert not is_linear(measures[-1]), measures
     linear = re.compile(r"x")
     assert is_linear(growth(lambda n: (lambda: linear.search(" " * n)), 2_000, repeat=1))
 
