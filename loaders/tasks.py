@@ -69,7 +69,7 @@ _VERBS = (
     "phản ánh", "khảo sát", "chia sẻ", "cập nhật", "tiếp nhận", "chuẩn bị", "công bố", "phổ biến",
     "nâng cao", "tiến hành", "khắc phục", "huy động", "vận động", "tập huấn", "duy trì", "xem xét",
     "tăng", "quyết định", "thỏa thuận", "sẽ", "quyết liệt", "liên hệ", "đổi mới", "được", "thừa ủy quyền",
-    "chỉ ra", "niêm yết", "cử", "đẩy nhanh", "rút ngắn", "thúc đẩy",
+    "chỉ ra", "niêm yết", "cử", "đẩy nhanh", "rút ngắn", "thúc đẩy", "trực tiếp",
 )
 # "tổ chức đảng", "tham mưu, giúp việc" (the staff bodies): nouns, not the verbs they start with.
 _NOUN_AFTER = r"(?! đảng(?! viên)| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội|,? giúp việc)"
@@ -430,17 +430,19 @@ def heading_organ(text: str) -> str | None:
     line = first_line(text).strip()
     first = _LEAD_IN.sub("", line.strip(" .:")).strip(" .:")
     longest = _HEADING_WORDS_BEFORE_COLON if line.endswith(":") else _HEADING_WORDS
-    if len(first.split()) > longest or not looks_like_organ(first) or VERB_RE.search(first):
+    words = len(_CLAUSE_NUMBER.sub("", first).split())
+    if words > longest or not looks_like_organ(first) or VERB_RE.search(first):
         return None
     if _PRIVATE.match(first):
         return None  # "6. Trách nhiệm của các cơ sở sản xuất trong cụm công nghiệp:"
     return first
 
 
-# The most words of an organ heading; more before a colon, which announces its duties below
-# ("1. Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương:").
+# The most words of an organ heading (its number not counted); more before a colon, which
+# announces its duties below ("1. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan
+# thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương:").
 _HEADING_WORDS = 12
-_HEADING_WORDS_BEFORE_COLON = 20
+_HEADING_WORDS_BEFORE_COLON = 32
 
 
 _EXECUTION_ARTICLE = re.compile(

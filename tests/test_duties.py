@@ -58,6 +58,10 @@ def _duties(text: str) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, 
         ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh thực hiện nghiêm",
          ["Bộ trưởng các bộ", "Thủ trưởng cơ quan ngang bộ", "Chủ tịch Ủy ban nhân dân các tỉnh"], "perform"),
         ("Chi cục Hải quan quyết định tạm dừng có trách nhiệm thông báo", ["Chi cục Hải quan"], "perform"),
+        # an adverb before the verb ends the name: "Giao Phó Thủ tướng X trực tiếp chỉ đạo"
+        ("Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo việc thực hiện", ["Phó Thủ tướng Trần Hồng Hà"],
+         "perform"),
+        ("Sở Tư pháp trực tiếp hướng dẫn các xã", ["Sở Tư pháp"], "perform"),
         # bodies named by what they are, a level after them
         ("Bảo hiểm xã hội tỉnh hướng dẫn thủ tục", ["Bảo hiểm xã hội tỉnh"], "perform"),
         ("Bệnh viện Đa khoa tỉnh chuẩn bị giường bệnh", ["Bệnh viện Đa khoa tỉnh"], "perform"),
@@ -312,6 +316,31 @@ def test_a_body_heading_its_duties_is_assigned_them_and_reports() -> None:
     assert (group, "Bộ Y tế", "Cục Phòng bệnh") in reports
     assert ("Cục Phòng bệnh", "Lãnh đạo Bộ Y tế", None) in reports
     assert not any(organ == "Lãnh đạo" for found in tasks.values() for organ, _ in found)
+
+
+@pytest.mark.parametrize(("heading", "groups"), [
+    ("1. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân "
+     "dân các tỉnh, thành phố trực thuộc trung ương:",
+     ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "Thủ trưởng cơ quan thuộc Chính phủ",
+      "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"]),
+    ("1. Chủ tịch Ủy ban nhân\ndân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là các tỉnh:\n"
+     "Gia Lai và Lâm Đồng:", ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"]),
+])
+def test_a_long_heading_of_office_holders_is_assigned_its_duties(heading: str, groups: list[str]) -> None:
+    """The heads a Prime Minister's directive opens an item with, many words before the colon,
+    are told to do the duties below it and report for them."""
+    text = _header("THỦ TƯỚNG CHÍNH PHỦ", "05/CT-TTg", "CHỈ THỊ") + (
+        "Về bảo đảm an ninh nguồn nước\nThủ tướng Chính phủ yêu cầu:\n"
+        f"{heading}\n"
+        "a) Tiếp tục quán triệt Luật Tài nguyên nước và các văn bản hướng dẫn.\n"
+        "b) Định kỳ hằng năm báo cáo kết quả về Bộ Nông nghiệp và Môi trường để tổng hợp, báo cáo Thủ tướng "
+        "Chính phủ.\n"
+        "2. Bộ Tài chính bố trí kinh phí thực hiện.\n")
+    tasks, reports = _duties(text)
+    assigned = sorted(organ for organ, role in tasks["1"] if role == "perform")
+    assert [g for g in groups if not any(a.startswith(g) for a in assigned)] == [], assigned
+    assert len(assigned) == len(groups)
+    assert {r[0] for r in reports if r[1] == "Bộ Nông nghiệp và Môi trường"} == set(assigned)
 
 
 @pytest.mark.parametrize("joint", ["Đồng thời", "Ngoài ra", "Bên cạnh đó"])
