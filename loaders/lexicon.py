@@ -125,6 +125,25 @@ def organ_registry() -> OrganRegistry:
                          blocs=tuple(blocs))
 
 
+@cache
+def ministry_domains() -> dict[str, str]:
+    """A ministry's field by the short forms of its name (``data/organs.tsv``): its symbol code
+    without the ``B`` of Bộ and its abbreviated aliases, ``GDĐT`` and ``GD&ĐT`` → ``Giáo dục và
+    Đào tạo``. A province's department and a district's office of the same field are written
+    with them: ``Sở GD&ĐT``, ``Phòng TN&MT``."""
+    domains: dict[str, str] = {}
+    for entry in organ_registry().entries:
+        if not entry.name.startswith("Bộ "):
+            continue
+        shorts = [c[1:] for c in entry.codes if c.startswith("B")]
+        shorts += [a[3:] for a in entry.aliases
+                   if a.startswith("Bộ ") and not any(ch.islower() for ch in a[3:])]
+        for short in shorts:
+            if len(short) >= 2:
+                domains.setdefault(short, entry.name[3:])
+    return domains
+
+
 @dataclass(frozen=True)
 class DocType:
     """A document type (``data/doc_types.tsv``)."""

@@ -22,6 +22,7 @@ from vanban.loaders.lexicon import (
     abbreviations_before_bodies,
     committees,
     doc_types,
+    ministry_domains,
     organ_registry,
     organ_words,
 )
@@ -132,6 +133,8 @@ def expand_abbreviations(text: str) -> str:
     """Organ abbreviations written out (``data/abbreviations.tsv``): ``UBND tỉnh`` → ``Ủy ban nhân
     dân tỉnh``."""
     table = abbreviations()
+    if "ở " in text or "hòng " in text:  # (what every match of the pattern holds)
+        text = _department_pattern().sub(_department, text)
     text = _abbreviation_pattern().sub(lambda m: _written_out(m, table), text)
     if "&" in text:  # "Đoàn ĐBQH&HĐND tỉnh": "Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
         text = _AMPERSAND_BETWEEN_WORDS.sub(" và ", text)
@@ -140,6 +143,25 @@ def expand_abbreviations(text: str) -> str:
 
 # "&" between words written out (not inside a code: "KH&CN").
 _AMPERSAND_BETWEEN_WORDS = re.compile(r"(?<=[a-zà-ỹđ])[ \t]*&[ \t]*(?=[A-ZĐÀ-Ỹ])")
+
+
+@cache
+def _department_pattern() -> re.Pattern[str]:
+    """A department or office named by its ministry's short form (:func:`.ministry_domains`):
+    ``Sở GD&ĐT``, ``các sở TNMT``, ``Phòng LĐTBXH``. An office only by a form of three letters
+    or more (``Phòng TC`` may be an agency's Phòng Tổ chức), never a Văn phòng."""
+    shorts = sorted(ministry_domains(), key=len, reverse=True)
+    any_short = "|".join(map(re.escape, shorts))
+    longer = "|".join(re.escape(s) for s in shorts if len(s.replace("&", "")) >= 3)
+    return re.compile(rf"(?<![\w&])(?:(?P<unit>[Ss]ở)[ \t]+(?P<short>{any_short})"
+                      rf"|(?<![Vv]ăn )(?P<office>[Pp]hòng)[ \t]+(?P<office_short>{longer}))(?![\w&])")
+
+
+def _department(m: re.Match[str]) -> str:
+    """A :func:`_department_pattern` match with its ministry's field written out."""
+    unit, short = (m.group("unit"), m.group("short")) if m.group("unit") else (m.group("office"),
+                                                                             m.group("office_short"))
+    return f"{unit} {ministry_domains()[short]}"
 
 
 def _written_out(m: re.Match[str], table: dict[str, str]) -> str:

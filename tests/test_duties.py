@@ -827,3 +827,25 @@ def test_a_ministry_s_unit_written_with_its_ministry_is_one_body(written: str) -
 ])
 def test_a_short_form_before_a_body_is_its_title(item: str, bodies: list[str]) -> None:
     assert split_bodies(item) == bodies
+
+
+@pytest.mark.parametrize(("written", "full"), [
+    ("Sở GD&ĐT tỉnh Hà Tĩnh", "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh"),
+    ("Sở GDĐT tỉnh Hà Tĩnh", "Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh"),
+    ("Sở  KH&CN tỉnh Hà Tĩnh", "Sở Khoa học và Công nghệ tỉnh Hà Tĩnh"),
+    ("Sở TP tỉnh Hà Tĩnh", "Sở Tư pháp tỉnh Hà Tĩnh"),  # not the "TP" of thành phố
+    ("Sở LĐTBXH tỉnh Hà Tĩnh", "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh"),
+    ("Phòng TN&MT huyện Kỳ Anh", "Phòng Tài nguyên và Môi trường huyện Kỳ Anh"),
+])
+def test_a_department_named_by_its_ministry_s_short_form_is_the_department_written_out(written: str,
+                                                                                      full: str) -> None:
+    """``Sở GD&ĐT``: the short forms come from the ministries of the organ registry, one table."""
+    assert resolve_organ(written).key == resolve_organ(full).key
+
+
+@pytest.mark.parametrize(("written", "short"), [("Phòng TC huyện Kỳ Anh", "TC"), ("Văn phòng TNMT", "TNMT"),
+                                                ("Sở GDĐTX tỉnh Hà Tĩnh", "GDĐTX")])
+def test_a_short_form_no_ministry_is_written_with_stays_as_written(written: str, short: str) -> None:
+    """An office's two letters may name another office (Phòng Tổ chức); a Văn phòng is no office of
+    a field; a longer word is no short form."""
+    assert short in resolve_organ(written).name
