@@ -30,7 +30,7 @@ from vanban.loaders.header import CRAWLED_TITLE, drop_title_prefix
 from vanban.loaders.lexicon import organ_registry, titles
 from vanban.loaders.organ_names import looks_like_organ
 from vanban.loaders.segment import Line
-from vanban.loaders.text import NOI_NHAN, first_line, fold
+from vanban.loaders.text import CAPITALS, NOI_NHAN, first_line, fold
 
 __all__ = [
     "GENERIC",
@@ -363,14 +363,20 @@ _CAPITAL_VERB = re.compile(r"(?<=\s)"
 _JOINED_SENTENCE = re.compile(r"(?<=[a-zà-ỹđ]) (?=(?:Các|Những) )")
 
 
+# Who is named after "phối hợp (với)", up to the work it does (not "tổ chức" after "các": "phối
+# hợp với các tổ chức chính trị - xã hội"; not the noun of "Quy chế phối hợp các sở", "cơ chế phối hợp").
+_COORDINATING = re.compile(
+    rf"(?<!chế )phối hợp (?:chặt chẽ )?(?:với\s+|(?=[{CAPITALS}]|các\s))(?P<who>[^;.():]+?)"
+    r"(?=(?<!\s)(?<!\bcác)(?<!\bnhững)\s+(?:để|trong|"
+    r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
+    r"kiểm tra|tham mưu|theo dõi)\b|\s*-\s*Thời (?:gian|hạn)\b|[;.():]|$)")
+
+
 def coordinators(text: str) -> list[str]:
-    """Organs named after ``phối hợp với`` (generic ``các cơ quan liên quan`` dropped)."""
+    """Organs named after ``phối hợp với`` or ``phối hợp`` alone before a name or ``các``
+    (generic ``các cơ quan liên quan`` dropped)."""
     out = []
-    # (not "tổ chức" after "các": "phối hợp với các tổ chức chính trị - xã hội")
-    for m in re.finditer(r"phối hợp (?:chặt chẽ )?với\s+(?P<who>[^;.():]+?)"
-                         r"(?=(?<!\s)(?<!\bcác)(?<!\bnhững)\s+(?:để|trong|"
-                         r"tổ chức|thực hiện|triển khai|xây dựng|nghiên cứu|hướng dẫn|đôn đốc|"
-                         r"kiểm tra|tham mưu|theo dõi)\b|\s*-\s*Thời (?:gian|hạn)\b|[;.():]|$)", text):
+    for m in _COORDINATING.finditer(text):
         who = m.group("who")
         verb = VERB_RE.search(who)
         if verb is not None:

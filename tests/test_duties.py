@@ -17,7 +17,7 @@ from vanban.loaders.organs import OrganScope, resolve_organ
 from vanban.loaders.recipients import kinh_gui_items, noi_nhan_items
 from vanban.loaders.reports import find_reports
 from vanban.loaders.task_tables import table_tasks
-from vanban.loaders.tasks import requests, subject_of
+from vanban.loaders.tasks import coordinators, requests, subject_of
 
 
 def _header(issuer: str, number: str, kind: str = "THÔNG BÁO") -> str:
@@ -849,3 +849,17 @@ def test_a_short_form_no_ministry_is_written_with_stays_as_written(written: str,
     """An office's two letters may name another office (Phòng Tổ chức); a Văn phòng is no office of
     a field; a longer word is no short form."""
     assert short in resolve_organ(written).name
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ tổ chức phổ biến Luật.", ["Sở Nội vụ"]),
+    ("Sở Tư pháp chủ trì, phối hợp Sở Nội vụ tổ chức phổ biến Luật.", ["Sở Nội vụ"]),
+    ("Sở Tài chính: Chủ trì, phối hợp các sở, ngành, địa phương thẩm định hồ sơ.", ["các sở, ngành, địa phương"]),
+    ("Giao Sở Y tế chủ trì, phối hợp chặt chẽ Công an tỉnh triển khai.", ["Công an tỉnh"]),
+    # the noun, not the verb: a regulation or mechanism of coordination
+    ("Sở Công Thương xây dựng Quy chế phối hợp các sở, ngành về quản lý cụm công nghiệp.", []),
+    ("Hoàn thiện cơ chế phối hợp Sở Tư pháp và các địa phương.", []),
+    ("Các đơn vị phối hợp thực hiện tốt nhiệm vụ.", []),
+])
+def test_who_coordinates_with_or_without_the_word_with(text: str, expected: list[str]) -> None:
+    assert [name.lower() for name in coordinators(text)] == [name.lower() for name in expected]
