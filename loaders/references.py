@@ -93,9 +93,12 @@ _ISSUER_END = re.compile(
     r"\s(?:thực hiện|triển khai|thành|đến|cho|tại|với|về|để|nhằm|trong|theo|ban hành|quy định|hướng dẫn|"
     r"phê duyệt|đã|được|là|có|gửi|kèm|sửa đổi|bổ sung)\b"
 )
-# "ban hành Kế hoạch (hành động) (của Chính phủ) …", "phê duyệt Đề án …": a plan issued to implement
-# what follows; "(tiếp tục) (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
-_ISSUING_A_PLAN = (r"(?:ban hành|phê duyệt)\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
+# "ban hành Kế hoạch (hành động) (của Chính phủ) …", "phê duyệt Đề án …", "sửa đổi, bổ sung, cập nhật
+# Chương trình hành động …": a plan issued (or amended) to implement what follows; "(tiếp tục)
+# (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
+_AMENDING = r"(?:sửa đổi|bổ sung|điều chỉnh|cập nhật)"
+_ISSUING = rf"(?:ban hành|phê duyệt|{_AMENDING}(?:\s*,?\s*(?:và\s+)?{_AMENDING})*)"
+_ISSUING_A_PLAN = (_ISSUING + r"\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
                    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
 _TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:" + "|".join(IMPLEMENTING_VERBS) + ")"
                  r"(?:\s+có hiệu quả)?")
@@ -135,12 +138,13 @@ _ISSUING_THIS_PLAN = re.compile(
     re.IGNORECASE,
 )
 _IMPLEMENTING_SUBJECT = re.compile(
-    r"^(?:V/v|Về việc|về việc|về|Về)?\s*(?:việc\s+)?(?:(?:ban hành|phê duyệt)\s+)?"
+    r"^(?:V/v|Về việc|về việc|về|Về)?\s*(?:việc\s+)?(?:" + _ISSUING + r"\s+)?"
     r"(?:(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?(?:\s+của\s+[^,;()\n]{1,80}?)?\s*)?"
     + _TO_IMPLEMENT + r"\s*$",
     re.IGNORECASE,
 )
 _SELF = re.compile(rf"\b(?:{_TYPE_RE})\s+này\b")
+_TYPE_FIRST = re.compile(rf"^(?i:{_TYPE_RE})\s+")
 # Where a subject opens on a line that names the document's type and authority before it.
 _SUBJECT_OPENING = re.compile(r"(?<!\S)(?i:v/v|về)(?=\s)")
 
@@ -734,7 +738,9 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
             return EdgeType.CITES
         before = text[subject_span[0] : m.start]
         opening = list(_SUBJECT_OPENING.finditer(before))  # "KẾT LUẬN CỦA BỘ CHÍNH TRỊ VỀ …": from "VỀ"
-        if _IMPLEMENTING_SUBJECT.match(before[opening[-1].start() if opening else 0 :].strip()):
+        said = before[opening[-1].start() if opening else 0 :].strip()
+        said = _TYPE_FIRST.sub("", said, count=1)  # "NGHỊ QUYẾT SỬA ĐỔI …": the type line run into it
+        if _IMPLEMENTING_SUBJECT.match(said):
             return EdgeType.IMPLEMENTS
         return EdgeType.CITES
     if m.start >= preamble_end:

@@ -353,11 +353,26 @@ def test_a_plan_already_issued_is_told_of_not_issued() -> None:
         "Ban hành Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW",
         "Về việc ban hành Kế hoạch hành động thực hiện Nghị quyết số 57-NQ/TW",
         "V/v phê duyệt Đề án triển khai thi hành Nghị quyết số 57-NQ/TW",
+        # a plan amended, and the type line run into a subject in capitals
+        "Sửa đổi, bổ sung, cập nhật Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW",
+        "Về việc điều chỉnh Kế hoạch thực hiện Nghị quyết số 57-NQ/TW",
+        "NGHỊ QUYẾT SỬA ĐỔI, BỔ SUNG CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW",
+        "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW",
     ],
 )
 def test_a_subject_issuing_a_plan_to_implement_implements(subject: str) -> None:
     found = refs(subject, subject_span=(0, len(flow_view(subject).text)))
     assert found[0][:2] == ("57-NQ/TW", "IMPLEMENTS")
+
+
+@pytest.mark.parametrize("subject", [
+    "Sửa đổi, bổ sung Quy chế làm việc theo Nghị quyết số 57-NQ/TW",
+    "NGHỊ QUYẾT VỀ ĐIỀU CHỈNH DỰ TOÁN NGÂN SÁCH THEO NGHỊ QUYẾT SỐ 57-NQ/TW",
+    "QUYẾT ĐỊNH SỬA ĐỔI QUYẾT ĐỊNH SỐ 12/2024/QĐ-UBND",
+])
+def test_a_subject_amending_no_plan_only_cites(subject: str) -> None:
+    found = refs(subject, subject_span=(0, len(flow_view(subject).text)))
+    assert found[0][1] == "CITES"
 
 
 @pytest.mark.parametrize(
