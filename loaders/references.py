@@ -260,13 +260,17 @@ def find_references(
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip_spans)]
     mentions.sort(key=lambda m: m.start)
     mentions = _fuller_issuers(_apply_aliases(text, mentions))
-    links = _nested_links(text, mentions, source_file, view, offset)
+    links, attached = _nested_links(text, mentions, source_file, view, offset)
     nested_targets = {id(link.target) for link in links}
     limit = len(text) if preamble_end is None else preamble_end
     first_in_subject = next((m.start for m in mentions  # mentions are in text order
                              if subject_span and subject_span[0] <= m.start < subject_span[1]), None)
     relations = [_relation(text, m, first_in_subject, subject_span, nested=id(m.ref) in nested_targets,
                            preamble_end=limit) for m in mentions]
+    for plan_start, issuing in attached:  # "Thực hiện Kế hoạch thực hiện X ban hành kèm theo Y": Y is done
+        if plan_start < limit and _IMPLEMENTING_SENTENCE.match(
+                text[sentence_around(text, plan_start, plan_start)[0] : plan_start].strip()):
+            relations[issuing] = EdgeType.IMPLEMENTS
     relations = _extend_to_listed(text, mentions, relations, nested_targets, subject_span)
     refs = [m.ref if m.ref.relation is r else replace(m.ref, relation=r)
             for m, r in zip(mentions, relations, strict=True)]
@@ -663,20 +667,36 @@ _LEVEL_WORDS = frozenset(w for level in patterns.LEVEL_NAMES for w in level.spli
 
 
 def _nested_links(text: str, mentions: list[_Mention], source_file: str, view: TextView | None,
-                  offset: int) -> list[DerivedLink]:
+                  offset: int) -> tuple[list[DerivedLink], list[tuple[int, int]]]:
+    """Documents described as implementing another: ``Y … ban hành Kế hoạch thực hiện X`` (Y
+    implements X), and ``Kế hoạch thực hiện X ban hành kèm theo Y``, the plan named before the
+    document it is attached to; with where each plan of the second form starts and Y's index."""
     links = []
-    for outer, inner in itertools.pairwise(mentions):
+    attached = []
+    for k, (outer, inner) in enumerate(itertools.pairwise(mentions)):
         gap = text[outer.end : inner.start]
-        if outer.ref.symbol is None and outer.ref.title is None:
+        if len(gap) >= 240 or (outer.ref.symbol is None and outer.ref.title is None):
             continue
         described = outer.ref.issuer is not None or outer.ref.date is not None
-        nested = len(gap) < 240 and (_NESTED.fullmatch(gap)
-                                     or (described and _DESCRIBED_NESTED.fullmatch(gap)))
-        if nested:
+        if _NESTED.fullmatch(gap) or (described and _DESCRIBED_NESTED.fullmatch(gap)):
             evidence = _evidence(text, outer.start, inner.head_end, source_file, view, offset,
                                  "nested-implements")
             links.append(DerivedLink(outer.ref, inner.ref, EdgeType.IMPLEMENTS, evidence))
-    return links
+        elif (inner.ref.symbol is not None and _ATTACHED_TO.fullmatch(gap)
+              and (plan := _PLAN_IMPLEMENTING.search(text, max(0, outer.start - 160), outer.start))):
+            evidence = _evidence(text, plan.start(), inner.head_end, source_file, view, offset,
+                                 "attached-plan-implements")
+            links.append(DerivedLink(inner.ref, outer.ref, EdgeType.IMPLEMENTS, evidence))
+            attached.append((plan.start(), k + 1))
+    return links, attached
+
+
+# "… Kế hoạch (hành động) (của …) thực hiện " right before a document, and " (được) ban hành kèm theo "
+# after it: the plan implementing it is attached to the next document named.
+_PLAN_IMPLEMENTING = re.compile(
+    r"(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+" + _TO_IMPLEMENT
+    + r"\s+$", re.IGNORECASE)
+_ATTACHED_TO = re.compile(r"\s*,?\s*(?:được\s+)?ban hành kèm theo\s+", re.IGNORECASE)
 
 
 _MAIN_CLAUSE = re.compile(r"\b(?:yêu cầu|đề nghị|ban hành|chỉ đạo|thông báo|hướng dẫn|như sau)\b|[:\n]")

@@ -389,12 +389,35 @@ def test_a_subject_amending_no_plan_only_cites(subject: str) -> None:
         "Quyết định số 416/QĐ-TTg phê duyệt Đề án thực hiện Chỉ thị số 37-CT/TW",
         "CHƯƠNG TRÌNH TRIỂN KHAI QUYẾT ĐỊNH SỐ 416/QĐ-TTG NGÀY 18 THÁNG 12 NĂM 2019 CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ "
         "THỰC HIỆN CHỈ THỊ SỐ 37-CT/TW",
+        # the plan named first, then the document it is attached to
+        "Kế hoạch thực hiện Chỉ thị số 37-CT/TW ban hành kèm theo Quyết định số 416/QĐ-TTg ngày 25/3/2020",
+        "Chương trình hành động của Chính phủ triển khai thực hiện Chỉ thị số 37-CT/TW ngày 3/9/2019 của Ban Bí "
+        "thư, được ban hành kèm theo Quyết định số 416/QĐ-TTg",
     ],
 )
 def test_nested_descriptions_in_every_common_wording(text: str) -> None:
     view = flow_view(text)
     _, links = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
     assert [(lk.source.symbol, lk.target.symbol) for lk in links] == [("416/QĐ-TTg", "37-CT/TW")]
+
+
+@pytest.mark.parametrize(("text", "relations", "links"), [
+    ("Thực hiện Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị ban "
+     "hành kèm theo Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch.",
+     [("57-NQ/TW", "CITES"), ("03/NQ-CP", "IMPLEMENTS")], [("03/NQ-CP", "57-NQ/TW")]),
+    ("Căn cứ Kế hoạch thực hiện Nghị quyết số 57-NQ/TW ban hành kèm theo Quyết định số 03/QĐ-UBND;",
+     [("57-NQ/TW", "CITES"), ("03/QĐ-UBND", "CITES")], [("03/QĐ-UBND", "57-NQ/TW")]),
+    ("Quyết định số 03/QĐ-UBND ban hành kèm theo Nghị quyết số 57-NQ/TW.",  # no plan named before
+     [("03/QĐ-UBND", "CITES"), ("57-NQ/TW", "CITES")], []),
+])
+def test_carrying_out_a_plan_attached_to_a_document_implements_that_document(
+        text: str, relations: list[tuple[str, str]], links: list[tuple[str, str]]) -> None:
+    """"Thực hiện Kế hoạch thực hiện X ban hành kèm theo Y" carries out Y (and Y implements X), as
+    "Thực hiện Y … ban hành Kế hoạch thực hiện X" does; a basis ("Căn cứ …") only cites."""
+    assert [r[:2] for r in refs(text)] == relations
+    view = flow_view(text)
+    _, found = find_references(view.text, source_file="t.txt", view=view, resolve_issuer=resolve_organ)
+    assert [(lk.source.symbol, lk.target.symbol) for lk in found] == links
 
 
 def test_a_name_cut_short_is_the_issuer_another_mention_names_in_full() -> None:
