@@ -105,10 +105,11 @@ def _document(index: int, doc: DocumentText, earlier: list[DocumentFacts]) -> Do
     resolve = organ_resolver(scope)
     items = task_rules.numbered_tasks(doc.lines, doc.segment.header_end, doc.segment.end)
     symbol = header.symbol
+    subject_span = _subject_span(doc, header.subject_line, header.subject)
     refs, links = find_references(
         doc.text, source_file=doc.source_file, view=doc.flow, offset=doc.start,
-        subject_span=_relative(doc, header.subject_line), resolve_issuer=reference_issuer_resolver(resolve),
-        skip_spans=tuple(filter(None, [_relative(doc, header.symbol_line)])),
+        subject_span=subject_span, resolve_issuer=reference_issuer_resolver(resolve),
+        skip_spans=tuple(filter(None, [_number_part(doc, header.symbol_line, subject_span)])),
         preamble_end=doc.relative(items[0].line)[0] if items else None)
     refs = same_scope_for_same_symbol([scoped(r, scope) for r in other_documents(refs, symbol)])
     links = [replace(lk, source=scoped(lk.source, scope), target=scoped(lk.target, scope)) for lk in links]
@@ -147,6 +148,26 @@ def _document(index: int, doc: DocumentText, earlier: list[DocumentFacts]) -> Do
 
 def _relative(doc: DocumentText, line: int | None) -> tuple[int, int] | None:
     return doc.relative(line) if line is not None else None
+
+
+def _subject_span(doc: DocumentText, line: int | None, subject: str | None) -> tuple[int, int] | None:
+    """The subject's stretch of its line: the line, or from where the subject starts on a line
+    a merged header writes the number, the date and the type before it on."""
+    span = _relative(doc, line)
+    if span is None or not subject:
+        return span
+    at = doc.text.find(subject[:40], *span)
+    return (at, span[1]) if at > span[0] else span
+
+
+def _number_part(doc: DocumentText, symbol_line: int | None,
+                 subject_span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The stretch of the number's line not read for references (the document's own number):
+    the line, or the part before the subject a merged header writes on it."""
+    span = _relative(doc, symbol_line)
+    if span is None or subject_span is None or not span[0] < subject_span[0] < span[1]:
+        return span
+    return span[0], subject_span[0]
 
 
 def _copied(doc_type: str | None, doc: DocumentText, earlier: list[DocumentFacts]) -> DocumentRef | None:

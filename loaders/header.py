@@ -326,6 +326,9 @@ def _subject_beside_number(text: str) -> str | None:
     'V/v cấp Giấy phép'
     >>> _subject_beside_number("Số: 4/QĐ-UBND Huế, ngày 4 tháng 5 năm 2020 QUYẾT ĐỊNH V/V BAN HÀNH QUY CHẾ")
     'V/V BAN HÀNH QUY CHẾ'
+    >>> _subject_beside_number("Số: 4/QĐ-UBND Huế, ngày 4 tháng 5 năm 2020 QUYẾT ĐỊNH Ban hành Quy chế "
+    ...                        "làm việc CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH")
+    'Ban hành Quy chế làm việc'
     """
     cells = split_cells(text)
     for k, cell in enumerate(cells):
@@ -340,7 +343,15 @@ def _subject_beside_number(text: str) -> str | None:
         later = _LATER_SUBJECT.search(cell, number.end())
         if later is not None and _place_date(cell[number.end() : later.start()]):
             return later.group().rstrip(" .;,")  # "Số: 435/QĐ-UBND Kon Tum, ngày … QUYẾT ĐỊNH V/V …"
+        dated = _place_date(cell[number.end():])
+        typed = _after_type_word(cell[number.end() + dated.end():].strip()) if dated is not None else None
+        if typed is not None:  # "Số: 12/QĐ-UBND Huế, ngày … QUYẾT ĐỊNH Ban hành … CHỦ TỊCH ỦY BAN …"
+            return _AUTHORITY_IN_CAPITALS.sub("", typed).rstrip(" .;,")
     return None
+
+
+# The authority a merged header writes in capitals after the subject: three words or more.
+_AUTHORITY_IN_CAPITALS = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}-]*){{3,}}\s*$")
 
 
 _DISPATCH_SUBJECT = re.compile(r"[\s*]+(?P<subject>(?i:v/v|về việc)(?!\S))")

@@ -448,6 +448,11 @@ def test_the_subject_of_a_header(organ: str, code: str, type_block: str, body: s
      "V/V BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG", "Quyết định"),
     ("Số: 12/UBND-VX Huế, ngày 4 tháng 5 năm 2020 V/v tăng cường phòng chống dịch bệnh",
      "V/v tăng cường phòng chống dịch bệnh", "Công văn"),
+    # … in sentence case after the type word, the authority in capitals after it
+    ("Số: 1234/QĐ-UBND Quảng Trị, ngày 15 tháng 6 năm 2024 QUYẾT ĐỊNH Ban hành Kế hoạch phòng chống dịch "
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "Ban hành Kế hoạch phòng chống dịch", "Quyết định"),
+    ("Số: 88/KH-UBND Huế, ngày 5/6/2025 KẾ HOẠCH Triển khai công tác chuyển đổi số năm 2025",
+     "Triển khai công tác chuyển đổi số năm 2025", "Kế hoạch"),
 ])
 def test_a_subject_beside_the_number(number_line: str, subject: str | None, doc_type: str) -> None:
     text = (f"VĂN PHÒNG CHÍNH PHỦ\n{number_line}\n\nVề đề nghị của Ủy ban nhân dân tỉnh tại văn bản số 1094/TTr-UBND, "
@@ -456,6 +461,20 @@ def test_a_subject_beside_the_number(number_line: str, subject: str | None, doc_
     assert doc.doc_type == doc_type
     if subject is not None:
         assert doc.subject == subject
+
+
+def test_a_subject_a_merged_header_writes_after_the_number_implements_what_it_carries_out() -> None:
+    """A crawler's header on one line: the subject after the number, the date and the type word is
+    read for references as a subject is (the number before it is not)."""
+    text = ("Quyết định 1234/QĐ-UBND năm 2024. ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+            "VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố: 1234/QĐ-UBND Quảng Trị, ngày 15 tháng 6 năm 2024 QUYẾT ĐỊNH "
+            "Ban hành Kế hoạch thực hiện Chỉ thị số 24/CT-TTg ngày 28 tháng 12 năm 2023 của Thủ tướng Chính phủ "
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nCăn cứ Nghị định số 111/2015/NĐ-CP của Chính phủ;\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    doc = extract_text(text, "qd.txt").documents[0]
+    assert doc.symbol == "1234/QĐ-UBND"
+    assert {(r.symbol, r.relation.value) for r in doc.references} == {
+        ("24/CT-TTg", "IMPLEMENTS"), ("111/2015/NĐ-CP", "CITES")}
 
 
 @pytest.mark.parametrize("attached", ["(Kèm theo Quyết định số 1520/QĐ-UBND ngày 12/9/2024 của Chủ tịch UBND tỉnh)",
