@@ -41,6 +41,7 @@ from vanban.loaders.symbols import (
     find_printed_symbols,
     normalize_symbol,
     parse_date,
+    party_symbol,
     repair_symbol,
     type_from_symbol,
 )
@@ -257,6 +258,7 @@ def find_references(
     taken = [(m.start, m.end) for m in mentions]
     mentions += [m for m in named if not _overlaps(m, taken)]
     mentions += _bare_symbols(text, source_file, view, offset, mentions, resolve_issuer)
+    mentions += _party_numbers(text, source_file, view, offset, mentions, resolve_issuer)
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skip_spans)]
     mentions.sort(key=lambda m: m.start)
     mentions = _fuller_issuers(_apply_aliases(text, mentions))
@@ -578,6 +580,39 @@ def _bare_symbols(text: str, source_file: str, view: TextView | None, offset: in
                           issuer=issuer)
         out.append(_Mention(m.start(), end, m.end(), ref))
     return out
+
+
+def _party_numbers(text: str, source_file: str, view: TextView | None, offset: int, mentions: list[_Mention],
+                   resolve_issuer: OrganResolver | None) -> list[_Mention]:
+    """A central Party document named by its type and bare number with its issuer (``Nghị quyết 57
+    của Bộ Chính trị``, ``Chỉ thị số 05 của Bộ Chính trị``): its symbol follows from them
+    (``57-NQ/TW``: the number, the type's code, the issuing organ's code, :func:`.party_symbol`).
+    Only the central Party's series are one for the whole country; a state document's number
+    needs its year, a local committee's its place."""
+    if resolve_issuer is None:
+        return []
+    covered = _Cover([(m.start, m.end) for m in mentions])
+    out = []
+    for m in _TYPE_AND_NUMBER.finditer(text):
+        tail = None if covered.covers(m.start()) else _TAIL.match(text, m.end())
+        if tail is None or not tail.group("issuer"):
+            continue
+        issuer = resolve_issuer(_ISSUER_END.split(tail.group("issuer"), 1)[0])
+        doc_type = _canonical_type(m.group("type"))
+        symbol = party_symbol(m.group("number"), doc_type, issuer) if issuer is not None else None
+        if symbol is None:
+            continue
+        evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "party-number")
+        date = parse_date(tail.group("date") or tail.group("date2") or "")
+        ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, date=date, issuer=issuer,
+                          term=tail.group("term"))
+        out.append(_Mention(m.start(), tail.end(), m.end(), ref))
+    return out
+
+
+# A type word and a bare number ("Nghị quyết 57", "Chỉ thị số 05"), not a symbol's start ("57-NQ/TW").
+_TYPE_AND_NUMBER = re.compile(rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})[ \t]+(?:số[ \t]+)?(?P<number>\d{{1,4}})"
+                              r"(?![\w/.\-–])")
 
 
 # A year, a slash and a word ("ngày 29 tháng 11 năm 2005/Pursuant to …" in a bilingual text):

@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 
 from vanban.graph.keys import normalize_symbol, party_term
+from vanban.graph.model import OrganRef
 from vanban.loaders import patterns
 from vanban.loaders.lexicon import doc_types, issuer_codes, organ_registry
 from vanban.loaders.text import CAPITALS
@@ -31,6 +32,7 @@ __all__ = [
     "joint_issuers",
     "normalize_symbol",
     "parse_date",
+    "party_symbol",
     "party_term",
     "registry_issuer",
     "repair_symbol",
@@ -235,6 +237,29 @@ def joint_issuers(symbol: str) -> list[str]:
     codes = (c.strip().upper() for c in issuers.split("-"))
     names = [by_code[c].name for c in codes if c in by_code]
     return list(dict.fromkeys(names)) if len(names) > 1 else []
+
+
+def party_symbol(number: str, doc_type: str, issuer: OrganRef) -> str | None:
+    """The symbol of a central Party document from its number, type and issuer: ``57``, Nghị
+    quyết, Bộ Chính trị → ``57-NQ/TW``. The issuer (or the body it belongs to) must carry a
+    central Party code in the organ registry (``TW``, ``BDVTW``: a series for the whole
+    country), and the type one code in capitals (not ``QĐi``, which the Party does not write).
+
+    >>> from vanban.loaders.organs import resolve_organ
+    >>> party_symbol("57", "Nghị quyết", resolve_organ("Bộ Chính trị"))
+    '57-NQ/TW'
+    >>> party_symbol("57", "Nghị quyết", resolve_organ("Chính phủ")) is None
+    True
+    """
+    type_code = next((t.codes[0] for t in doc_types() if t.name == doc_type and t.codes), "")
+    if not type_code.isupper():
+        return None
+    registry = organ_registry().by_name
+    organ: OrganRef | None = issuer
+    while organ is not None and not (organ.name in registry and registry[organ.name].codes):
+        organ = organ.parent
+    code = registry[organ.name].codes[0] if organ is not None else ""
+    return f"{number}-{type_code}/{code}" if code.endswith("TW") else None
 
 
 def registry_issuer(symbol: str) -> str | None:

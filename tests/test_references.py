@@ -476,3 +476,20 @@ def test_a_purpose_that_reviews_a_document_does_not_implement_it() -> None:
 def test_a_type_written_as_its_code_before_the_number(text: str, expected: list[tuple]) -> None:
     found, _ = find_references(text, source_file="t.txt")
     assert [(r.symbol, r.doc_type) for r in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thực hiện Nghị quyết 57 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ",
+     [("57-NQ/TW", "IMPLEMENTS", None)]),
+    ("theo Chỉ thị số 05 ngày 15/5/2016 của Bộ Chính trị;", [("05-CT/TW", "CITES", "2016-05-15")]),
+    ("Căn cứ Quyết định 99 của Ban Bí thư và Hướng dẫn 12 của Ban Tuyên giáo và Dân vận Trung ương;",
+     [("99-QĐ/TW", "CITES", None), ("12-HD/BTGDVTW", "CITES", None)]),
+    # no series for the whole country: a state body's (its number needs a year), a local committee's
+    ("Căn cứ Nghị quyết 57 của Chính phủ; Nghị quyết số 05 của Tỉnh ủy;", []),
+    # a type the Party writes with another code; a number with no issuer; a symbol written in full
+    ("Căn cứ Quy định 144 của Bộ Chính trị; Nghị quyết 57 về khoa học;", []),
+    ("Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị,", [("57-NQ/TW", "IMPLEMENTS", None)]),
+])
+def test_a_central_party_document_named_by_its_number_and_issuer(text: str, expected: list[tuple]) -> None:
+    """"Nghị quyết 57 của Bộ Chính trị" is 57-NQ/TW: the number, the type's code and the issuer's."""
+    assert refs(text) == expected
