@@ -201,9 +201,9 @@ def _glued_title(item: str) -> str | None:
 
 def find_signatures(lines: list[str]) -> list[SignatureBlock]:
     """Signature blocks in a document's clean lines (in order)."""
-    pieces = signature_stream(lines)
-    blocks: list[SignatureBlock] = []
-    used: set[int] = set()
+    blocks, beside = _side_by_side(lines)
+    pieces = [piece for piece in signature_stream(lines) if piece[1] not in beside]
+    used: set[int] = {block.line for block in blocks}
     k = 0
     while k < len(pieces):
         m = CAPACITY.match(pieces[k][0]) if pieces[k][0][:1] in _CAPACITY_FIRST else None
@@ -220,6 +220,44 @@ def find_signatures(lines: list[str]) -> list[SignatureBlock]:
         if tail:
             blocks.append(tail)
     return blocks
+
+
+_MARKED_CAPACITIES = tuple(mark for mark in capacities() if "." in mark or "/" in mark)  # "KT.", "T/M"
+
+
+def _side_by_side(lines: list[str]) -> tuple[list[SignatureBlock], set[int]]:
+    """The blocks of a joint document signed side by side (``KT. GIÁM ĐỐC      KT. TRƯỞNG BAN`` /
+    ``PHÓ GIÁM ĐỐC      PHÓ TRƯỞNG BAN`` / the two names): a line whose last cells open two
+    capacities or more, and the cells under them, column by column from the right (a Nơi nhận
+    item may stand on the left); with the lines they take.
+
+    >>> [(b.capacity, b.title, b.person) for b in _side_by_side(
+    ...     ["KT. GIÁM ĐỐC        KT. TRƯỞNG BAN", "PHÓ GIÁM ĐỐC        PHÓ TRƯỞNG BAN",
+    ...      "Nguyễn Văn Hải        Trần Thị Lan"])[0]]
+    [('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn Hải'), ('KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'Trần Thị Lan')]
+    """
+    for i, line in enumerate(lines):
+        if ("   " not in line and "|" not in line) or sum(map(line.count, _MARKED_CAPACITIES)) < 2:
+            continue
+        cells = split_cells(line)
+        opening = 0
+        while opening < len(cells) and CAPACITY.match(cells[len(cells) - 1 - opening]):
+            opening += 1
+        if opening < 2:
+            continue
+        columns: list[list[tuple[str, int]]] = [[(cell, i)] for cell in cells[-opening:]]
+        taken = {i}
+        for j in range(i + 1, min(len(lines), i + 12)):
+            row = split_cells(lines[j])
+            if len(row) < opening:
+                continue  # a line of one column only: whose it is cannot be told
+            for column, cell in zip(columns, row[-opening:], strict=True):
+                column.append((cell, j))
+            taken.add(j)
+        blocks = [block for column in columns if (block := _read_block(column, 0)[0]) is not None]
+        if len(blocks) >= 2:
+            return blocks, taken
+    return [], set()
 
 
 def _titled(pieces: list[tuple[str, int]]) -> SignatureBlock | None:

@@ -43,7 +43,7 @@ _UP = "A-ZĐÀ-Ỹ"
 _SEG = rf"[{_UP}][{_UP}a-zđà-ỹ0-9&]*"
 SYMBOL = re.compile(  # the first digit, then the test of the character before it (faster)
     rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
-    rf"(?:-{_SEG}(?:/{_SEG})+"  # party: 54-KL/TW, 01-QĐi/ĐUK
+    rf"(?:-{_SEG}(?:/{_SEG}(?:-{_SEG})*)+"  # party: 54-KL/TW, 01-QĐi/ĐUK; joint: 15-KHLT/BTGTU-STTTT
     # state: 59/2023/NĐ-CP, 1568/QĐ-TTg, 9387/UBND-KT; a legislature after a dash: 54/2014/QH-13
     # a unit code with a dot: 11554/VPCP-V.I
     rf"|/(?:\d{{4}}/)?{_SEG}(?:-{_SEG})*(?:\.[{_UP}]{{1,3}}(?!\w))?(?:(?<=QH)-\d{{2}})?)"
@@ -65,7 +65,7 @@ _CODE = (rf"[{_UP}][{_UP}a-zđà-ỹ0-9]*(?:&{_GAP}[{_UP}][{_UP}a-zđà-ỹ0-9]*
          rf"(?:\.[{_UP}0-9]{{1,8}}(?![a-zđà-ỹ]))*")
 PRINTED_SYMBOL = re.compile(
     rf"\d(?<![\w/.-]\d)\d*(?:\.\d+)?[a-z]?"
-    rf"(?:[ ]?-{_GAP}{_CODE}(?:{_CLOSE}/{_GAP}{_CODE})+"
+    rf"(?:[ ]?-{_GAP}{_CODE}(?:{_CLOSE}/{_GAP}{_CODE}(?:-{_CODE})*)+"
     rf"|[ ]?/{_GAP}(?:\d{{4}}{_CLOSE}/{_GAP})?{_CODE}"
     rf"(?:(?:{_CLOSE}|{_SPACED})-{_GAP}{_CODE}(?:{_CLOSE}-{_GAP}{_CODE})*)?(?:(?<=QH)-\d{{2}})?)"
     rf"(?![\w/])"

@@ -175,6 +175,10 @@ def test_text_with_no_document_is_an_error(raw: str) -> None:
         ("Nghị định 59/2023/NĐ-CP, Thông tư 29/2025/TTLT-BTP-BCA", ["59/2023/NĐ-CP", "29/2025/TTLT-BTP-BCA"]),
         ("Nghị quyết 66.15/2026/NQ-CP", ["66.15/2026/NQ-CP"]),
         ("ngày 12/12/2013, 03/10/2017", []),
+        # a joint plan of a party body and a state one: both issuers' codes
+        ("Kế hoạch liên tịch số 15-KHLT/BTGTU-STTTT và 03-HDLT/BTCTW-BNV", ["15-KHLT/BTGTU-STTTT",
+                                                                          "03-HDLT/BTCTW-BNV"]),
+        ("số 54-KL/TW-, số 54-KL/TW - ngày", ["54-KL/TW", "54-KL/TW"]),
     ],
 )
 def test_symbol_shapes(text: str, symbols: list[str]) -> None:
@@ -286,6 +290,17 @@ def test_titlecase_headings(heading: str, expected: str) -> None:
 )
 def test_signature_blocks(lines: list[str], expected: list[tuple]) -> None:
     assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == expected
+
+
+@pytest.mark.parametrize("left", ["", "- Lưu VT.                    "])
+def test_a_joint_document_signed_side_by_side_has_a_block_for_each_signer(left: str) -> None:
+    """Two capacities on one line, their titles and names under them: one block per column, read
+    from the right (a Nơi nhận item may stand on the left)."""
+    lines = ["Nơi nhận:", f"{left}KT. GIÁM ĐỐC                       KT. TRƯỞNG BAN",
+             f"{left}PHÓ GIÁM ĐỐC                       PHÓ TRƯỞNG BAN", "(Đã ký)",
+             f"{left}Nguyễn Văn Hải                     Trần Thị Lan"]
+    assert [(b.capacity, b.title, b.person) for b in find_signatures(lines)] == [
+        ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn Hải"), ("KT. TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "Trần Thị Lan")]
 
 
 @pytest.mark.parametrize("title", ["Chỉ thị 12/CT-UBND năm 2024", "Chỉ thị 12/CT-UBND",
