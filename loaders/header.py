@@ -346,12 +346,18 @@ def _subject_beside_number(text: str) -> str | None:
         dated = _place_date(cell[number.end():])
         typed = _after_type_word(cell[number.end() + dated.end():].strip()) if dated is not None else None
         if typed is not None:  # "Số: 12/QĐ-UBND Huế, ngày … QUYẾT ĐỊNH Ban hành … CHỦ TỊCH ỦY BAN …"
-            return _AUTHORITY_IN_CAPITALS.sub("", typed).rstrip(" .;,")
+            return _without_authority_in_capitals(typed).rstrip(" .;,")
     return None
 
 
-# The authority a merged header writes in capitals after the subject: three words or more.
-_AUTHORITY_IN_CAPITALS = re.compile(rf"(?:\s+[{CAPITALS}][{CAPITALS}-]*){{3,}}\s*$")
+def _without_authority_in_capitals(subject: str) -> str:
+    """A subject without the authority a merged header writes in capitals after it: three
+    words or more in capitals ending it (``… chủ lực CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH``)."""
+    words = subject.split()
+    tail = 0
+    while tail < len(words) and words[-1 - tail].isupper() and words[-1 - tail][0].isalpha():
+        tail += 1
+    return " ".join(words[:-tail]) if 3 <= tail < len(words) else subject
 
 
 _DISPATCH_SUBJECT = re.compile(r"[\s*]+(?P<subject>(?i:v/v|về việc)(?!\S))")

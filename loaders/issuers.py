@@ -121,10 +121,12 @@ def reference_issuer_resolver(resolve: OrganResolver) -> OrganResolver:
 
 
 # The title of a head who issues for the body it heads: "Bộ trưởng Bộ Tài chính", "Giám đốc Sở X"
-# (not "Thủ tướng Chính phủ", itself an issuer).
-_HEAD_OF = re.compile("^" + patterns.alternation(
-    t.title for t in titles() if (t.alone or t.heads)
-    and fold(f"{t.title} {t.heads}") not in organ_registry().by_fold) + r"\s+(?=[A-ZĐ]|Ủy)")
+# (not "Thủ tướng Chính phủ", itself an issuer), also by two titles ("Bộ trưởng, Chủ nhiệm …").
+_HEAD_OF = re.compile(
+    "^(?:(?:" + patterns.TITLE + r"),\s*(?:" + patterns.TITLE + ")"
+    "|" + patterns.alternation(t.title for t in titles() if (t.alone or t.heads)
+                               and fold(f"{t.title} {t.heads}") not in organ_registry().by_fold)
+    + r")\s+(?=[A-ZĐ]|Ủy)")
 _STANDING = re.compile(patterns.alternation(w.word for w in organ_words() if w.standing) + r"\b")
 
 

@@ -82,7 +82,9 @@ _ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)\s+(?:tắt\s+)?là\
 _AND_ENDS = and_ending_a_name(r"[ \t]", r"(?:" + ORGAN_HEAD.pattern + r"|Các\b)")
 _TAIL = re.compile(
     rf"(?:\s*(?:,\s*)?(?:ban hành\s+)?(?i:ngày\s*(?P<date>{_DATE})))?"  # "NGÀY 18 THÁNG 12 NĂM 2019" too
-    r"(?:\s*(?:,\s*)?của\s+(?P<issuer>[^,;:()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|thực hiện|" + _AND_ENDS
+    # (a head's two titles: "của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ")
+    r"(?:\s*(?:,\s*)?của\s+(?P<issuer>(?:(?:" + patterns.TITLE + r"),[ \t]*+(?=" + patterns.TITLE + r"))?"
+    r"[^,;:()\n]+?)(?=(?<!\s)\s+(?:về|khóa|ngày|gắn|thực hiện|" + _AND_ENDS
     + r"|ban hành|đã|theo|"
     r"trong|nhằm|để|đối với|tại|(?i:quy định|hướng dẫn|ban hành|công bố|phê duyệt)|Về)\b|[,;:()\n.\"“”]|$))?"
     # A date after the issuer and before a capitalised word opens the next clause ("… của Chính
@@ -98,7 +100,7 @@ _ISSUER_END = re.compile(
 # Chương trình hành động …": a plan issued (or amended) to implement what follows; "(tiếp tục)
 # (triển khai) thực hiện / thi hành (có hiệu quả)": implementing it.
 _AMENDING = r"(?:sửa đổi|bổ sung|điều chỉnh|cập nhật)"
-_ISSUING = rf"(?:ban hành|phê duyệt|{_AMENDING}(?:\s*,?\s*(?:và\s+)?{_AMENDING})*)"
+_ISSUING = rf"(?:ban hành|phê duyệt|{_AMENDING}(?:\s*+(?:,\s*+)?(?:và\s++)?{_AMENDING})*)"
 _ISSUING_A_PLAN = (_ISSUING + r"\s+(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?"
                    r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+")
 _TO_IMPLEMENT = (r"(?:tiếp tục\s+)?(?:triển khai\s+)?(?:" + "|".join(IMPLEMENTING_VERBS) + ")"
@@ -731,7 +733,7 @@ def _nested_links(text: str, mentions: list[_Mention], source_file: str, view: T
 _PLAN_IMPLEMENTING = re.compile(
     r"(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+" + _TO_IMPLEMENT
     + r"\s+$", re.IGNORECASE)
-_ATTACHED_TO = re.compile(r"\s*,?\s*(?:được\s+)?ban hành kèm theo\s+", re.IGNORECASE)
+_ATTACHED_TO = re.compile(r"\s*+(?:,\s*+)?(?:được\s++)?ban hành kèm theo\s++", re.IGNORECASE)
 
 
 _MAIN_CLAUSE = re.compile(r"\b(?:yêu cầu|đề nghị|ban hành|chỉ đạo|thông báo|hướng dẫn|như sau)\b|[:\n]")

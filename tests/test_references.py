@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vanban.loaders.extract import extract_text
+from vanban.loaders.issuers import reference_issuer_resolver
 from vanban.loaders.organs import resolve_organ
 from vanban.loaders.references import find_references
 from vanban.loaders.text import flow_view
@@ -493,3 +494,16 @@ def test_a_type_written_as_its_code_before_the_number(text: str, expected: list[
 def test_a_central_party_document_named_by_its_number_and_issuer(text: str, expected: list[tuple]) -> None:
     """"Nghị quyết 57 của Bộ Chính trị" is 57-NQ/TW: the number, the type's code and the issuer's."""
     assert refs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    ("theo Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn",
+     "Văn phòng Chính phủ"),
+    ("theo Thông tư số 02/2017/TT-UBDT của Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc;", "Ủy ban Dân tộc"),
+    ("theo Thông tư số 02/2017/TT-BTC của Bộ trưởng Bộ Tài chính;", "Bộ Tài chính"),
+])
+def test_a_document_issued_by_a_head_with_two_titles_is_the_body_s(text: str, issuer: str) -> None:
+    view = flow_view(text)
+    found, _ = find_references(view.text, source_file="t.txt", view=view,
+                               resolve_issuer=reference_issuer_resolver(resolve_organ))
+    assert [r.issuer.name for r in found] == [issuer]
