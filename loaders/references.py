@@ -626,7 +626,8 @@ def _word_after_slash(symbol: str) -> bool:
 
 
 _NUMBER_WORD_BEFORE = re.compile(r"(?:Mẫu|mẫu)\s+số\s*$|[Ss]ố\s*:?\s*$")
-_LISTED_BEFORE = re.compile(r"(?:[,;]|và)\s*(?:số\s*)?$")  # "…, số 192/TTr-…", "…; số 328/TB-…"
+# "…, số 192/TTr-…", "…; số 328/TB-…", "các Thông tư của Bộ trưởng …: số 02/2017/TT-VPCP …" (not "Số: …")
+_LISTED_BEFORE = re.compile(r"(?:[,;]|và)\s*(?:số\s*)?$|:\s*số\s*$")
 
 
 class _Cover:

@@ -507,3 +507,13 @@ def test_a_document_issued_by_a_head_with_two_titles_is_the_body_s(text: str, is
     found, _ = find_references(view.text, source_file="t.txt", view=view,
                                resolve_issuer=reference_issuer_resolver(resolve_organ))
     assert [r.issuer.name for r in found] == [issuer]
+
+
+def test_a_list_of_numbers_after_the_type_and_issuer_it_shares_is_read_whole() -> None:
+    """"Căn cứ các Thông tư của Bộ trưởng …: số A ngày …; số B …": the first number too (after the
+    colon), not a header's "Số: …"."""
+    text = ("Căn cứ các Thông tư của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ: số 02/2017/TT-VPCP ngày "
+            "31/10/2017 hướng dẫn về nghiệp vụ; số 03/2025/TT-VPCP hướng dẫn thi hành Nghị định;")
+    assert [r[0] for r in refs(text)] == ["02/2017/TT-VPCP", "03/2025/TT-VPCP"]
+    assert refs(text)[0][2] == "2017-10-31"
+    assert refs("Số: 12/KH-UBND\nKẾ HOẠCH") == []
