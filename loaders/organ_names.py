@@ -385,10 +385,15 @@ def names_no_body(text: str) -> bool:
 
     >>> names_no_body("Các quyết định sau hết hiệu lực"), names_no_body("những văn bản sau")
     (True, True)
-    >>> names_no_body("Các sở, ngành")
-    False
+    >>> names_no_body("Các sở, ngành"), names_no_body("Các cơ sở thuộc khoản 1 Điều này")
+    (False, True)
     """
-    return bool(_GROUP_OF_NO_BODIES.match(text))
+    return bool(_GROUP_OF_NO_BODIES.match(text)) or ("này" in text and bool(_OF_THIS_TEXT.search(text)))
+
+
+# Whom a clause of the text itself defines ("Các cơ sở thuộc khoản 1 Điều này", "… quy định tại Điều 2
+# Nghị quyết này"): those a rule applies to, no body.
+_OF_THIS_TEXT = re.compile(r"\b(?:khoản|điểm|[Đđ]iều|[Cc]hương|[Mm]ục)\s+[\w.]+(?:\s+\S+){0,2}?\s+này\b")
 
 
 def initials(words: str) -> str:

@@ -70,6 +70,8 @@ _VERBS = (
     "nâng cao", "tiến hành", "khắc phục", "huy động", "vận động", "tập huấn", "duy trì", "xem xét",
     "tăng", "quyết định", "thỏa thuận", "sẽ", "quyết liệt", "liên hệ", "đổi mới", "được", "thừa ủy quyền",
     "chỉ ra", "niêm yết", "cử", "đẩy nhanh", "rút ngắn", "thúc đẩy", "trực tiếp",
+    # what a duty follows, after who does it: "các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo"
+    "theo nhiệm vụ", "theo lĩnh vực", "theo thẩm quyền", "theo phân công",
 )
 # "tổ chức đảng", "tham mưu, giúp việc" (the staff bodies): nouns, not the verbs they start with.
 _NOUN_AFTER = r"(?! đảng(?! viên)| chính trị| cơ sở| quần chúng| hội| thành viên| xã hội|,? giúp việc)"

@@ -62,6 +62,9 @@ def _duties(text: str) -> tuple[dict[str, set[tuple[str, str]]], set[tuple[str, 
         ("Giao Phó Thủ tướng Trần Hồng Hà trực tiếp chỉ đạo việc thực hiện", ["Phó Thủ tướng Trần Hồng Hà"],
          "perform"),
         ("Sở Tư pháp trực tiếp hướng dẫn các xã", ["Sở Tư pháp"], "perform"),
+        # what the duty follows, said after who does it
+        ("Giao các Phó Thủ tướng theo nhiệm vụ được phân công chỉ đạo các Bộ", ["các Phó Thủ tướng"], "perform"),
+        ("Các sở theo lĩnh vực quản lý hướng dẫn các xã", ["Các sở"], "perform"),
         # bodies named by what they are, a level after them
         ("Bảo hiểm xã hội tỉnh hướng dẫn thủ tục", ["Bảo hiểm xã hội tỉnh"], "perform"),
         ("Bệnh viện Đa khoa tỉnh chuẩn bị giường bệnh", ["Bệnh viện Đa khoa tỉnh"], "perform"),
@@ -667,7 +670,7 @@ def test_a_telegram_to_heads_of_listed_ministries_addresses_each_head(heads: str
         ("Các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ", "Các Hội quần chúng do Đảng, Nhà nước giao nhiệm vụ",
          True),
         ("Các bộ, cơ quan liên quan trong quá trình chỉnh lý dự án", "Các bộ, cơ quan liên quan", True),
-        ("Các cơ sở thuộc khoản 1 Điều này sau khi hoàn thành", "Các cơ sở thuộc khoản 1 Điều này", True),
+        ("Các cơ sở giáo dục thuộc Sở sau khi hoàn thành", "Các cơ sở giáo dục thuộc Sở", True),
         ("Ủy ban nhân dân cấp xã nơi có hoạt động khoáng sản", "Ủy ban nhân dân cấp xã", False),
         ("Ban Chỉ đạo cấp tỉnh sau đây gọi chung là Ban Chỉ đạo", "Ban Chỉ đạo cấp tỉnh", False),
         # a bracket the line break left open
@@ -863,3 +866,9 @@ def test_a_short_form_no_ministry_is_written_with_stays_as_written(written: str,
 ])
 def test_who_coordinates_with_or_without_the_word_with(text: str, expected: list[str]) -> None:
     assert [name.lower() for name in coordinators(text)] == [name.lower() for name in expected]
+
+
+@pytest.mark.parametrize("mention", ["Các cơ sở thuộc khoản 1 Điều này", "Các đối tượng quy định tại Điều 2 Nghị quyết này",
+                                     "Các cơ quan nêu tại khoản 2 điều này"])
+def test_those_a_clause_of_the_text_defines_are_no_body(mention: str) -> None:
+    assert resolve_organ(mention) is None
