@@ -342,6 +342,12 @@ def ranks() -> tuple[str, ...]:
 
 
 @cache
+def ordinals() -> dict[str, int]:
+    """Numbers written in words (``data/ordinals.tsv``): ``tám`` → 8, ``mười hai`` → 12."""
+    return {row["word"]: int(row["number"]) for row in _rows("ordinals.tsv")}
+
+
+@cache
 def attachment_headings() -> tuple[tuple[str, bool], ...]:
     """Headings that open what is attached to a document, and whether a number follows each."""
     return tuple((row["heading"], row["numbered"] == "y") for row in _rows("attachment_headings.tsv"))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vanban.loaders import patterns
-from vanban.loaders.lexicon import doc_types, name_words, named_documents
+from vanban.loaders.lexicon import doc_types, name_words, named_documents, ordinals
 from vanban.loaders.symbols import PRINTED_SYMBOL, repair_symbol
 from vanban.loaders.text import CAPITALS, fold
 
@@ -171,6 +171,9 @@ def _read_at(text: str, start: int, known: KnownNames) -> NamedReading | None:
         m = _CONSTITUTION.match(text, start)
         return _reading(m, head) if m else None
     if head == _RESOLUTION:
+        plenum = _plenum(text, start)
+        if plenum is not None:
+            return plenum
         m = _PARTY_RESOLUTION.match(text, start)
         return _reading(m, head) if m else None
     kind = _NAMED_BY.get(head or "")
@@ -400,6 +403,36 @@ _PARTY_RESOLUTION = re.compile(
     r"(?:Đảng bộ\s+(?:" + patterns.LEVEL + r"|Khối|khối)"
     r"(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*)*\s+)?"
     r"(?:lần thứ\s+)?[IVXL]+\b(?:\s+của\s+Đảng(?!\s+bộ)(?:\s+Cộng sản Việt Nam)?)?"
+)
+
+
+def _plenum(text: str, start: int) -> NamedReading | None:
+    """A resolution of a plenum of the Party's Central Committee, in any of its wordings, under one
+    title: ``Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng (khóa XIII)``,
+    ``Nghị quyết Trung ương 8 khóa XIII`` → ``Nghị quyết Trung ương 8 khóa XIII``.
+
+    >>> _plenum("Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng (khóa XIII) về", 0).title
+    'Nghị quyết Trung ương 8 khóa XIII'
+    """
+    m = _PLENUM.match(text, start)
+    if m is None:
+        return None
+    number = m.group("number") or m.group("digits")
+    if number is None:
+        number = str(ordinals().get(m.group("ordinal").lower(), "")) if m.group("ordinal") else ""
+    if not number:
+        return None
+    term = f" khóa {m.group('term')}" if m.group("term") else ""
+    return NamedReading(start, m.end(), f"{_RESOLUTION} Trung ương {number}{term}", _RESOLUTION)
+
+
+_ORDINAL = "|".join(sorted(map(re.escape, ordinals()), key=len, reverse=True))
+_PLENUM = re.compile(
+    _RESOLUTION + r"[ \t]+(?:của[ \t]+)?(?:Hội nghị[ \t]+)?"
+    rf"(?:lần thứ[ \t]+(?:(?P<digits>\d{{1,2}})|(?P<ordinal>(?i:{_ORDINAL})))(?![\wà-ỹ])[ \t]+)?"
+    r"(?:Ban Chấp hành[ \t]+)?Trung ương"  # one name, not a list: the Central Committee
+    r"(?:[ \t]+Đảng(?![ \t]+bộ))?(?:[ \t]+(?P<number>\d{1,2})(?![\d/.-]))?"
+    r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<term>[IVXL]+)\b(?:[ \t]*\))?)?"
 )
 
 

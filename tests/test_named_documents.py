@@ -251,3 +251,23 @@ def test_the_registry_is_modest_and_says_where_each_fact_was_checked() -> None:
 ])
 def test_a_document_cited_by_its_issuer_and_subject(text: str, expected: list[str]) -> None:
     assert titles(text) == expected
+
+
+@pytest.mark.parametrize("written", [
+    "Nghị quyết Trung ương 8 khóa XIII",
+    "Nghị quyết Trung ương 8 (khóa XIII)",
+    "Nghị quyết Hội nghị Trung ương 8 khóa XIII",
+    "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XIII",
+    "Nghị quyết Hội nghị lần thứ 8 Ban Chấp hành Trung ương Đảng (khóa XIII)",
+    "Nghị quyết Hội nghị lần thứ Tám Ban Chấp hành Trung ương Đảng khóa XIII",
+])
+def test_a_plenum_s_resolution_in_any_wording_is_one_title(written: str) -> None:
+    """The resolution of the Central Committee's eighth plenum, however it is written, is one node."""
+    assert named(f"quán triệt {written} về chiến lược bảo vệ Tổ quốc") == [
+        ("Nghị quyết Trung ương 8 khóa XIII", None, "Nghị quyết")]
+
+
+@pytest.mark.parametrize("text", ["Nghị quyết Hội nghị Ban Chấp hành Trung ương về công tác cán bộ",
+                                  "Nghị quyết Hội nghị lần thứ nhiều Ban Chấp hành Trung ương"])
+def test_a_plenum_without_its_number_names_no_resolution(text: str) -> None:
+    assert named(text) == []
