@@ -595,26 +595,62 @@ def _party_numbers(text: str, source_file: str, view: TextView | None, offset: i
         return []
     covered = _Cover([(m.start, m.end) for m in mentions])
     out = []
-    for m in _TYPE_AND_NUMBER.finditer(text):
-        tail = None if covered.covers(m.start()) else _TAIL.match(text, m.end())
+    for begin, end in _numbers_before_issuers(text):
+        window = max(0, begin - 40)
+        words = text[window:begin].split()[-2:]
+        if not words or (words[-1] if words[-1] != "số" else words[0]).lower() not in _TYPE_LAST_WORDS:
+            continue  # (most numbers: no type word before them)
+        typed = _TYPE_BEFORE.search(text, window, begin)
+        if typed is None or covered.covers(typed.start()):
+            continue
+        tail = _TAIL.match(text, end)
         if tail is None or not tail.group("issuer"):
             continue
         issuer = resolve_issuer(_ISSUER_END.split(tail.group("issuer"), 1)[0])
-        doc_type = _canonical_type(m.group("type"))
-        symbol = party_symbol(m.group("number"), doc_type, issuer) if issuer is not None else None
+        doc_type = _canonical_type(typed.group("type"))
+        symbol = party_symbol(text[begin:end], doc_type, issuer) if issuer is not None else None
         if symbol is None:
             continue
-        evidence = _evidence(text, m.start(), m.end(), source_file, view, offset, "party-number")
+        evidence = _evidence(text, typed.start(), end, source_file, view, offset, "party-number")
         date = parse_date(tail.group("date") or tail.group("date2") or "")
         ref = DocumentRef(symbol=symbol, doc_type=doc_type, evidence=evidence, date=date, issuer=issuer,
                           term=tail.group("term"))
-        out.append(_Mention(m.start(), tail.end(), m.end(), ref))
+        out.append(_Mention(typed.start(), tail.end(), end, ref))
     return out
 
 
-# A type word and a bare number ("Nghị quyết 57", "Chỉ thị số 05"), not a symbol's start ("57-NQ/TW").
-_TYPE_AND_NUMBER = re.compile(rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})[ \t]+(?:số[ \t]+)?(?P<number>\d{{1,4}})"
-                              r"(?![\w/.\-–])")
+def _numbers_before_issuers(text: str) -> list[tuple[int, int]]:
+    """Where a bare number stands right before "ngày" or "của" ("Nghị quyết 57 của …", "Chỉ thị số
+    05 ngày …"; not a symbol's end: "57-NQ/TW của"), in order: found from the words after it (a
+    search for a literal), then read backwards.
+
+    >>> _numbers_before_issuers("Chỉ thị số 05 ngày 15/5/2016, Nghị quyết 57 của Bộ, 54-KL/TW của")
+    [(11, 13), (41, 43)]
+    """
+    found = set()
+    for word in ("của", "ngày"):
+        at = text.find(word)
+        while at >= 0:
+            end = at
+            while end and text[end - 1] in " \t":
+                end -= 1
+            if end and text[end - 1] == ",":
+                end -= 1
+                while end and text[end - 1] in " \t":
+                    end -= 1
+            begin = end
+            while begin and end - begin < 5 and text[begin - 1].isdigit():
+                begin -= 1
+            bare = not (begin and _NOT_BEFORE_NUMBER.match(text, begin - 1))  # (not "54-KL/TW của")
+            if begin < end <= at and end - begin <= 4 and bare:
+                found.add((begin, end))
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+_NOT_BEFORE_NUMBER = re.compile(r"[\w/.\-–]")
+_TYPE_BEFORE = re.compile(rf"(?<![\wÀ-ỹ])(?P<type>{_TYPE_RE})[ \t]+(?:số[ \t]+)?$")
+_TYPE_LAST_WORDS = frozenset(word.split()[-1].lower() for word in _TYPE_WORDS)
 
 
 # A year, a slash and a word ("ngày 29 tháng 11 năm 2005/Pursuant to …" in a bilingual text):
