@@ -1,0 +1,149 @@
+"""The file-level passes' fast forms give the answers of the plain forms they replaced.
+
+Each fast path of the passes over a file's lines (the clean view, the layout stage, the joined
+view) is checked against the plain form on random text made of the characters and words that
+matter to it, and on examples that fail if the fast path is broken.
+"""
+
+from __future__ import annotations
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from vanban.loaders import text
+from vanban.loaders.text import (  # the plain form's parts
+    _BARE_NUMBER,
+    _CODE_START,
+    _DATE_CUT_HEAD,
+    _DATE_CUT_LAST,
+    _DATE_CUT_TAIL,
+    _DATE_HEAD,
+    _DIGIT_START,
+    _FIELD,
+    _FIELD_WIDTH,
+    _HARD_END_CHARS,
+    _HEADER_LINE,
+    _HEADER_LINE_FIRST,
+    _LIST_FIRST,
+    _LIST_START,
+    _NUMBER_START,
+    _NUMBER_VALUE,
+    _PLACE_AND_DATE_ONLY,
+    _PLACE_DATE_LINE,
+    _ROMAN_TERM,
+    _SEPARATOR,
+    _SEPARATOR_FIRST,
+    _SPACE_PIPE_STAR,
+    _SYMBOL_HEAD,
+    _SYMBOL_TAIL,
+    _TERM_CUT,
+    _YEAR_OF_SYMBOL,
+    ENDS_LINKED,
+    OPEN_END,
+    TELEGRAM,
+    _continues,
+    _has_columns,
+    _is_heading,
+    opens_preamble,
+)
+
+# --- text._glue: its tests written out, cheap tests first ----------------------------------
+
+def _plain_glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
+    """The break as :func:`text._glue` read it before its tests were written out in it."""
+    prev_end = prev_line.rstrip()  # the regexes below that end in \s*$ need its last character
+    if not prev_end or not next_line.strip():
+        return "\n"
+    if ((prev_line.lstrip()[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(prev_line))
+            or (next_line[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(next_line))):
+        return "\n"
+    if _has_columns(prev_line) or _has_columns(next_line):
+        return "\n"  # a two-column layout line (header, Nơi nhận beside the signature)
+    numbered = prev_line.lstrip(_SPACE_PIPE_STAR)[:1] == "S"  # (what _BARE_NUMBER, _NUMBER_START match)
+    if numbered and _BARE_NUMBER.match(prev_line) and _NUMBER_VALUE.match(next_line):
+        return " "  # "Số:" / "84/2025/QĐ-UBND": the number on the line under its label
+    last = prev_end[-1]
+    if last == "-" and _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
+        return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
+    opening = next_line.lstrip()[:2]  # (what opens the lines _HEADER_LINE, _LIST_START match)
+    if (opening[:1] in _HEADER_LINE_FIRST and _HEADER_LINE.match(next_line)) or (
+            numbered and _NUMBER_START.match(prev_line)):
+        return "\n"
+    if ("điện" in next_line or "ĐIỆN" in next_line) and TELEGRAM.match(next_line):
+        return "\n"  # "Về việc ứng phó với bão" / "THỦ TƯỚNG CHÍNH PHỦ điện:"
+    if (len(next_line) <= 60 and _PLACE_DATE_LINE.match(next_line) and not ENDS_LINKED.search(prev_end[-12:])
+            and not prev_end.rsplit(None, 1)[-1][:1].isupper()):  # (not a place cut: "Hà" / "Nội, ngày …")
+        return "\n"  # "V/v chính sách thuế" / "Hà Nội, ngày 25 tháng 11 năm 2025"
+    if last in _DATE_CUT_LAST and _DATE_CUT_HEAD.search(prev_end[-16:]) and _DATE_CUT_TAIL.match(next_line):
+        return " "  # "Hà Nội, ngày 20" / "tháng 11 năm 2025"
+    if last.isdigit() and len(prev_end) <= 80 and _PLACE_AND_DATE_ONLY.fullmatch(prev_end):
+        return "\n"  # the header's place and date line ends its paragraph: "… năm 2025" / "KẾ HOẠCH …"
+    if last == "/" and _DATE_HEAD.search(prev_line) and _DIGIT_START.match(next_line):
+        return ""  # "25/10/" / "2021"
+    if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):
+        return ""  # "Nghị quyết số 27/2024/" / "UBTVQH15"
+    if opens_preamble(next_line) and not ENDS_LINKED.search(prev_end[-12:]):
+        return "\n"  # "… và chuyển đổi số" / "Căn cứ Luật …": each basis is a paragraph
+    hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
+    if blanks >= (2 if double else 1) and (hard_end or not _continues(prev_end, next_line)):
+        return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
+    if (opening[:1] in _LIST_FIRST or opening[1:2] in ".)") and _LIST_START.match(next_line):
+        return "\n"
+    if hard_end and not (last == ";" and _continues(prev_end, next_line)):
+        return "\n"
+    if last in "aáAÁ" and _TERM_CUT.search(prev_end[-6:]) and _ROMAN_TERM.match(next_line):
+        return " "  # "… Ban Chấp hành Trung ương Đảng khóa" / "XII"
+    if _is_heading(prev_line) != _is_heading(next_line) and not OPEN_END.search(prev_end[-24:]):
+        return "\n"  # (not "… Nghị quyết số" / "66/NQ-CP.", "… của" / "BỘ CHÍNH TRỊ")
+    if ":" in next_line[:_FIELD_WIDTH] and ":" in prev_line[:_FIELD_WIDTH] and _FIELD.match(next_line) and (
+            _FIELD.match(prev_line)):
+        return "\n"  # fields one a line: "Cơ quan thực hiện: Sở Y tế" / "Cơ quan phối hợp: Không"
+    return " "
+
+
+_GLUE_WORDS = ["Số:", "Số", "84/2025/QĐ-", "UBND", "01-", "KL/TW", "---", "|", "*", "   ", " ", "\t", "\u3000",
+               "Kính gửi", "Nơi nhận", "THỦ TƯỚNG CHÍNH PHỦ điện:", "Hà Nội, ngày 25 tháng 11 năm 2025",
+               "ngày 20", "tháng 11 năm 2025", "25/10/", "2021", "27/2024/", "UBTVQH15", "Căn cứ", "Thực hiện",
+               "của", "số", "khóa", "XII", "KẾ HOẠCH", "BỘ CHÍNH TRỊ", "Cơ quan thực hiện:", "a) ", "1. ", "- ",
+               ".", ";", ":", "a", "B", "Ban", "Thường vụ", "Tỉnh ủy", "66/NQ-CP.", "x\x0b"]
+_GLUE_LINE = st.lists(st.sampled_from(_GLUE_WORDS), max_size=6).map("".join)
+
+
+@given(_GLUE_LINE, _GLUE_LINE, st.integers(0, 3), st.booleans())
+@example("Số: 5", "   A   B", 0, False)  # columns after the line's indent only
+@example("A", "\u3000---", 0, False)  # a separator that the first test of the next line misses
+@example("Ab   |", "Căn cứ Luật", 0, False)
+@example("A|B", "x", 0, False)
+@example("A", "x|y", 0, False)
+@example("Điều 1 của", "Căn cứ Luật", 0, False)
+@example("VỀ VIỆC", "Kế hoạch x", 0, False)
+@example("x", " \x0b", 0, False)
+def test_glue_is_the_plain_glue(prev_line: str, next_line: str, blanks: int, double: bool) -> None:
+    prev_line, next_line = prev_line.rstrip(" \t"), next_line.lstrip(" \t")  # as join_lines passes them
+    assert text._glue(prev_line, next_line, blanks, double) == _plain_glue(prev_line, next_line, blanks, double)
+
+
+# --- text.is_double_spaced: decided from two counts when blank lines are too few -----------
+
+def _plain_double_spaced(lines: list[str]) -> bool:
+    text_lines = [i for i, line in enumerate(lines) if line.strip()]
+    if len(text_lines) < 8:
+        return False
+    followed = sum(1 for i in text_lines if i + 1 < len(lines) and not lines[i + 1].strip())
+    if followed < 0.8 * len(text_lines):
+        return False
+    long_lines = [lines[i].strip() for i in text_lines if len(lines[i].strip()) >= 40]
+    wrapped = sum(1 for line in long_lines if not text._HARD_END.search(line))
+    return bool(long_lines) and wrapped >= 0.5 * len(long_lines)
+
+
+_LONG = "Ủy ban nhân dân tỉnh giao các sở, ban, ngành thực hiện"
+
+
+@given(st.lists(st.sampled_from(["", " ", "\t", "\u3000", "a", _LONG, _LONG + ".", " " + _LONG]), max_size=30))
+@example([_LONG, ""] * 8)
+@example([_LONG, "", "x"] * 8)  # enough blank lines to need the look at each line, too few followed
+@example([_LONG, ""] * 8 + [_LONG])  # just enough blank lines
+@example([_LONG, "\u3000"] * 8)
+def test_double_spacing_is_the_plain_test(lines: list[str]) -> None:
+    assert text.is_double_spaced(lines) == _plain_double_spaced(lines)
