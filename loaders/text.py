@@ -158,7 +158,8 @@ def _tone_pair_branches() -> list[str]:
 _TONE_PAIRS_BY_VOWEL = tuple(re.compile(branch) for branch in _tone_pair_branches())
 _TONE_PAIR = re.compile("|".join(f"(?:{branch})" for branch in _tone_pair_branches()))
 _TRANSLATE = {**_QUOTES, **_OCR}
-_TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
+# The characters replaced one by one (no replacement is a character replaced).
+_TRANSLATE_PAIRS = tuple((chr(c), replacement) for c, replacement in _TRANSLATE.items())
 
 
 # Each branch opens with a literal (the lone "*" tests its left neighbour after it), so the
@@ -189,20 +190,29 @@ def clean_view(raw: str) -> TextView:
     'TỈNH ỦY LẠNG SƠN  \\n*'
     """
     nfc = _nfc_view(raw)
-    # 2. Drop markdown remnants, keeping the lone "*" that separates header columns.
-    out = _Builder()
+    # 2. Drop markdown remnants, keeping the lone "*" that separates header columns. (Built as
+    # :class:`_Builder` builds it; a stretch of identity offsets, a file already in NFC, is the
+    # range of its positions, added as such.)
+    text, offsets = nfc.text, nfc.offsets
+    parts: list[str] = []
+    runs = RunBuilder()
+    identity = isinstance(offsets, range) and offsets.start == 0 and offsets.step == 1
     pos = 0
-    removals = sorted(_line_markup(nfc.text) + _inline_markup(nfc.text))
-    for start, end, token in removals:
+    for start, end, token in sorted(_line_markup(text) + _inline_markup(text)):
         if start < pos:
             continue
-        out.add_mapped(nfc, pos, start)
+        parts.append(text[pos:start])
+        if identity:
+            runs.add_range(pos, start - pos)
+        else:
+            runs.add_from(offsets, pos, start)
         if token == "\\*":
-            out.add("*", nfc.offsets[start])
+            parts.append("*")
+            runs.add_repeated(offsets[start], 1)
         pos = end
-    out.add_mapped(nfc, pos, len(nfc.text))
-    view = out.build(len(raw))
-    return TextView(_date_words(_number_labels(normalize_tones(view.text))), view.offsets)
+    parts.append(text[pos:])
+    runs.add_from(offsets, pos, len(text))
+    return TextView(_date_words(_number_labels(normalize_tones("".join(parts)))), runs.build(len(raw)))
 
 
 # The header's "Số" with its mark lost by a scan ("So: 12/KH-UBND" opening a line). (A mark
@@ -322,7 +332,10 @@ def _nfc_view(raw: str) -> TextView:
     """NFC, OCR letters and quotes; carriage returns dropped. Fast when already NFC."""
     n = len(raw)
     # one character for one, so offsets are unchanged
-    text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
+    text = raw
+    for char, replacement in _TRANSLATE_PAIRS:  # (a search for each is faster than one for them all)
+        if char in text:
+            text = text.replace(char, replacement)
     if "–" in text or "—" in text or "‑" in text or "−" in text:
         text = _SYMBOL_DASH.sub("-", text)  # "45–KH/TU": a symbol's dash as a word processor wrote it
     if "-----" in text or "_____" in text or " * " in text or " Số" in text:

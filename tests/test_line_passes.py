@@ -7,6 +7,8 @@ matter to it, and on examples that fail if the fast path is broken.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -147,3 +149,47 @@ _LONG = "Ủy ban nhân dân tỉnh giao các sở, ban, ngành thực hiện"
 @example([_LONG, "\u3000"] * 8)
 def test_double_spacing_is_the_plain_test(lines: list[str]) -> None:
     assert text.is_double_spaced(lines) == _plain_double_spaced(lines)
+
+
+# --- text._nfc_view: the characters replaced one by one, each only if it is there -----------
+
+_TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in text._TRANSLATE)) + "]")
+
+
+def test_no_replacement_is_replaced_again() -> None:
+    assert not {replacement for _, replacement in text._TRANSLATE_PAIRS} & {c for c, _ in text._TRANSLATE_PAIRS}
+
+
+@given(st.text(alphabet=[*(chr(c) for c in text._TRANSLATE), "a", "Đ", " ", "\n", "-"], max_size=30))
+@example("“Ð”\u00a0’\f")
+def test_nfc_view_replaces_what_one_search_replaced(value: str) -> None:
+    plain = _TRANSLATABLE.sub(lambda m: text._TRANSLATE[ord(m.group())], value)
+    assert text._nfc_view(value).text == text._nfc_view(plain).text
+
+
+# --- text.clean_view: the markup dropped with the offsets of a file in NFC as a range ---------
+
+def _plain_clean_view(raw: str) -> text.TextView:
+    nfc = text._nfc_view(raw)
+    out = text._Builder()
+    pos = 0
+    for start, end, token in sorted(text._line_markup(nfc.text) + text._inline_markup(nfc.text)):
+        if start < pos:
+            continue
+        out.add_mapped(nfc, pos, start)
+        if token == "\\*":
+            out.add("*", nfc.offsets[start])
+        pos = end
+    out.add_mapped(nfc, pos, len(nfc.text))
+    view = out.build(len(raw))
+    return text.TextView(text._date_words(text._number_labels(text.normalize_tones(view.text))), view.offsets)
+
+
+@given(st.lists(st.sampled_from(["**", "*", "\\*", "__", "<b>", "</sup>", "# ", "> ", "\n", " ", "a", "Ủy",
+                                 "e\u0301", "\r\n", "hoá", "So: 12/KH", "ngảy 5 tháng 3 nắm 2024"]),
+                max_size=14).map("".join))
+@example("**A**\\*B")  # a kept star joining the stretch before it
+@example("e\u0301 **x** \\*")  # offsets that are no range
+def test_clean_view_is_the_plain_clean_view(raw: str) -> None:
+    fast, plain = text.clean_view(raw), _plain_clean_view(raw)
+    assert (fast.text, list(fast.offsets)) == (plain.text, list(plain.offsets))
