@@ -481,9 +481,9 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     """
     whole = Layout((Region(0, len(view.text), False),), len(view.text))
     lines = view_lines(view) if lines is None else lines
-    if table is not None:
-        lines = [ln for ln in lines if ln.start >= table.end]
-    contents = [_content(ln) for ln in lines]
+    if table is not None:  # (the lines start in order: those after the table are the last ones)
+        lines = lines[bisect_left(lines, table.end, key=_start) :]
+    contents = [text.strip(_STRIP) for text, _, _ in lines]  # (_content of each)
     lines, texts = list(compress(lines, contents)), list(filter(None, contents))  # the content lines
     if not lines:
         return whole
