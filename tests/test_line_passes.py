@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vanban.loaders import text
+from vanban.loaders import layout, page_metadata, segment, text
 from vanban.loaders.text import (  # the plain form's parts
     _BARE_NUMBER,
     _CODE_START,
@@ -193,3 +193,96 @@ def _plain_clean_view(raw: str) -> text.TextView:
 def test_clean_view_is_the_plain_clean_view(raw: str) -> None:
     fast, plain = text.clean_view(raw), _plain_clean_view(raw)
     assert (fast.text, list(fast.offsets)) == (plain.text, list(plain.offsets))
+
+
+# --- page_metadata._label_starts: a colon's last few characters tested before its label -------
+
+def _plain_label_starts(value: str) -> list[int]:
+    labels = page_metadata._lower_labels()
+    found = []
+    colon = value.find(":")
+    while colon >= 0:
+        end = colon
+        while end > 0 and value[end - 1].isspace():
+            end -= 1
+        before = value[max(0, end - len(labels[0])) : end].lower()
+        if before.endswith(labels):
+            found.append(end - len(next(label for label in labels if before.endswith(label))))
+        colon = value.find(":", colon + 1)
+    return found
+
+
+_LABEL_WORDS = ["Số hiệu", "SỐ HIỆU", "Người ký", "NGƯỜI KÝ", "ngày ban hành", "Loại văn bản", "Ngành", "ký",
+                "hiệu", ":", " ", "\t", "x", "İ", "Σ", "ΑΣ", "ệu", "|"]
+
+
+@given(st.lists(st.sampled_from(_LABEL_WORDS), max_size=12).map("".join))
+@example("Số hiệu: 12 | NGƯỜI KÝ :  x | Ngành:y")
+@example("xİNGƯỜI KÝ: a")
+def test_label_starts_are_the_plain_ones(value: str) -> None:
+    assert list(page_metadata._label_starts(value)) == _plain_label_starts(value)
+
+
+# --- segment._anchors: only lines in capitals asked whether they are type lines -------------
+
+def _plain_anchors(lines: list[segment.Line]) -> tuple[list[int], set[int]]:
+    anchors: list[int] = []
+    untyped: set[int] = set()
+    body_lines_since = 0
+    for i, line in enumerate(lines):
+        if segment.type_of_line(line.text, strict=bool(anchors) or body_lines_since > 0) is not None and (
+                not anchors or body_lines_since >= 2):
+            anchors.append(i)
+            body_lines_since = 0
+            continue
+        if anchors and body_lines_since >= 2 and segment._numbers_a_new_header(lines, i):
+            anchors.append(i)
+            untyped.add(i)
+            body_lines_since = 0
+            continue
+        if segment._is_body(line.text):
+            body_lines_since += 1
+    return anchors, untyped
+
+
+_BODY = "Ủy ban nhân dân tỉnh giao các sở, ban, ngành, địa phương tổ chức thực hiện nghiêm túc."
+_SEGMENT_LINES = ["KẾ HOẠCH", "Kế hoạch", "QUYẾT ĐỊNH", "KẾT LUẬN CỦA BAN BÍ THƯ", "ỦY BAN NHÂN DÂN", "Số: 12/KH-UBND",
+                  "Số: 5706/CT-CS", _BODY, "1. " + _BODY, "x", "V/v triển khai"]
+
+
+@given(st.lists(st.sampled_from(_SEGMENT_LINES), max_size=14))
+@example(["KẾ HOẠCH", _BODY, _BODY, "QUYẾT ĐỊNH", _BODY])
+@example(["KẾ HOẠCH", _BODY, _BODY, "ỦY BAN NHÂN DÂN", "Số: 5706/CT-CS", _BODY])
+def test_anchors_are_the_plain_ones(texts: list[str]) -> None:
+    lines = [segment.Line(text, 100 * i, 100 * i + len(text)) for i, text in enumerate(texts)]
+    assert segment._anchors(lines) == _plain_anchors(lines)
+
+
+# --- layout._is_chrome: the words counted up to thirteen, split whole only for English -------
+
+def _plain_is_chrome(value: str, heading: bool, own: frozenset[str]) -> bool:
+    title = layout._site_title(value)
+    if title and (not own or layout._titled_number(title) in own) and layout.drop_title_prefix(value) == value:
+        return True
+    words = value.split()
+    if len(words) <= 12 and text.fold(value).startswith(layout.page_chrome_phrases()):
+        return True
+    if heading and not (layout._STRUCTURAL.match(value) or value.isupper()):
+        return True
+    if len(words) >= 6 and not layout._VIETNAMESE.search(value):
+        return sum(w.strip(".,;:()").lower() in layout._ENGLISH_WORDS for w in words) >= 2
+    return False
+
+
+_CHROME_WORDS = ["Văn bản liên quan", "the", "of", "and", "law", "Quyết định", "84/2025/QĐ-UBND", "Điều", "x", " ",
+                 "\t", "\u3000", "(", "shall", "ĐIỀU"]
+
+
+@given(st.lists(st.sampled_from(_CHROME_WORDS), max_size=16).map(" ".join), st.booleans())
+@example("Văn bản liên quan", False)
+@example(" ".join(["x"] * 12) + " Văn", False)  # twelve words, then thirteen
+@example("Văn bản liên quan " + " ".join(["x"] * 9), False)
+@example("the law of the land and its rules", False)
+@example(" ".join(["y"] * 12) + " the of", False)  # English words past the thirteenth piece
+def test_is_chrome_is_the_plain_test(value: str, heading: bool) -> None:
+    assert layout._is_chrome(value, heading, frozenset()) == _plain_is_chrome(value, heading, frozenset())
