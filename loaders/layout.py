@@ -512,7 +512,9 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
         spans.append((start, _end_of(texts, closings, last + 1, stop, headings, own), True))
     regions = tuple(Region(lines[a].start, lines[b - 1].end, header) for a, b, header in spans if b > a)
     after = max((b for _, b, _ in spans), default=0)
-    title = read_page_title([(texts[i], lines[i].start) for i in range(after, len(texts))])
+    # (read_page_title reads only the lines with a "/" near their start: the others are not passed)
+    title = read_page_title([(texts[i], lines[i].start) for i in range(after, len(texts))
+                             if "/" in texts[i][:90]])
     if not regions and table is not None:
         # A page whose document the site shows no text of: its table is all there is of it
         # (what follows is the site's own lists and notices).

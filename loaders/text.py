@@ -261,7 +261,9 @@ def _date_words(text: str) -> str:
     for anchor, before in _READ_RIGHT:
         at = text.find(anchor)
         while at >= 0:
-            m = _SLIPPED_DATE.search(text, max(0, at - before), at + 40)
+            # Right after a "ngày" the date can start only at its "n": the search is a match there.
+            m = (_SLIPPED_DATE.match(text, at - 1, at + 40) if before == 1 and at else
+                 _SLIPPED_DATE.search(text, max(0, at - before), at + 40))
             if m is not None and m.start() < at < m.end():
                 for part, right in _DATE_WORDS.items():
                     written = m.group(part)

@@ -286,3 +286,51 @@ _CHROME_WORDS = ["Văn bản liên quan", "the", "of", "and", "law", "Quyết đ
 @example(" ".join(["y"] * 12) + " the of", False)  # English words past the thirteenth piece
 def test_is_chrome_is_the_plain_test(value: str, heading: bool) -> None:
     assert layout._is_chrome(value, heading, frozenset()) == _plain_is_chrome(value, heading, frozenset())
+
+
+# --- text._date_words: right after a "ngày" the date is a match at its "n", not a search ------
+
+_DATE_PIECES = ["ngày", "NGÀY", "ngảy", "Ngáy", "ngay", "tháng", "THÁNG", "thảng", "năm", "nắm", "NAM", " ", "\t",
+                "15", "3", "2024", "x", "a", "\n"]
+
+
+def _plain_date_words(value: str) -> str:
+    fixes: dict[int, str] = {}
+    for anchor, before in text._READ_RIGHT:
+        at = value.find(anchor)
+        while at >= 0:
+            m = text._SLIPPED_DATE.search(value, max(0, at - before), at + 40)
+            if m is not None and m.start() < at < m.end():
+                for part, right in text._DATE_WORDS.items():
+                    written = m.group(part)
+                    if written.lower() != right:
+                        fixes[m.start(part)] = text._in_case_of(written, right)
+            at = value.find(anchor, at + 1)
+    for start, word in fixes.items():
+        value = f"{value[:start]}{word}{value[start + len(word):]}"
+    return value
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=16).map("".join))
+@example("Nam Định, ngày 15 tháng 3 nắm 2024")
+@example("ngày 5 ngày 15 tháng 3 nắm 2024")  # the date after a "ngày" that opens none
+@example("gày 15 tháng 3 nắm 2024")
+@example("ngày 15 thảng 3 năm 2024")  # found from its "ngày" only
+@example("x ngày 15 thảng 3 năm 2024")
+def test_date_words_are_the_plain_ones(value: str) -> None:
+    assert text._date_words(value) == _plain_date_words(value)
+
+
+# --- layout: only the lines with a "/" near their start passed to read_page_title -------------
+
+_TITLE_LINES = ["Công văn 5348/CT-CS năm 2025 hướng dẫn góp vốn do Cục Thuế ban hành",
+                "Công văn 5348/CT-CS ngày 20/11/2025 hướng dẫn do Cục Thuế ban hành", "Văn bản liên quan",
+                "x" * 95 + "/", "Quyết định 84/2025/QĐ-UBND bãi bỏ", "Công văn 12/BTC"]
+
+
+@given(st.lists(st.sampled_from(_TITLE_LINES), max_size=6))
+@example(_TITLE_LINES[:2])
+def test_page_title_reads_only_the_lines_with_a_slash(texts: list[str]) -> None:
+    lines = [(value, 100 * i) for i, value in enumerate(texts)]
+    assert page_metadata.read_page_title(lines) == page_metadata.read_page_title(
+        [(value, at) for value, at in lines if "/" in value[:90]])
