@@ -50,8 +50,10 @@ def extract_text(raw: str, source_file: str) -> FileFacts:
     clean, table, clean_lines = locate_documents_in(raw)
     flow = join_lines(clean)
     body_start = front_matter_end(raw)
-    flow_lines = [ln for ln in view_lines(flow) if not body_start or flow.offsets[ln.start] >= body_start]
-    clean_lines = [ln for ln in clean_lines if not body_start or clean.offsets[ln.start] >= body_start]
+    flow_lines = view_lines(flow)
+    if body_start:
+        flow_lines = [ln for ln in flow_lines if flow.offsets[ln.start] >= body_start]
+        clean_lines = [ln for ln in clean_lines if clean.offsets[ln.start] >= body_start]
     if not flow_lines:
         raise LoadError(source_file, "no text")
     documents: list[DocumentFacts] = []

@@ -457,13 +457,13 @@ def _is_chrome(text: str, heading: bool, own: frozenset[str]) -> bool:
     title = _site_title(text)
     if title and (not own or _titled_number(title) in own) and drop_title_prefix(text) == text:
         return True  # (a crawler's "Quyết định 435/QĐ-UBND năm 2020. Điều 2." opens a line of the text)
-    words = text.split()
-    if len(words) <= 12 and fold(text).startswith(page_chrome_phrases()):
+    words = len(text.split(None, 12))  # the number of words, or 13 for more: all the tests need
+    if words <= 12 and fold(text).startswith(page_chrome_phrases()):
         return True
     if heading and not (_STRUCTURAL.match(text) or text.isupper()):
         return True
-    if len(words) >= 6 and not _VIETNAMESE.search(text):
-        return sum(w.strip(".,;:()").lower() in _ENGLISH_WORDS for w in words) >= 2
+    if words >= 6 and not _VIETNAMESE.search(text):
+        return sum(w.strip(".,;:()").lower() in _ENGLISH_WORDS for w in text.split()) >= 2
     return False
 
 
@@ -481,9 +481,9 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     """
     whole = Layout((Region(0, len(view.text), False),), len(view.text))
     lines = view_lines(view) if lines is None else lines
-    if table is not None:
-        lines = [ln for ln in lines if ln.start >= table.end]
-    contents = [_content(ln) for ln in lines]
+    if table is not None:  # (the lines start in order: those after the table are the last ones)
+        lines = lines[bisect_left(lines, table.end, key=_start) :]
+    contents = [text.strip(_STRIP) for text, _, _ in lines]  # (_content of each)
     lines, texts = list(compress(lines, contents)), list(filter(None, contents))  # the content lines
     if not lines:
         return whole
@@ -512,7 +512,9 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
         spans.append((start, _end_of(texts, closings, last + 1, stop, headings, own), True))
     regions = tuple(Region(lines[a].start, lines[b - 1].end, header) for a, b, header in spans if b > a)
     after = max((b for _, b, _ in spans), default=0)
-    title = read_page_title([(texts[i], lines[i].start) for i in range(after, len(texts))])
+    # (read_page_title reads only the lines with a "/" near their start: the others are not passed)
+    title = read_page_title([(texts[i], lines[i].start) for i in range(after, len(texts))
+                             if "/" in texts[i][:90]])
     if not regions and table is not None:
         # A page whose document the site shows no text of: its table is all there is of it
         # (what follows is the site's own lists and notices).

@@ -30,8 +30,10 @@ def lines_matching(searched: tuple[re.Pattern[str], ...], texts: list[str], lowe
         return []
     joined = "\n".join(texts)
     if lower:
-        joined = joined.lower()
-        texts = joined.split("\n")  # lower() may change a line's length ("İ")
+        low = joined.lower()
+        if len(low) != len(joined):  # lower() may change a line's length ("İ"); it never shortens one
+            texts = low.split("\n")
+        joined = low
     found: set[int] = set()
     starts: list[int] | None = None  # where each line starts in the joined text, made when needed
     for pattern in searched:

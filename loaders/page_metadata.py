@@ -111,6 +111,14 @@ def _lower_labels() -> tuple[str, ...]:
     return tuple(sorted((label.lower() for label in page_metadata_labels()), key=len, reverse=True))
 
 
+@cache
+def _label_endings() -> frozenset[str]:
+    """The last characters of each label in lower case, as many for each (three, or the
+    shortest label's length)."""
+    width = min(3, *map(len, _lower_labels()))
+    return frozenset(label[len(label) - width :] for label in _lower_labels())
+
+
 def _label_starts(text: str) -> Iterator[int]:
     """Where a label stands before a colon (spaces between them), in any case: found from the
     colons, which a page has far fewer of than it has the labels' first letters.
@@ -120,13 +128,17 @@ def _label_starts(text: str) -> Iterator[int]:
     """
     labels = _lower_labels()
     longest = len(labels[0])
+    endings = _label_endings()
+    width = len(next(iter(endings)))
     colon = text.find(":")
     while colon >= 0:
         end = colon
         while end > 0 and text[end - 1].isspace():
             end -= 1  # (each run of spaces stands before one colon: walked once)
-        before = text[max(0, end - longest) : end].lower()
-        if before.endswith(labels):
+        # The last few characters first: lower() maps them as it maps them in a longer stretch
+        # (save a final sigma's form, in no label), so a label ends there only if its ending does.
+        ending = text[max(0, end - width) : end].lower()[-width:]
+        if ending in endings and (before := text[max(0, end - longest) : end].lower()).endswith(labels):
             yield end - len(next(label for label in labels if before.endswith(label)))
         colon = text.find(":", colon + 1)
 

@@ -175,22 +175,7 @@ def _has_motto(text: str) -> bool:
 
 def split_documents(lines: list[Line]) -> list[Segment]:
     """Documents of a file as line ranges (at least one, even for a file with no header)."""
-    anchors: list[int] = []
-    untyped: set[int] = set()  # anchors that are a number line: a document with no type line
-    body_lines_since = 0
-    for i, line in enumerate(lines):
-        if type_of_line(line.text, strict=bool(anchors) or body_lines_since > 0) is not None and (
-                not anchors or body_lines_since >= 2):
-            anchors.append(i)
-            body_lines_since = 0
-            continue
-        if anchors and body_lines_since >= 2 and _numbers_a_new_header(lines, i):
-            anchors.append(i)  # "Số: 5706/CT-CS" after a document's body: a Công văn follows
-            untyped.add(i)
-            body_lines_since = 0
-            continue
-        if _is_body(line.text):
-            body_lines_since += 1
+    anchors, untyped = _anchors(lines)
     if not anchors:
         return [Segment(0, len(lines), None, _header_end(lines, 0, None))]
     starts = []
@@ -213,6 +198,31 @@ def split_documents(lines: list[Line]) -> list[Segment]:
         # A document with no type line before it (a Công văn: its number, V/v, Kính gửi …)
         segments.insert(0, Segment(0, first.start, None, _header_end(lines, None, first.start)))
     return segments
+
+
+def _anchors(lines: list[Line]) -> tuple[list[int], set[int]]:
+    """The lines that open a document (its type line, or the number of one with none), and
+    those of them that are a number line. (A type line is in capitals, so the cached test is
+    asked only of the lines in capitals; a new header's number is a short line.)"""
+    anchors: list[int] = []
+    untyped: set[int] = set()  # anchors that are a number line: a document with no type line
+    body_lines_since = 0
+    for i, line in enumerate(lines):
+        text = line.text
+        strict = bool(anchors) or body_lines_since > 0
+        if text.isupper() and type_of_line(text, strict=strict) is not None and (
+                not anchors or body_lines_since >= 2):
+            anchors.append(i)
+            body_lines_since = 0
+            continue
+        if anchors and body_lines_since >= 2 and len(text) <= 40 and _numbers_a_new_header(lines, i):
+            anchors.append(i)  # "Số: 5706/CT-CS" after a document's body: a Công văn follows
+            untyped.add(i)
+            body_lines_since = 0
+            continue
+        if _is_body(text):
+            body_lines_since += 1
+    return anchors, untyped
 
 
 _NUMBER_LINES = 12  # the lines of a header a document's number stands among

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from vanban.graph.keys import fold
 from vanban.loaders.lexicon import organ_word_names, organ_word_openings
-from vanban.loaders.offsets import RunBuilder, RunOffsets
+from vanban.loaders.offsets import RunBuilder
 
 __all__ = [
     "CAPITALS",
@@ -158,7 +158,8 @@ def _tone_pair_branches() -> list[str]:
 _TONE_PAIRS_BY_VOWEL = tuple(re.compile(branch) for branch in _tone_pair_branches())
 _TONE_PAIR = re.compile("|".join(f"(?:{branch})" for branch in _tone_pair_branches()))
 _TRANSLATE = {**_QUOTES, **_OCR}
-_TRANSLATABLE = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
+# The characters replaced one by one (no replacement is a character replaced).
+_TRANSLATE_PAIRS = tuple((chr(c), replacement) for c, replacement in _TRANSLATE.items())
 
 
 # Each branch opens with a literal (the lone "*" tests its left neighbour after it), so the
@@ -189,20 +190,29 @@ def clean_view(raw: str) -> TextView:
     'TỈNH ỦY LẠNG SƠN  \\n*'
     """
     nfc = _nfc_view(raw)
-    # 2. Drop markdown remnants, keeping the lone "*" that separates header columns.
-    out = _Builder()
+    # 2. Drop markdown remnants, keeping the lone "*" that separates header columns. (Built as
+    # :class:`_Builder` builds it; a stretch of identity offsets, a file already in NFC, is the
+    # range of its positions, added as such.)
+    text, offsets = nfc.text, nfc.offsets
+    parts: list[str] = []
+    runs = RunBuilder()
+    identity = isinstance(offsets, range) and offsets.start == 0 and offsets.step == 1
     pos = 0
-    removals = sorted(_line_markup(nfc.text) + _inline_markup(nfc.text))
-    for start, end, token in removals:
+    for start, end, token in sorted(_line_markup(text) + _inline_markup(text)):
         if start < pos:
             continue
-        out.add_mapped(nfc, pos, start)
+        parts.append(text[pos:start])
+        if identity:
+            runs.add_range(pos, start - pos)
+        else:
+            runs.add_from(offsets, pos, start)
         if token == "\\*":
-            out.add("*", nfc.offsets[start])
+            parts.append("*")
+            runs.add_repeated(offsets[start], 1)
         pos = end
-    out.add_mapped(nfc, pos, len(nfc.text))
-    view = out.build(len(raw))
-    return TextView(_date_words(_number_labels(normalize_tones(view.text))), view.offsets)
+    parts.append(text[pos:])
+    runs.add_from(offsets, pos, len(text))
+    return TextView(_date_words(_number_labels(normalize_tones("".join(parts)))), runs.build(len(raw)))
 
 
 # The header's "Số" with its mark lost by a scan ("So: 12/KH-UBND" opening a line). (A mark
@@ -251,7 +261,9 @@ def _date_words(text: str) -> str:
     for anchor, before in _READ_RIGHT:
         at = text.find(anchor)
         while at >= 0:
-            m = _SLIPPED_DATE.search(text, max(0, at - before), at + 40)
+            # Right after a "ngày" the date can start only at its "n": the search is a match there.
+            m = (_SLIPPED_DATE.match(text, at - 1, at + 40) if before == 1 and at else
+                 _SLIPPED_DATE.search(text, max(0, at - before), at + 40))
             if m is not None and m.start() < at < m.end():
                 for part, right in _DATE_WORDS.items():
                     written = m.group(part)
@@ -322,7 +334,10 @@ def _nfc_view(raw: str) -> TextView:
     """NFC, OCR letters and quotes; carriage returns dropped. Fast when already NFC."""
     n = len(raw)
     # one character for one, so offsets are unchanged
-    text = _TRANSLATABLE.sub(lambda m: _TRANSLATE[ord(m.group())], raw)
+    text = raw
+    for char, replacement in _TRANSLATE_PAIRS:  # (a search for each is faster than one for them all)
+        if char in text:
+            text = text.replace(char, replacement)
     if "–" in text or "—" in text or "‑" in text or "−" in text:
         text = _SYMBOL_DASH.sub("-", text)  # "45–KH/TU": a symbol's dash as a word processor wrote it
     if "-----" in text or "_____" in text or " * " in text or " Số" in text:
@@ -389,15 +404,20 @@ _DATE_CUT_TAIL = re.compile(r"(?i)\s*(?:[\d.…_]+\s+)?(?:tháng|năm)(?![^\W\d_
 
 
 def is_double_spaced(lines: list[str]) -> bool:
-    """True when nearly every text line is followed by a blank line (PDF export habit)."""
-    text_lines = [i for i, line in enumerate(lines) if line.strip()]
-    if len(text_lines) < 8:
+    """True when nearly every text line is followed by a blank line (PDF export habit).
+
+    A text line followed by a blank line has a blank line of its own: with fewer blank lines
+    than that takes, the answer is known from two counts, without a look at each line."""
+    stripped = list(map(str.strip, lines))
+    blank = stripped.count("")
+    if len(lines) - blank < 8 or blank < 0.8 * (len(lines) - blank):
         return False
-    followed = sum(1 for i in text_lines if i + 1 < len(lines) and not lines[i + 1].strip())
+    text_lines = [i for i, line in enumerate(stripped) if line]
+    followed = sum(1 for i in text_lines if i + 1 < len(lines) and not stripped[i + 1])
     if followed < 0.8 * len(text_lines):
         return False
     # Markdown paragraphs are also blank-separated, but they end like sentences.
-    long_lines = [lines[i].strip() for i in text_lines if len(lines[i].strip()) >= 40]
+    long_lines = [stripped[i] for i in text_lines if len(stripped[i]) >= 40]
     wrapped = sum(1 for line in long_lines if not _HARD_END.search(line))
     return bool(long_lines) and wrapped >= 0.5 * len(long_lines)
 
@@ -426,58 +446,55 @@ def join_lines(view: TextView) -> TextView:
     lines = text.split("\n")
     double = is_double_spaced(lines)
     parts: list[str] = []
-    kept = _Stretches(view.offsets)
+    offsets, runs = view.offsets, RunBuilder()
+    kept_start = kept_end = 0  # the stretch of positions kept whose offsets are not yet copied
     pos = 0  # start of the text not yet copied
-    line_start = 0
+    line_start = 0  # where ``line`` starts
     last = len(lines) - 1
     i = 0
-    while i < last:  # a newline follows lines[i]
-        prev_line = lines[i].rstrip(" \t")
+    line = lines[0]
+    while i < last:  # a newline follows line, lines[i]
+        prev_line = line.rstrip(" \t")
         break_start = line_start + len(prev_line)
         j = i + 1
-        line_start += len(lines[i]) + 1
-        while j < last and not lines[j].strip(" \t"):  # blank lines ending in a newline
-            line_start += len(lines[j]) + 1
+        line_start += len(line) + 1
+        line = lines[j]
+        while j < last and not line.strip(" \t"):  # blank lines ending in a newline
+            line_start += len(line) + 1
             j += 1
-        next_line = lines[j].lstrip(" \t")
+            line = lines[j]
+        next_line = line.lstrip(" \t")
         glue = _glue(prev_line, next_line, j - i - 1, double)
         parts += (text[pos:break_start], glue)
-        kept.keep(pos, break_start + len(glue))
-        pos = line_start + len(lines[j]) - len(next_line)
+        if pos != kept_end:  # a break dropped: the stretch before it is copied whole
+            runs.add_from(offsets, kept_start, kept_end)
+            kept_start = pos
+        kept_end = break_start + len(glue)
+        pos = line_start + len(line) - len(next_line)
         i = j
     parts.append(text[pos:])
-    kept.keep(pos, len(text))
-    return TextView("".join(parts), kept.build(view.offsets[-1]))
-
-
-class _Stretches:
-    """The offsets of the view positions kept, joined into stretches before they are copied."""
-
-    def __init__(self, offsets: Sequence[int]) -> None:
-        self.offsets = offsets
-        self.builder = RunBuilder()
-        self.start = self.end = 0
-
-    def keep(self, start: int, end: int) -> None:
-        if start != self.end:
-            self.builder.add_from(self.offsets, self.start, self.end)
-            self.start = start
-        self.end = end
-
-    def build(self, end: int) -> RunOffsets:
-        self.builder.add_from(self.offsets, self.start, self.end)
-        return self.builder.build(end)
+    if pos != kept_end:
+        runs.add_from(offsets, kept_start, kept_end)
+        kept_start = pos
+    runs.add_from(offsets, kept_start, len(text))
+    return TextView("".join(parts), runs.build(offsets[-1]))
 
 
 def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
-    """What a line break becomes: "\n" (paragraph), " " (soft wrap) or "" (cut symbol)."""
+    """What a line break becomes: "\n" (paragraph), " " (soft wrap) or "" (cut symbol).
+
+    The tests of :func:`_has_columns`, :func:`opens_preamble` and :func:`_is_heading` are
+    written out here, their cheap tests first: most breaks are decided by no test, and a call
+    for each costs more than the test itself. ``x.isspace()`` is ``not x.strip()`` for a
+    string that is not empty, without making the stripped copy."""
     prev_end = prev_line.rstrip()  # the regexes below that end in \s*$ need its last character
-    if not prev_end or not next_line.strip():
+    if not prev_end or not next_line or next_line.isspace():
         return "\n"
-    if ((prev_line.lstrip()[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(prev_line))
-            or (next_line[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(next_line))):
+    if ((next_line[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(next_line))
+            or (prev_end.lstrip()[:1] in _SEPARATOR_FIRST and _SEPARATOR.match(prev_line))):
         return "\n"
-    if _has_columns(prev_line) or _has_columns(next_line):
+    if ((("   " in prev_line or "|" in prev_line) and _COLUMNS.search(prev_end.lstrip()))
+            or (("   " in next_line or "|" in next_line) and _COLUMNS.search(next_line.strip()))):
         return "\n"  # a two-column layout line (header, Nơi nhận beside the signature)
     numbered = prev_line.lstrip(_SPACE_PIPE_STAR)[:1] == "S"  # (what _BARE_NUMBER, _NUMBER_START match)
     if numbered and _BARE_NUMBER.match(prev_line) and _NUMBER_VALUE.match(next_line):
@@ -486,7 +503,8 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
     if last == "-" and _SYMBOL_HEAD.search(prev_line) and _SYMBOL_TAIL.match(next_line):
         return ""  # "01-" / "KL/TW", "Số: 3783/QĐ-" / "UBND"
     opening = next_line.lstrip()[:2]  # (what opens the lines _HEADER_LINE, _LIST_START match)
-    if (opening[:1] in _HEADER_LINE_FIRST and _HEADER_LINE.match(next_line)) or (
+    first = opening[:1]
+    if (first in _HEADER_LINE_FIRST and _HEADER_LINE.match(next_line)) or (
             numbered and _NUMBER_START.match(prev_line)):
         return "\n"
     if ("điện" in next_line or "ĐIỆN" in next_line) and TELEGRAM.match(next_line):
@@ -502,18 +520,20 @@ def _glue(prev_line: str, next_line: str, blanks: int, double: bool) -> str:
         return ""  # "25/10/" / "2021"
     if last == "/" and _YEAR_OF_SYMBOL.search(prev_end[-12:]) and _CODE_START.match(next_line):
         return ""  # "Nghị quyết số 27/2024/" / "UBTVQH15"
-    if opens_preamble(next_line) and not ENDS_LINKED.search(prev_end[-12:]):
+    if (next_line[:1] in _PREAMBLE_FIRST and _PREAMBLE_START.match(next_line)
+            and not ENDS_LINKED.search(prev_end[-12:])):
         return "\n"  # "… và chuyển đổi số" / "Căn cứ Luật …": each basis is a paragraph
     hard_end = last in _HARD_END_CHARS  # the same as _HARD_END.search(prev_line)
     if blanks >= (2 if double else 1) and (hard_end or not _continues(prev_end, next_line)):
         return "\n"  # a blank line ends a paragraph, unless the sentence plainly goes on
-    if (opening[:1] in _LIST_FIRST or opening[1:2] in ".)") and _LIST_START.match(next_line):
+    if (first in _LIST_FIRST or opening[1:2] in ".)") and _LIST_START.match(next_line):
         return "\n"
     if hard_end and not (last == ";" and _continues(prev_end, next_line)):
         return "\n"
     if last in "aáAÁ" and _TERM_CUT.search(prev_end[-6:]) and _ROMAN_TERM.match(next_line):
         return " "  # "… Ban Chấp hành Trung ương Đảng khóa" / "XII"
-    if _is_heading(prev_line) != _is_heading(next_line) and not OPEN_END.search(prev_end[-24:]):
+    if ((prev_line.isupper() and _is_heading(prev_line)) != (next_line.isupper() and _is_heading(next_line))
+            and not OPEN_END.search(prev_end[-24:])):
         return "\n"  # (not "… Nghị quyết số" / "66/NQ-CP.", "… của" / "BỘ CHÍNH TRỊ")
     if ":" in next_line[:_FIELD_WIDTH] and ":" in prev_line[:_FIELD_WIDTH] and _FIELD.match(next_line) and (
             _FIELD.match(prev_line)):
