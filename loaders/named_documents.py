@@ -429,10 +429,10 @@ def _plenum(text: str, start: int) -> NamedReading | None:
 _ORDINAL = "|".join(sorted(map(re.escape, ordinals()), key=len, reverse=True))
 _PLENUM = re.compile(
     _RESOLUTION + r"[ \t]+(?:của[ \t]+)?(?:Hội nghị[ \t]+)?"
-    rf"(?:lần thứ[ \t]+(?:(?P<digits>\d{{1,2}})|(?P<ordinal>(?i:{_ORDINAL})))(?![\wà-ỹ])[ \t]+)?"
+    rf"(?:lần thứ[ \t]++(?:(?P<digits>\d{{1,2}})|(?P<ordinal>(?i:{_ORDINAL})))(?![\wà-ỹ])[ \t]++)?"
     r"(?:Ban Chấp hành[ \t]+)?Trung ương"  # one name, not a list: the Central Committee
     r"(?:[ \t]+Đảng(?![ \t]+bộ))?(?:[ \t]+(?P<number>\d{1,2})(?![\d/.-]))?"
-    r"(?:[ \t]*\(?[ \t]*khóa[ \t]+(?P<term>[IVXL]+)\b(?:[ \t]*\))?)?"
+    r"(?:[ \t]*+(?:\([ \t]*+)?khóa[ \t]++(?P<term>[IVXL]+)\b(?:[ \t]*+\))?)?"
 )
 
 
