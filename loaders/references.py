@@ -642,7 +642,7 @@ def _numbers_before_issuers(text: str) -> list[tuple[int, int]]:
             while begin and end - begin < 5 and text[begin - 1].isdigit():
                 begin -= 1
             bare = not (begin and _NOT_BEFORE_NUMBER.match(text, begin - 1))  # (not "54-KL/TW của")
-            if begin < end <= at and end - begin <= 4 and bare:
+            if begin < end and end - begin <= 4 and bare:
                 found.add((begin, end))
             at = text.find(word, at + 1)
     return sorted(found)
