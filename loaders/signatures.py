@@ -12,15 +12,13 @@ name on one of the last lines.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from vanban.loaders import patterns
 from vanban.loaders.header import split_cells
 from vanban.loaders.lexicon import capacities, mottos, organ_words, surnames
+from vanban.loaders.line_search import lines_matching
 from vanban.loaders.memo import remember_short
 from vanban.loaders.segment import is_heading
 from vanban.loaders.text import fold
@@ -225,24 +223,10 @@ def find_signatures(lines: list[str]) -> list[SignatureBlock]:
     return blocks
 
 
-_MARKS = re.compile(patterns.by_first_letter(  # "KT.", "T/M": the capacities written with a mark
-    re.escape(mark) for mark in capacities() if "." in mark or "/" in mark))
-
-
-def _lines_with_two_marks(lines: list[str]) -> list[int]:
-    """The lines on which two capacities' marks (``KT.``, ``T/M`` …) stand, in order: one scan of
-    the joined lines for the marks, in C, instead of a test of each line.
-
-    >>> _lines_with_two_marks(["KT. GIÁM ĐỐC     KT. TRƯỞNG BAN", "KT. GIÁM ĐỐC", "TM. BAN"])
-    [0]
-    """
-    text = "\n".join(lines)
-    found = [m.start() for m in _MARKS.finditer(text)]
-    if len(found) < 2:
-        return []
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-    counts = Counter(bisect.bisect_right(starts, at) - 1 for at in found)
-    return sorted(i for i, n in counts.items() if n >= 2)
+# A line holding two capacities written with a mark ("KT. GIÁM ĐỐC      KT. TRƯỞNG BAN"), found by
+# one scan of the joined lines (line_search) instead of a test of each line.
+_MARK = patterns.by_first_letter(re.escape(mark) for mark in capacities() if "." in mark or "/" in mark)
+_TWO_MARKS = (re.compile(rf"(?:{_MARK})[^\n]*?(?:{_MARK})"),)
 
 
 def _side_by_side(lines: list[str]) -> tuple[list[SignatureBlock], set[int]]:
@@ -256,7 +240,7 @@ def _side_by_side(lines: list[str]) -> tuple[list[SignatureBlock], set[int]]:
     ...      "Nguyễn Văn Hải        Trần Thị Lan"])[0]]
     [('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Nguyễn Văn Hải'), ('KT. TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', 'Trần Thị Lan')]
     """
-    for i in _lines_with_two_marks(lines):
+    for i in lines_matching(_TWO_MARKS, lines):
         line = lines[i]
         if "   " not in line and "|" not in line:
             continue
