@@ -135,11 +135,7 @@ _SYMBOL_START = re.compile(r"^[\d.…_]")
 _NOI_NHAN = re.compile("^" + NOI_NHAN + r"\b")
 _ITEM = re.compile(r"^[-–+•]")
 _SIGNED_MARK = re.compile(r"^\(?\s*đã ký\s*\)?$", re.IGNORECASE)
-_STRIP = " \t|*#>_"
-
-
-def _content(line: Line) -> str:
-    return line.text.strip(_STRIP)
+_STRIP = " \t|*#>_"  # what a line's content is stripped of (markup, a table's bars)
 
 
 class _HeaderParts(NamedTuple):
@@ -483,7 +479,7 @@ def locate_documents(view: TextView, raw: str | None = None, table: PageMetadata
     lines = view_lines(view) if lines is None else lines
     if table is not None:  # (the lines start in order: those after the table are the last ones)
         lines = lines[bisect_left(lines, table.end, key=_start) :]
-    contents = [text.strip(_STRIP) for text, _, _ in lines]  # (_content of each)
+    contents = [text.strip(_STRIP) for text, _, _ in lines]  # each line's content
     lines, texts = list(compress(lines, contents)), list(filter(None, contents))  # the content lines
     if not lines:
         return whole

@@ -159,9 +159,8 @@ def _department_pattern() -> re.Pattern[str]:
 
 def _department(m: re.Match[str]) -> str:
     """A :func:`_department_pattern` match with its ministry's field written out."""
-    unit, short = (m.group("unit"), m.group("short")) if m.group("unit") else (m.group("office"),
-                                                                             m.group("office_short"))
-    return f"{unit} {ministry_domains()[short]}"
+    short = m.group("short") or m.group("office_short")
+    return f"{m.group('unit') or m.group('office')} {ministry_domains()[short]}"
 
 
 def _written_out(m: re.Match[str], table: dict[str, str]) -> str:
