@@ -256,13 +256,13 @@ TYPE_WORD = alternation((form for t in doc_types() for form in (t.name, *t.forms
 # "… ban hành Kế hoạch …": a body issuing a document of a type.
 ISSUED_TYPE = r"ban hành\s+" + alternation(t.name for t in doc_types() if t.name != "Sao lục")
 # "PHỤ LỤC", "Danh mục …", "Mẫu số 03": as written or in capitals, a form's heading with its number.
-ATTACHMENT_HEADING = "(?:" + "|".join(
+ATTACHMENT_HEADING: str = "(?:" + "|".join(
     alternation([h, h.upper()]) + (r"\s*(?:(?i:số)\s*)?\d+[A-Za-z]?\b" if numbered else r"\b")
     for h, numbered in attachment_headings()) + ")"
 
 
 # The types a header names its number with: "Luật số: 140/2025/QH15", "Nghị quyết số: …".
-HEADER_NUMBER_TYPE = alternation(t.name for t in doc_types() if t.header_number)
+HEADER_NUMBER_TYPE: str = alternation(t.name for t in doc_types() if t.header_number)
 def type_for_code(code: str) -> str:
     """The type a symbol code stands for (``NQ`` → ``Nghị quyết``).
 
@@ -300,7 +300,7 @@ TERM = r"(?i:kh[óo]a)\s+(?P<term>[IVXL]+)\b"
 # The two ways a date is written, with their day, month and year as groups.
 _NUMERIC_DATE_GROUPS = r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>(?:19|20)\d{2})"
 _WORDED_DATE_GROUPS = r"(?P<d2>\d{1,2})\s+tháng\s*(?P<m2>\d{1,2})\s*năm\s*(?P<y2>(?:19|20)\d{2})"  # "tháng12"
-DATE_GROUPS = f"{_NUMERIC_DATE_GROUPS}|{_WORDED_DATE_GROUPS}"
+DATE_GROUPS: str = f"{_NUMERIC_DATE_GROUPS}|{_WORDED_DATE_GROUPS}"
 NUMERIC_DATE = re.sub(r"\(\?P<\w+>", "(?:", _NUMERIC_DATE_GROUPS)  # "09/5/2023", "9-5-2023"
 WORDED_DATE = re.sub(r"\(\?P<\w+>", "(?:", _WORDED_DATE_GROUPS)  # "09 tháng 5 năm 2023"
 # The date of a header, its day and month possibly left blank for the signer ("ngày …  tháng 5
@@ -310,7 +310,7 @@ HEADER_DATE_FOLDED = r"ngay\s*[\d.…_ ]*\s*thang\s*[\d.…_ ]*\s*nam\s*[\d.…_
 
 
 # --- headers -------------------------------------------------------------------------------
-SUBJECT_OPENING = alternation(subject_openings()) + r"\b"
+SUBJECT_OPENING: str = alternation(subject_openings()) + r"\b"
 def _motto_phrase(phrase: str, folded: bool) -> str:
     words = [w for w in re.split(r"[\s-]+", phrase) if w]
     if folded:
@@ -321,8 +321,9 @@ def _motto_phrase(phrase: str, folded: bool) -> str:
 # Every motto, case-blind, tones as written or left out ("CỘNG HOA"), hyphens optional.
 MOTTO_RE = re.compile("|".join(_motto_phrase(m, folded=False) for m in mottos()), re.IGNORECASE)
 # A motto's first three words, wherever they stand ("CỘNG HÒA XÃ HỘI" of a flattened header).
-MOTTO_BEGINNING_RE = re.compile("|".join(_motto_phrase(" ".join(re.split(r"[\s-]+", m)[:3]), folded=False)
-                                         for m in mottos()), re.IGNORECASE)
+MOTTO_BEGINNING_RE: re.Pattern[str] = re.compile(
+    "|".join(_motto_phrase(" ".join(re.split(r"[\s-]+", m)[:3]), folded=False) for m in mottos()),
+    re.IGNORECASE)
 # The same over folded text (lower case, no tones): also a motto's first two words alone, the
 # part a flattened column leaves on a line.
 MOTTO_FOLDED = "|".join(_motto_phrase(m, folded=True) for m in mottos())
