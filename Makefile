@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck clean bench bench-full
+.PHONY: demo test lint typecheck compiled clean bench bench-full bench-compiled
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,12 @@ lint: $(DEV)
 typecheck: $(DEV)
 	MYPY=$(BIN)/mypy scripts/typecheck
 
-test: lint typecheck
+# The package as a regular install builds it, its extractor compiled with mypyc (setup.py), in
+# build/compiled; rebuilt only when a source changed. tests/test_compiled_build.py checks it.
+compiled: $(DEV)
+	scripts/build-compiled $(BIN)/python
+
+test: lint typecheck compiled
 	$(BIN)/pytest
 
 bench: $(DEV)
@@ -42,6 +47,11 @@ bench: $(DEV)
 
 bench-full: $(DEV)
 	$(BIN)/python -m bench --full
+
+# The extraction benchmarks on the compiled build, the extractor users install.
+bench-compiled: compiled
+	scripts/with-compiled $(BIN)/python -m bench --only extraction
+	scripts/with-compiled $(BIN)/python -m bench.pages --compare bench/data/pages-baseline.json
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
