@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bench.generate import generate
 
-__all__ = ["ROOT", "corpus", "machine", "peak_rss_mb", "rss_mb", "score_script", "timer"]
+__all__ = ["ROOT", "corpus", "extractor_build", "machine", "peak_rss_mb", "rss_mb", "score_script", "timer"]
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = Path(os.environ.get("VANBAN_BENCH_DIR", ROOT / "out" / "bench"))
@@ -32,6 +32,15 @@ def machine() -> str:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (f"{os.cpu_count()} cores, {mem} RAM, Python {platform.python_version()} "
             f"({platform.machine()}, {platform.system()}); load average at start {load}")
+
+
+def extractor_build() -> str:
+    """How the extractor imported was built: "compiled with mypyc" for a regular install (setup.py;
+    ``scripts/build-compiled``, run through ``scripts/with-compiled``), else "pure Python" (the
+    editable install of development)."""
+    import vanban.loaders.extract as module
+
+    return "pure Python" if (module.__file__ or "").endswith(".py") else "compiled with mypyc"
 
 
 @contextmanager

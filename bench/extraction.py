@@ -13,7 +13,7 @@ import gc
 import itertools
 from pathlib import Path
 
-from bench.common import corpus, machine, timer
+from bench.common import corpus, extractor_build, machine, timer
 from vanban.errors import LoadError
 from vanban.loaders.extract import extract_text
 from vanban.loaders.files import read_text
@@ -40,6 +40,7 @@ def extract_all(folder: Path) -> tuple[int, int, int, float, float]:
 def run(sizes: list[int], seed: int = 1) -> dict[int, float]:
     print("== extraction (one core) ==")
     print(f"machine: {machine()}")
+    print(f"extractor: {extractor_build()}")
     times: dict[int, float] = {}
     print(f"{'files':>8} {'MB':>7} {'wall s':>8} {'CPU s':>8} {'docs/s':>8} {'MB/s':>6} {'failed':>6}")
     for n in sizes:

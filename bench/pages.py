@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 
 import vanban.loaders.extract as extract_module
-from bench.common import ROOT, machine, timer
+from bench.common import ROOT, extractor_build, machine, timer
 from vanban.errors import LoadError
 from vanban.loaders.extract import extract_text
 from vanban.loaders.files import read_text
@@ -186,7 +186,7 @@ def run(folder: Path = DEFAULT_PAGES, rounds: int = ROUNDS, base: Path | None = 
         return None
     commit, changes = _code_version()
     print(f"code: commit {(commit or '?')[:10]}{' with changes' if changes else ''} "
-          f"(extractor imported from {Path(extract_module.__file__).resolve().parent})")
+          f"(extractor imported from {Path(extract_module.__file__).resolve().parent}, {extractor_build()})")
     result = measure(folder, rounds)
     print(f"machine: {result.machine}")
     mb = result.bytes / 1e6
