@@ -140,6 +140,9 @@ _ISSUING_THIS_PLAN = re.compile(
     r"(?:\s+của\s+[^,;.()\n]{1,80}?)?\s+)" + _TO_IMPLEMENT + r"\s*$",
     re.IGNORECASE,
 )
+# How every match of _ISSUING_THIS_PLAN ends (its _TO_IMPLEMENT, in lower case): a prefix ending
+# otherwise is not searched, at every position, for one.
+_IMPLEMENTING_ENDS = (*IMPLEMENTING_VERBS, "có hiệu quả")
 _IMPLEMENTING_SUBJECT = re.compile(
     r"^(?:V/v|Về việc|về việc|về|Về)?\s*(?:việc\s+)?(?:" + _ISSUING + r"\s+)?"
     r"(?:(?:" + patterns.PLAN_TYPE + r")(?:\s+hành động)?(?:\s+của\s+[^,;()\n]{1,80}?)?\s*)?"
@@ -845,7 +848,8 @@ def _relation(text: str, m: _Mention, first_in_subject: int | None,
     restart = _RESTART.match(prefix)
     if restart is not None:  # "Kính gửi: Các Bộ trưởng Thực hiện …": a sentence whose line break was lost
         prefix = prefix[restart.start("opener"):]
-    implementing = _IMPLEMENTING_SENTENCE.match(prefix) or _ISSUING_THIS_PLAN.search(prefix)
+    implementing = _IMPLEMENTING_SENTENCE.match(prefix) or (
+        prefix.rstrip().lower().endswith(_IMPLEMENTING_ENDS) and _ISSUING_THIS_PLAN.search(prefix))
     if implementing and not _ISSUED_BEFORE.search(text, m.end, e):
         return EdgeType.IMPLEMENTS
     return EdgeType.CITES

@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vanban.loaders import layout, page_metadata, segment, text
+from vanban.loaders import layout, page_metadata, references, segment, text
 from vanban.loaders.text import (  # the plain form's parts
     _BARE_NUMBER,
     _CODE_START,
@@ -334,3 +334,18 @@ def test_page_title_reads_only_the_lines_with_a_slash(texts: list[str]) -> None:
     lines = [(value, 100 * i) for i, value in enumerate(texts)]
     assert page_metadata.read_page_title(lines) == page_metadata.read_page_title(
         [(value, at) for value, at in lines if "/" in value[:90]])
+
+
+_PLAN_WORDS = ["Ủy ban nhân dân tỉnh", "ban hành", "Ban hành", "Kế hoạch", "KẾ HOẠCH", "hành động", "của", "Chương trình",
+               "thực hiện", "THỰC HIỆN", "triển khai", "thi hành", "cụ thể hóa", "có hiệu quả", "đã", "phê duyệt",
+               "tiếp tục", "sửa đổi", ",", ".", "\n", "  "]
+
+
+@given(st.lists(st.sampled_from(_PLAN_WORDS), max_size=12))
+@example(["Ủy ban nhân dân tỉnh", "ban hành", "Kế hoạch", "hành động", "THỰC HIỆN", "  "])
+@example(["Chương trình", "hành động", "của", "Ủy ban nhân dân tỉnh", "triển khai", "thi hành"])
+def test_a_sentence_issuing_a_plan_to_implement_ends_as_the_pre_check_says(words: list[str]) -> None:
+    """The pre-check of :func:`references._relation` (the prefix's end) never skips a match."""
+    prefix = " ".join(words)
+    if references._ISSUING_THIS_PLAN.search(prefix):
+        assert prefix.rstrip().lower().endswith(references._IMPLEMENTING_ENDS)
