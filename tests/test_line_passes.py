@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vanban.loaders import layout, page_metadata, references, segment, text
+from vanban.loaders import layout, page_metadata, references, segment, tasks, text
 from vanban.loaders.text import (  # the plain form's parts
     _BARE_NUMBER,
     _CODE_START,
@@ -349,3 +349,19 @@ def test_a_sentence_issuing_a_plan_to_implement_ends_as_the_pre_check_says(words
     prefix = " ".join(words)
     if references._ISSUING_THIS_PLAN.search(prefix):
         assert prefix.rstrip().lower().endswith(references._IMPLEMENTING_ENDS)
+
+
+_ARTICLE_WORDS = ["Điều 3.", "Điều 4 .", "\n", "Chánh Văn phòng", "Giám đốc Sở Tài chính", "chịu trách nhiệm",
+                  "có trách nhiệm", "thi hành", "thực hiện", "tổ chức thực hiện", "Quyết định", "QUYẾT ĐỊNH", "này",
+                  "căn cứ", "để", "./.", ","]
+
+
+@given(st.lists(st.sampled_from(_ARTICLE_WORDS), max_size=14))
+@example(["\n", "Điều 3.", "Chánh Văn phòng", "chịu trách nhiệm", "thi hành", "Quyết định", "này"])
+@example(["Điều 4 .", "Giám đốc Sở Tài chính", "căn cứ", "QUYẾT ĐỊNH", "này", "để", "thực hiện"])
+def test_an_execution_article_is_searched_for_where_its_duty_is_found(words: list[str]) -> None:
+    """The pre-check of :func:`tasks.execution_article` (the duty it ends with) never skips a match."""
+    sentence = " ".join(words)
+    if tasks._EXECUTION_ARTICLE.search(sentence):
+        assert tasks._EXECUTION_DUTY_RE.search(sentence)
+        assert tasks.execution_article(sentence) is not None
