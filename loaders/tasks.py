@@ -394,7 +394,8 @@ _LABELLED = re.compile(
     r"^[-–+•*]?\s*(?:Cơ quan|Đơn vị)\s+(?P<kind>thực hiện|chủ trì|phối hợp)\s*:\s*(?P<who>\S.*)$"
 )
 _LABEL_END = re.compile(r"(?<!\s)\s*+[-–*]?\s*+Thời (?:gian|hạn)\b|\.(?:\s|$)")  # "… -Thời gian thực hiện: …"
-_ANNOUNCES = re.compile(r"(?i)trách nhiệm|phân công")
+# The words that announce a list of who does what, in any case (searched for in the line in lower case).
+_ANNOUNCING_WORDS = ("trách nhiệm", "phân công")
 _LABEL_ROLE = {"chủ trì": Role.LEAD, "phối hợp": Role.COORDINATE, "thực hiện": Role.PERFORM}
 
 
@@ -411,7 +412,7 @@ def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
     if is_execution_heading(lines[0]):
         return out
     # Bullets are duties of the item's organs unless its first line announces who does what.
-    announced = lines[0].rstrip().endswith(":") or bool(_ANNOUNCES.search(lines[0]))
+    announced = lines[0].rstrip().endswith(":") or any(w in lines[0].lower() for w in _ANNOUNCING_WORDS)
     for line in lines[1:]:
         if is_execution_heading(line.lstrip("#*-–.0123456789 ")):
             break  # the execution section's bullets are its units, read as such

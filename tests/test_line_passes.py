@@ -12,7 +12,7 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from vanban.loaders import layout, page_metadata, references, segment, tasks, text
+from vanban.loaders import layout, page_metadata, references, segment, task_tables, tasks, text
 from vanban.loaders.text import (  # the plain form's parts
     _BARE_NUMBER,
     _CODE_START,
@@ -365,3 +365,20 @@ def test_an_execution_article_is_searched_for_where_its_duty_is_found(words: lis
     if tasks._EXECUTION_ARTICLE.search(sentence):
         assert tasks._EXECUTION_DUTY_RE.search(sentence)
         assert tasks.execution_article(sentence) is not None
+
+
+_CASE_WORDS = ["Trách nhiệm", "TRÁCH NHIỆM", "trách nhiệm", "Phân công", "PHÂN CÔNG", "phân   công", "Cơ quan", "CƠ QUAN",
+               "đơn vị", "ĐƠN VỊ", "Đơn vị", "chủ trì", "CHỦ TRÌ", "Phối hợp", "thực hiện", "THỰC HIỆNG", "|", " "]
+
+
+@given(st.lists(st.sampled_from(_CASE_WORDS), max_size=8))
+@example(["TRÁCH NHIỆM", "Cơ quan"])
+@example(["ĐƠN VỊ", "CHỦ TRÌ"])
+def test_words_sought_in_lower_case_are_found_as_the_case_blind_patterns_find_them(words: list[str]) -> None:
+    """The announcing words of :func:`tasks.inner_assignees` and the column pattern of
+    :func:`task_tables.table_tasks`, sought in the text in lower case, as the case-blind patterns
+    they replaced find them."""
+    line = " ".join(words)
+    announces = re.search(r"(?i)trách nhiệm|phân công", line) is not None
+    assert announces == any(w in line.lower() for w in tasks._ANNOUNCING_WORDS)
+    assert bool(task_tables._COLUMN.search(line)) == bool(task_tables._COLUMN_LOWER.search(line.lower()))
