@@ -125,7 +125,9 @@ def is_number_line(text: str) -> bool:
     low = text.lower()
     if "số" not in low and "sô" not in low and "sổ" not in low:  # every branch of _NUMBER_LINE has one
         return False
-    for cell in [text, *_COLUMNS.split(text)]:
+    # Cells only where a pipe or three spaces can part them (any other space is not printable).
+    parted = "|" in text or "   " in text or not text.isprintable()
+    for cell in [text, *_COLUMNS.split(text)] if parted else [text]:
         if _NUMBER_LINE.match(cell) and (len(cell) < 90 or _has_place_date(cell)):
             return True
     return False

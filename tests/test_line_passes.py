@@ -382,3 +382,15 @@ def test_words_sought_in_lower_case_are_found_as_the_case_blind_patterns_find_th
     announces = re.search(r"(?i)trách nhiệm|phân công", line) is not None
     assert announces == any(w in line.lower() for w in tasks._ANNOUNCING_WORDS)
     assert bool(task_tables._COLUMN.search(line)) == bool(task_tables._COLUMN_LOWER.search(line.lower()))
+
+
+@given(st.lists(st.sampled_from(["Số:", "số", "15/2025/QĐ-UBND", "|", " ", "   ", "\t", "\u00a0", "\u3000", "Hà Nội,",
+                                 "ngày 5 tháng 3 năm 2025", "Luật", "x" * 40]), max_size=10).map("".join))
+@example("x" * 40 + "\u3000\u3000\u3000Số: 15/2025/QĐ-UBND\u00a0\u00a0\u00a0" + "x" * 60)  # cells parted by other spaces
+@example("Luật số: 15/2025/QĐ-UBND | Hà Nội,")
+def test_a_number_line_is_told_apart_as_with_its_cells_always_split(line: str) -> None:
+    """:func:`segment.is_number_line` splits a line into cells only where a pipe or three
+    spaces can part them; splitting always gives the same answer."""
+    cells = [line, *segment._COLUMNS.split(line)]
+    plain = any(segment._NUMBER_LINE.match(c) and (len(c) < 90 or segment._has_place_date(c)) for c in cells)
+    assert segment.is_number_line(line) == plain
