@@ -9,8 +9,8 @@ compiler (with one line that says so). Either way the facts extracted are the sa
 (``tests/test_compiled_build.py``).
 
 mypyc names a module after its folders, and the loaders live in ``loaders/`` but install as
-``vanban.loaders``: the sources are compiled from a tree of links laid out as the package,
-the one ``scripts/typecheck`` reads, so mypyc checks them with the settings of
+``vanban.loaders``: the sources are compiled from a tree of links laid out as the package (as
+``scripts/typecheck`` lays them out for mypy), and mypyc checks them with the settings of
 ``[tool.mypy]``.
 """
 
@@ -21,7 +21,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
@@ -53,7 +53,7 @@ def _lay_out_tree() -> Path:
     return package
 
 
-def _extensions() -> list:
+def _extensions() -> list[Extension]:
     """The compiled modules, for the commands that build them (not metadata, sdist or editable)."""
     if os.environ.get("VANBAN_PURE_PYTHON") == "1" or not BUILDING & set(sys.argv[1:]):
         return []
@@ -79,7 +79,8 @@ class BuildExtensions(build_ext):
             for extension in self.extensions:
                 Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
             self.extensions = []
-            print(f"vanban: compiling the extractor failed ({error}); it installs as pure Python")
+            print(f"vanban: compiling the extractor failed ({type(error).__name__}; the compiler said why"
+                  " above): it installs as pure Python")
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": BuildExtensions})
