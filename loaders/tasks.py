@@ -412,7 +412,8 @@ def inner_assignees(text: str) -> list[tuple[list[str], Role]]:
     if is_execution_heading(lines[0]):
         return out
     # Bullets are duties of the item's organs unless its first line announces who does what.
-    announced = lines[0].rstrip().endswith(":") or any(w in lines[0].lower() for w in _ANNOUNCING_WORDS)
+    first = lines[0].lower()
+    announced = first.rstrip().endswith(":") or any(word in first for word in _ANNOUNCING_WORDS)
     for line in lines[1:]:
         if is_execution_heading(line.lstrip("#*-–.0123456789 ")):
             break  # the execution section's bullets are its units, read as such
