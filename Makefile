@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.installed-runtime
 DEV     := $(VENV)/.installed-dev
 
-.PHONY: demo test lint typecheck compiled clean bench bench-full bench-compiled
+.PHONY: demo test test-compiled lint typecheck compiled clean bench bench-full bench-compiled
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ compiled: $(DEV)
 
 test: lint typecheck compiled
 	$(BIN)/pytest
+
+# The test suite again with vanban imported from build/compiled (the slow tests left out): what
+# a regular install runs. .ci/run runs it after `make test`.
+test-compiled: compiled
+	PYTHONSAFEPATH=1 $(BIN)/pytest -o "pythonpath=build/compiled ." -m "not slow" -q
 
 bench: $(DEV)
 	$(BIN)/python -m bench

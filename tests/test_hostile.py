@@ -375,7 +375,8 @@ def loader_patterns() -> list[LoaderPattern]:
     methods: dict[str, set[str]] = {}  # a module-level name -> the methods called on it anywhere
     literals: list[tuple[LoaderPattern, bool]] = []  # and whether it is a re.compile
     for module in modules:
-        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        source = Path(module.__file__).parent / f"{module.__name__.rpartition('.')[2]}.py"  # (beside a compiled one)
+        tree = ast.parse(source.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
