@@ -1,8 +1,8 @@
 """The compiled build (``setup.py``: the extractor compiled with mypyc for a regular install)
 extracts exactly what the editable, pure Python install does.
 
-It runs against ``build/compiled``, which ``scripts/build-compiled`` makes (``.ci/run`` does so
-before the tests); without it the tests skip, and fail in CI.
+It runs against ``build/compiled``, which ``scripts/build-compiled`` makes (``make test`` runs it
+before pytest); without it the tests skip, and fail in CI.
 """
 
 from __future__ import annotations
