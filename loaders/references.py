@@ -324,14 +324,24 @@ def _numbered_matches(text: str) -> Iterator[re.Match[str]]:
     yield from _matches_from(_NUMBERED, text, _type_starts(text) | _cased_starts(text))
 
 
+def _before_spaces(text: str, end: int) -> int:
+    """Where the spaces and tabs right before ``end`` begin (``end`` if there are none).
+
+    >>> _before_spaces("Kế hoạch  \tsố", 11)
+    8
+    """
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    return end
+
+
 def _cased_starts(text: str) -> set[int]:
     """Where a type word in a title or in capitals begins before "số" (the only place _NUMBERED
     reads one): the heads found in the few characters before each "số" and the spaces before it."""
     starts: set[int] = set()
     for number in _NUMBER_WORD.finditer(text):
-        word = end = number.start() - 1  # (the match is the word's second letter)
-        while end > 0 and text[end - 1] in " \t":
-            end -= 1
+        word = number.start() - 1  # (the match is the word's second letter)
+        end = _before_spaces(text, word)
         if end < word:
             starts.update(m.start() for m in _CASED_HEADS.finditer(text, max(0, end - _CASED_LONGEST), end))
     return starts
@@ -419,9 +429,7 @@ def _coded_matches(text: str) -> Iterator[re.Match[str]]:
     """``_CODED_NUMBERED.finditer(text)``, tried only where a code stands right before "số"."""
     starts = set()
     for so in _SO.finditer(text):
-        end = so.start()
-        while end > 0 and text[end - 1] in " \t":
-            end -= 1  # (each run of spaces is walked once: "số" ends it)
+        end = _before_spaces(text, so.start())  # (each run of spaces is walked once: "số" ends it)
         if end == so.start():
             continue
         code = _WORD_BEFORE.search(text, max(0, end - 4), end)
@@ -634,13 +642,9 @@ def _numbers_before_issuers(text: str) -> list[tuple[int, int]]:
     for word in ("của", "ngày"):
         at = text.find(word)
         while at >= 0:
-            end = at
-            while end and text[end - 1] in " \t":
-                end -= 1
+            end = _before_spaces(text, at)
             if end and text[end - 1] == ",":
-                end -= 1
-                while end and text[end - 1] in " \t":
-                    end -= 1
+                end = _before_spaces(text, end - 1)
             begin = end
             while begin and end - begin < 5 and text[begin - 1].isdigit():
                 begin -= 1
